@@ -1,0 +1,381 @@
+"""Find entity mentions (enterprises, institutions, projects, villages, initiatives) in a report's sentences.
+
+Rules, each a small function that records its name on what it finds:
+
+- ``suffix``: a type suffix (``产业园``, ``集团``, ``村``…) ends a name; its left edge is where
+  a boundary word, a function word, a number or punctuation stands (``获批筹建`` | ``国家超级计算昆山中心``);
+- ``enumeration``: ``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``, and a bare
+  member of a list whose siblings carry a suffix takes their type;
+- ``cue``: a name right after ``引进``/``签约``… or before ``等企业``/``落户`` is an enterprise;
+- ``quoted``: a quoted name followed by a programme head (``“263”专项行动``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE,
+                      GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES)
+from .model import Mention, Report, Sentence, Structure
+from .segment import Token, tokenize
+
+__all__ = ["find_mentions", "sentence_mentions", "clean_name", "find_relations"]
+
+_STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "m", "q", "mq", "t", "y", "e", "o", "ad", "an", "z", "l", "i"}
+_NOT_SUFFIX_WORDS = frozenset("布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
+_LEADING_VERBS = sorted(BOUNDARY_WORDS, key=len, reverse=True)
+_SUFFIXES = sorted(TYPE_SUFFIXES, key=len, reverse=True)
+_LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|全|以|由|向|从)+")
+_GENERIC_VILLAGE = re.compile(r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|美丽乡村|村村|全村|各村|本村|该村|强村|富村|每村)$")
+_PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
+_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Enterprise", "重点企业": "Enterprise",
+                "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
+_MAX_NAME = 24
+
+
+@dataclass(frozen=True)
+class _Tok:
+    """A token of a sentence, with quoted and parenthesised runs merged into one."""
+
+    word: str
+    pos: str
+    start: int
+    end: int
+
+
+def clean_name(name: str) -> str:
+    """A name as the graph labels it: no quotes, markdown or spaces; parentheses half-width.
+
+    >>> clean_name("“263”专项行动")
+    '263专项行动'
+    >>> clean_name("杨林塘（金鸡河）航道")
+    '杨林塘(金鸡河)航道'
+    """
+    name = name.replace("（", "(").replace("）", ")")
+    return re.sub(r"[\s“”\"'‘’《》「」『』*#]", "", name)
+
+
+def find_mentions(report: Report, structure: Structure) -> list[Mention]:
+    """All entity mentions of a report, in text order."""
+    mentions: list[Mention] = []
+    for sentence in structure.sentences:
+        mentions.extend(sentence_mentions(report.text, sentence))
+    return mentions
+
+
+def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
+    """Entity mentions in one sentence, longest first where two overlap."""
+    toks = _merge(tokenize(sentence.text, sentence.start), text)
+    found = _suffix_names(text, toks) + _enumerations(text, toks) + _cue_names(text, toks) + _quoted(text, toks)
+    return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
+            for n, t, a, b, r in _resolve_overlaps(found)]
+
+
+def _merge(tokens: list[Token], text: str) -> list[_Tok]:
+    """Merge quoted runs (“…”) and short parenthesised runs into single tokens."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        closer = {"“": "”", '"': '"', "(": ")", "《": "》", "‘": "’"}.get(t.word)
+        if closer:
+            j = i + 1
+            while j < len(tokens) and tokens[j].word != closer and j - i < 12:
+                j += 1
+            if j < len(tokens) and tokens[j].word == closer and j > i + 1:
+                pos = "paren" if t.word == "(" else "quote"
+                out.append(_Tok(text[t.start:tokens[j].end], pos, t.start, tokens[j].end))
+                i = j + 1
+                continue
+        out.append(_Tok(t.word, t.pos, t.start, t.end))
+        i += 1
+    return out
+
+
+def _joinable(tok: _Tok) -> bool:
+    if tok.pos in ("quote", "paren"):
+        return True
+    if tok.word in BOUNDARY_WORDS or any(c in BOUNDARY_CHARS for c in tok.word):
+        return False
+    if tok.pos in _STOP_POS or tok.pos == "x" or re.search(r"\d", tok.word):
+        return False
+    return True
+
+
+def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
+    """Index of the first token of the name whose last token is ``toks[k]``."""
+    j = k
+    while j - 1 >= floor and _joinable(toks[j - 1]) and toks[k].end - toks[j - 1].start <= _MAX_NAME:
+        j -= 1
+    while j < k and (toks[j].pos == "paren" or toks[j].pos == "f"):
+        j += 1
+    if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
+        j -= 1
+    return j
+
+
+def _trim_leading(raw: str, keep: int) -> str:
+    """Drop leading boundary words (verbs, adverbs) while at least ``keep`` characters stay."""
+    changed = True
+    while changed:
+        changed = False
+        lead = _LEADING_JUNK.match(raw)
+        if lead and len(raw) - lead.end() >= keep:
+            raw, changed = raw[lead.end():], True
+        for w in _LEADING_VERBS:
+            if raw.startswith(w) and len(raw) - len(w) >= keep:
+                raw, changed = raw[len(w):], True
+                break
+    return raw
+
+
+def _suffix_of(word_end_text: str) -> str | None:
+    for suffix in _SUFFIXES:
+        if word_end_text.endswith(suffix):
+            return suffix
+    return None
+
+
+def _suffix_names(text: str, toks: list[_Tok]):
+    found = []
+    for k, tok in enumerate(toks):
+        if tok.pos in ("x",):
+            continue
+        span_text = text[max(0, tok.end - 8):tok.end]
+        suffix = _suffix_of(span_text)
+        if not suffix:
+            continue
+        if tok.word in _NOT_SUFFIX_WORDS or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
+            continue
+        j = _left_edge(toks, k)
+        start = toks[j].start
+        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
+            continue  # the suffix alone, nothing before it
+        if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") and toks[k + 1].word not in BOUNDARY_WORDS:
+            continue  # a modifier of the noun after it (``中心城区``)
+        name = _accept(text, start, tok.end, suffix, toks, j, k)
+        if name:
+            at = tok.end - len(name) if text[start:tok.end].endswith(name) else start
+            found.append((name, TYPE_SUFFIXES[suffix], max(start, at), tok.end, "suffix"))
+    return found
+
+
+def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: int, k: int) -> str | None:
+    raw = text[start:end]
+    if start > 0 and text[start - 1].isdigit() and raw[:1] in "家个所座项处名支批版期号届条":
+        return None
+    raw = _trim_leading(raw, len(suffix) + 1)
+    name = clean_name(raw)
+    prefix = name[: len(name) - len(suffix)]
+    etype = TYPE_SUFFIXES[suffix]
+    if not prefix or name in GENERIC_NAMES or len(name) > _MAX_NAME:
+        return None
+    if etype == "Village":
+        if _GENERIC_VILLAGE.search(name) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+            return None
+    elif len(prefix) < 2:
+        return None
+    if _followed_by_count(text, end) or _preceded_by_count(text, start):
+        return None
+    if suffix in WEAK_SUFFIXES and not (_distinctive(toks[j:k + 1], suffix, strict=suffix == "项目") or _cued(text, start, end)):
+        return None
+    if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
+        return None
+    return name
+
+
+def _followed_by_count(text: str, end: int) -> bool:
+    return bool(re.match(r"(?:达|超|近|共|累计)?\d", text[end:end + 4]))
+
+
+def _preceded_by_count(text: str, start: int) -> bool:
+    return bool(re.search(r"\d+(?:\.\d+)?[个家所座项处名支批]$", text[max(0, start - 6):start]))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict:
+    from .segment import _tokenizer
+
+    return _tokenizer().tokenizer.FREQ
+
+
+def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
+    """True when the part before the suffix holds a proper noun or (unless strict) a word jieba does not know."""
+    freq = {} if strict else _dictionary()
+    for t in toks:
+        word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
+        if not word:
+            continue
+        if t.pos in ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"):
+            return True
+        if not strict and not freq.get(word) and len(word) <= 4:
+            return True
+    return False
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    after = text[end:end + 6]
+    return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
+
+
+def _enumerations(text: str, toks: list[_Tok]):
+    """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
+    found = []
+    for e, tok in enumerate(toks):
+        if tok.word not in ("等", "等等"):
+            continue
+        members = _members_before(toks, e)
+        if len(members) < 2:
+            continue
+        head, etype = _head_after(text, toks, e)
+        if head and any(h in head for h in _PERSON_HEADS):
+            continue
+        typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
+        sibling_types = {TYPE_SUFFIXES[s] for _, _, s in typed if s}
+        for a, b, suffix in typed:
+            name = clean_name(_LEADING_JUNK.sub("", text[a:b]))
+            if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name):
+                continue
+            if suffix:
+                continue  # the suffix rule finds it
+            if head and etype and head not in _GROUP_WORDS:
+                found.append((name + head, etype, a, b, "enumeration"))
+            elif (etype or sibling_types) and _bare_name(name, toks, a, b):
+                found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
+    return found
+
+
+def _bare_name(name: str, toks: list[_Tok], a: int, b: int) -> bool:
+    """A list member without a suffix names something only if it is not a common word or a place."""
+    if name.endswith(("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")) or name in GENERIC_NAMES:
+        return False
+    inside = [t for t in toks if a <= t.start and t.end <= b]
+    return _distinctive(inside, "")
+
+
+def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
+    members = []
+    k = e - 1
+    while k >= 0:
+        j = k
+        while j - 1 >= 0 and _joinable(toks[j - 1]):
+            j -= 1
+        if j > k or not _joinable(toks[k]):
+            break
+        members.append((toks[j].start, toks[k].end))
+        if j - 1 >= 0 and toks[j - 1].word in ("、", ",", "和", "及"):
+            if toks[j - 1].word == ",":
+                break
+            k = j - 2
+            continue
+        break
+    members.reverse()
+    if members and len(members) >= 2:
+        first_tok = next(i for i, t in enumerate(toks) if t.start == members[0][0])
+        start = toks[_left_edge(toks, _tok_at(toks, members[0][1]))].start
+        members[0] = (max(start, members[0][0]), members[0][1]) if first_tok is not None else members[0]
+    return members
+
+
+def _tok_at(toks: list[_Tok], end: int) -> int:
+    return next(i for i, t in enumerate(toks) if t.end == end)
+
+
+def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | None]:
+    """The type head after ``等``: ``传统工业区`` → ``工业区``; ``企业`` → Enterprise."""
+    rest = text[toks[e].end: toks[e].end + 16]
+    rest = re.sub(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?", "", rest)
+    rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
+    rest = re.split(r"[,。;、:!?()“”]", rest)[0]
+    m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
+    if m and not any(w in m.group(1) for w in BOUNDARY_WORDS if len(w) > 1):
+        return m.group(2), "Enterprise"
+    for n in range(2, min(len(rest), 10) + 1):
+        phrase = rest[:n]
+        suffix = _suffix_of(phrase)
+        if suffix and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
+            return _compound_head(phrase, suffix), TYPE_SUFFIXES[suffix]
+    return None, None
+
+
+def _compound_head(phrase: str, suffix: str) -> str:
+    """The head a member shares: the suffix, with the words that describe the work (``景观提升工程``)."""
+    m = re.search(r"((?:景观提升|改造提升|提升改造|综合整治|改造)?%s)$" % re.escape(suffix), phrase)
+    return m.group(1) if m else suffix
+
+
+def _cue_names(text: str, toks: list[_Tok]):
+    """``引进X``/``签约X``: a short bare name right after a cue verb is an enterprise."""
+    found = []
+    for k, tok in enumerate(toks[:-1]):
+        if tok.word not in ENTERPRISE_CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
+            continue
+        j = k + 1
+        while j < len(toks) and _cue_joinable(toks[j]) and toks[j].end - toks[k + 1].start <= 8:
+            j += 1
+        if j == k + 1 or j >= len(toks) or toks[j].word not in ("、", "等", ",", "。"):
+            continue
+        a, b = toks[k + 1].start, toks[j - 1].end
+        name = clean_name(text[a:b])
+        if any(h in text[b:b + 16] for h in _PERSON_HEADS):
+            continue
+        if 2 <= len(name) <= 8 and not _suffix_of(name) and name not in GENERIC_NAMES and _distinctive(toks[k + 1:j], ""):
+            found.append((name, "Enterprise", a, b, "cue"))
+    return found
+
+
+def _cue_joinable(tok: _Tok) -> bool:
+    return tok.word not in BOUNDARY_WORDS and not any(c in BOUNDARY_CHARS for c in tok.word) and not re.search(r"\d", tok.word) \
+        and tok.pos not in ("p", "c", "u", "uj", "m", "q", "x")
+
+
+def _quoted(text: str, toks: list[_Tok]):
+    """A quoted programme name: ``“河长制”``, ``“XX计划”``."""
+    found = []
+    for t in toks:
+        if t.pos != "quote":
+            continue
+        inner = clean_name(t.word)
+        suffix = _suffix_of(inner)
+        if suffix and TYPE_SUFFIXES[suffix] == "Initiative" and len(inner) > len(suffix):
+            found.append((inner, "Initiative", t.start, t.end, "quoted"))
+    return found
+
+
+def _resolve_overlaps(found):
+    """Keep the longest of overlapping candidates; the suffix rule wins ties."""
+    order = {"suffix": 0, "quoted": 1, "enumeration": 2, "cue": 3}
+    ranked = sorted(found, key=lambda f: (-(f[3] - f[2]), order.get(f[4], 9), f[2]))
+    kept: list = []
+    for cand in ranked:
+        if any(cand[2] < k[3] and k[2] < cand[3] for k in kept):
+            if cand[4] != "enumeration" or any(k[0] == cand[0] for k in kept):
+                continue
+        kept.append(cand)
+    kept.sort(key=lambda f: f[2])
+    return kept
+
+
+def find_relations(entities) -> list:
+    """Relations stated in one sentence: ``与X共建Y`` (partner), ``引进X``/``X落户Y``."""
+    from .lexicon import RELATION_CUES
+    from .model import Relation
+
+    by_sentence: dict = {}
+    for e in entities:
+        for m in e.mentions:
+            by_sentence.setdefault((m.sentence.start, m.sentence.end), (m.sentence, []))[1].append((m, e))
+    found = []
+    for sentence, items in by_sentence.values():
+        items.sort(key=lambda me: me[0].start)
+        for (m1, e1), (m2, e2) in zip(items, items[1:]):
+            if e1.name == e2.name:
+                continue
+            between = sentence.text[m1.end - sentence.start:m2.start - sentence.start]
+            cue = next((c for c in RELATION_CUES if c in between and len(between) <= 12), None)
+            if cue:
+                found.append(Relation(e1.name, RELATION_CUES[cue], e2.name, sentence, cue))
+    return found

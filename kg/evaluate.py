@@ -1,0 +1,299 @@
+"""Score a built graph against gold files (``shared/gold-format.md``): precision, recall and F1.
+
+Entities: names are compared after NFKC with white space, quotes and markdown
+removed; a predicted entity matches a gold one when any of its labels equals
+any gold name or alias; it is typed-correct when its type is among the gold
+types; optional gold entities count neither for nor against. Links are (gold
+entity, gold section) pairs. Indicators match on equal value and unit and
+overlapping names (one contains the other, or character-bigram Dice ≥ 0.5).
+A gold file covering only some parts scores only what the graph puts there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from .errors import GoldError, InputError
+from .model import ENTITY_TYPES
+from .vocab import GK
+
+__all__ = ["Score", "Evaluation", "norm", "dice", "names_overlap", "load_gold", "load_graph", "evaluate", "format_evaluation"]
+
+
+def norm(name: str) -> str:
+    """Normalise a name for comparison.
+
+    >>> norm("“263”专项行动 "), norm("杨林塘（金鸡河）航道")
+    ('263专项行动', '杨林塘(金鸡河)航道')
+    """
+    text = unicodedata.normalize("NFKC", name)
+    return re.sub(r"[\s\"'“”‘’「」『』《》*#_`]", "", text)
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice coefficient.
+
+    >>> round(dice("地区生产总值", "全年地区生产总值"), 2)
+    0.83
+    """
+    ga = [a[i:i + 2] for i in range(len(a) - 1)] or [a]
+    gb = [b[i:i + 2] for i in range(len(b) - 1)] or [b]
+    common = sum(min(ga.count(x), gb.count(x)) for x in set(ga))
+    return 2 * common / (len(ga) + len(gb))
+
+
+def names_overlap(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a and b) and (a in b or b in a or dice(a, b) >= 0.5)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Evaluation:
+    doc: str
+    scores: dict[str, Score] = field(default_factory=dict)
+    accuracy: dict[str, float] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    missed_indicators: list[str] = field(default_factory=list)
+    spurious_indicators: list[str] = field(default_factory=list)
+
+
+def load_gold(path: str | Path) -> dict:
+    p = Path(path)
+    if not p.exists():
+        raise GoldError("no such gold file", path=str(p))
+    try:
+        gold = json.loads(p.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise GoldError(f"not valid JSON ({exc})", path=str(p)) from exc
+    for key in ("doc", "sections", "entities"):
+        if key not in gold:
+            raise GoldError(f"missing the '{key}' field", path=str(p), hint="see shared/gold-format.md")
+    return gold
+
+
+def load_graph(path: str | Path) -> Graph:
+    p = Path(path)
+    ttl = p / "graph.ttl" if p.is_dir() else p
+    if not ttl.exists():
+        raise InputError("no graph.ttl here", path=str(p), hint="run `kg build` first")
+    return Graph().parse(ttl, format="turtle")
+
+
+class _Areas:
+    """Maps the graph's work areas of one report to gold section keys."""
+
+    def __init__(self, g: Graph, report: URIRef, sections: list[dict]):
+        self.g, self.sections = g, sections
+        self.areas = set(g.subjects(GK.report, report)) & set(g.subjects(RDF.type, GK.WorkArea))
+        self.cache: dict[URIRef, str | None] = {}
+
+    def key(self, area: URIRef) -> str | None:
+        if area not in self.cache:
+            self.cache[area] = self._find(area)
+        return self.cache[area]
+
+    def _match(self, title: str) -> str | None:
+        title = norm(title)
+        for s in self.sections:
+            if any(norm(m) in title for m in s.get("match", [])):
+                return s["key"]
+        return None
+
+    def _find(self, area: URIRef) -> str | None:
+        node = area
+        while node is not None and node in self.areas:
+            key = self._match(str(self.g.value(node, RDFS.label) or ""))
+            if key:
+                return key
+            node = self.g.value(node, GK.partOf)
+        return None
+
+
+def _report_for(g: Graph, doc: str) -> URIRef:
+    for rep in g.subjects(RDF.type, GK.Report):
+        if str(g.value(rep, GK.fileName)) == doc:
+            return rep
+    reports = list(g.subjects(RDF.type, GK.Report))
+    if len(reports) == 1:
+        return reports[0]
+    raise GoldError(f"the graph has no report named {doc}", hint="build that report first")
+
+
+def _predicted_entities(g: Graph, areas: _Areas) -> list[dict]:
+    out = []
+    for etype in ENTITY_TYPES:
+        for node in g.subjects(RDF.type, getattr(GK, etype)):
+            mine = [a for a in g.objects(node, GK.workArea) if a in areas.areas]
+            if not mine:
+                continue
+            names = {norm(str(n)) for n in list(g.objects(node, RDFS.label)) + list(g.objects(node, SKOS.altLabel))}
+            keys = {areas.key(a) for a in mine} - {None}
+            label = str(g.value(node, RDFS.label))
+            out.append({"label": label, "type": etype, "names": names, "sections": keys})
+    return out
+
+
+def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
+    required = [e for e in gold["entities"] if not e.get("optional")]
+    index = {}
+    for i, e in enumerate(gold["entities"]):
+        for n in [e["name"], *e.get("aliases", [])]:
+            index.setdefault(norm(n), i)
+    untyped, typed = Score(), Score()
+    per_type = {t: Score() for t in ENTITY_TYPES}
+    links = Score()
+    found: dict[int, dict] = {}
+    for p in predicted:
+        if not p["sections"]:
+            continue  # outside the parts this gold file covers
+        hits = sorted({index[n] for n in p["names"] if n in index})
+        if not hits:
+            untyped.fp += 1
+            typed.fp += 1
+            per_type[p["type"]].fp += 1
+            links.fp += len(p["sections"])
+            ev.spurious.append(f"{p['label']} ({p['type']})")
+            continue
+        g = gold["entities"][hits[0]]
+        if g.get("optional"):
+            continue
+        if hits[0] in found:
+            continue  # a second node for a gold entity found already: neither for nor against
+        found[hits[0]] = p
+        untyped.tp += 1
+        ok = p["type"] in g["types"]
+        typed.tp += ok
+        typed.fp += not ok
+        per_type[p["type"]].tp += ok
+        per_type[p["type"]].fp += not ok
+        gold_links = set(g.get("sections", []))
+        links.tp += len(p["sections"] & gold_links)
+        links.fp += len(p["sections"] - gold_links)
+    covered = {s["key"] for s in gold["sections"]}
+    for i, g in enumerate(gold["entities"]):
+        if g.get("optional"):
+            continue
+        if i not in found:
+            untyped.fn += 1
+            typed.fn += 1
+            per_type[g["types"][0]].fn += 1
+            ev.missed.append(f"{g['name']} ({'/'.join(g['types'])})")
+        elif found[i]["type"] not in g["types"]:
+            typed.fn += 1
+            per_type[g["types"][0]].fn += 1
+        gold_links = set(g.get("sections", [])) & covered
+        links.fn += len(gold_links - (found[i]["sections"] if i in found else set()))
+    ev.scores.update({"entities (names)": untyped, "entities (typed)": typed, "links": links})
+    ev.scores.update({f"  {t}": s for t, s in per_type.items()})
+
+
+def _predicted_observations(g: Graph, areas: _Areas, report: URIRef) -> list[dict]:
+    out = []
+    for obs in g.subjects(GK.report, report):
+        if (obs, RDF.type, GK.Observation) not in g:
+            continue
+        area = g.value(obs, GK.workArea)
+        growth = g.value(obs, GK.growthRate)
+        out.append({
+            "name": str(g.value(g.value(obs, GK.indicator), RDFS.label)),
+            "value": Decimal(str(g.value(obs, GK.value))), "unit": str(g.value(obs, GK.unit)),
+            "year": int(str(g.value(obs, GK.year))[:4]),
+            "status": "target" if g.value(obs, GK.status) == GK.Target else "actual",
+            "growth": Decimal(str(growth)) if growth is not None else None,
+            "section": areas.key(area) if area is not None else None,
+        })
+    return sorted(out, key=lambda o: (o["section"] or "", o["name"], o["value"]))
+
+
+def _decimal(value) -> Decimal | None:
+    try:
+        return None if value is None else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
+    items = gold.get("indicators", [])
+    if not items:
+        return
+    plain, strict = Score(), Score()
+    right = {"year": 0, "status": 0, "growth": 0, "section": 0}
+    used: set[int] = set()
+    predicted = [p for p in predicted if p["section"]]
+    for g in items:
+        names = [g["name"], *g.get("aliases", [])]
+        value, unit = _decimal(g["value"]), norm(g["unit"])
+        match = next((i for i, p in enumerate(predicted) if i not in used and p["value"] == value
+                      and norm(p["unit"]) == unit and any(names_overlap(p["name"], n) for n in names)), None)
+        if match is None:
+            ev.missed_indicators.append(f"{g['name']} {g['value']}{g['unit']}")
+            continue
+        used.add(match)
+        p = predicted[match]
+        checks = {"year": p["year"] == g.get("year"), "status": p["status"] == g.get("status"),
+                  "growth": p["growth"] == _decimal(g.get("growth_pct")), "section": p["section"] == g.get("section")}
+        for k, ok in checks.items():
+            right[k] += ok
+        plain.tp += 1
+        strict.tp += checks["year"] and checks["status"] and checks["growth"]
+    plain.fn = len(items) - plain.tp
+    plain.fp = len(predicted) - plain.tp
+    strict.fn = len(items) - strict.tp
+    strict.fp = len(predicted) - strict.tp
+    ev.spurious_indicators = [f"{p['name']} {p['value']}{p['unit']}" for i, p in enumerate(predicted) if i not in used]
+    ev.scores.update({"indicators": plain, "indicators (year+status+growth)": strict})
+    ev.accuracy.update({k: v / plain.tp if plain.tp else 0.0 for k, v in right.items()})
+
+
+def evaluate(gold: dict, g: Graph) -> Evaluation:
+    """Score one report of the graph against one gold file."""
+    report = _report_for(g, gold["doc"])
+    areas = _Areas(g, report, gold["sections"])
+    ev = Evaluation(doc=gold["doc"])
+    _score_entities(ev, gold, _predicted_entities(g, areas))
+    _score_indicators(ev, gold, _predicted_observations(g, areas, report))
+    return ev
+
+
+def format_evaluation(ev: Evaluation, details: bool = True) -> str:
+    """A readable table of the scores, then the missed and spurious names."""
+    lines = [f"== {ev.doc}", f"{'':34}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, s in ev.scores.items():
+        lines.append(f"{name:34}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6}{s.fp:6}{s.fn:6}")
+    if ev.accuracy:
+        lines.append("accuracy on matched indicators: " + ", ".join(f"{k} {v:.3f}" for k, v in ev.accuracy.items()))
+    if details:
+        for title, items in (("missed", ev.missed), ("spurious", ev.spurious),
+                             ("missed indicators", ev.missed_indicators), ("spurious indicators", ev.spurious_indicators)):
+            if items:
+                lines.append(f"{title} ({len(items)}): " + "、".join(items))
+    return "\n".join(lines)

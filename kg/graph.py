@@ -1,0 +1,170 @@
+"""Build the RDF graph of one or more extractions, following ``shared/graph-contract.md`` (pure: no I/O).
+
+Provenance: every entity and observation points (``gk:mention``) to a
+``gk:Mention`` (a ``prov:Entity``) holding the exact words, their character
+offsets in the original file and the ``gk:Sentence`` they stand in; the
+sentence holds its text and offsets too. Offsets count characters of the
+decoded file, so ``raw[start:end]`` gives the words back.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from .model import Entity, Extraction, Observation, Sentence
+from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, report_iri,
+                    sentence_iri)
+
+__all__ = ["build_graph", "add_extraction", "bind_prefixes", "report_node"]
+
+_RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    g.bind("gk", GK._NS)
+    g.bind("res", RES)
+    g.bind("skos", SKOS)
+    g.bind("prov", PROV)
+    g.bind("dcterms", DCTERMS)
+    return g
+
+
+def build_graph(extractions: list[Extraction]) -> Graph:
+    """One graph holding every extraction."""
+    g = bind_prefixes(Graph())
+    for extraction in extractions:
+        add_extraction(g, extraction)
+    return g
+
+
+def report_node(extraction: Extraction) -> URIRef:
+    meta = extraction.structure.meta
+    return report_iri(meta.region, meta.year, extraction.report.name)
+
+
+def add_extraction(g: Graph, x: Extraction) -> URIRef:
+    """Add one report's extraction to ``g``; return the report's IRI."""
+    rep = report_node(x)
+    _add_report(g, rep, x)
+    _add_areas(g, rep, x)
+    for entity in x.entities:
+        _add_entity(g, rep, x, entity)
+    for n, obs in enumerate(x.observations, 1):
+        _add_observation(g, rep, x, n, obs)
+    for rel in x.relations:
+        _add_relation(g, rep, x, rel)
+    return rep
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _add_report(g: Graph, rep: URIRef, x: Extraction):
+    meta = x.structure.meta
+    g.add((rep, RDF.type, GK.Report))
+    g.add((rep, RDFS.label, _zh(f"{meta.region}{meta.year}年政府工作报告")))
+    g.add((rep, GK.region, _zh(meta.region)))
+    g.add((rep, GK.reportYear, Literal(str(meta.year), datatype=XSD.gYear)))
+    g.add((rep, GK.fileName, Literal(x.report.name)))
+    optional = [(GK.reportDate, meta.date, XSD.date), (GK.reviewYear, meta.review_year, XSD.gYear),
+                (GK.planYear, meta.plan_year, XSD.gYear)]
+    for prop, value, dtype in optional:
+        if value:
+            g.add((rep, prop, Literal(str(value), datatype=dtype)))
+    for prop, value in ((GK.meeting, meta.meeting), (GK.speaker, meta.speaker), (GK.adminLevel, meta.level)):
+        if value:
+            g.add((rep, prop, Literal(value)))
+
+
+def _add_areas(g: Graph, rep: URIRef, x: Extraction):
+    for order, area in enumerate(x.structure.areas):
+        node = area_iri(rep, area.key)
+        g.add((node, RDF.type, GK.WorkArea))
+        g.add((node, RDFS.label, _zh(area.title)))
+        g.add((node, GK.report, rep))
+        g.add((node, GK.areaKind, Literal(area.kind)))
+        g.add((node, GK.part, Literal(area.part)))
+        g.add((node, GK.order, Literal(order)))
+        parent = area_iri(rep, area.parent) if area.parent else rep
+        g.add((node, GK.partOf, parent))
+        offsets = x.report.raw_span(area.start, area.end)
+        g.add((node, GK.start, Literal(offsets[0])))
+        g.add((node, GK.end, Literal(offsets[1])))
+
+
+def _sentence(g: Graph, rep: URIRef, x: Extraction, s: Sentence) -> URIRef:
+    a, b = x.report.raw_span(s.start, s.end)
+    node = sentence_iri(rep, a, b)
+    g.add((node, RDF.type, GK.Sentence))
+    g.add((node, GK.text, Literal(x.report.raw[a:b])))
+    g.add((node, GK.start, Literal(a)))
+    g.add((node, GK.end, Literal(b)))
+    g.add((node, GK.report, rep))
+    g.add((node, GK.workArea, area_iri(rep, s.area)))
+    return node
+
+
+def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sentence, rule: str) -> URIRef:
+    a, b = x.report.raw_span(start, end)
+    node = mention_iri(rep, a, b)
+    g.add((node, RDF.type, GK.Mention))
+    g.add((node, GK.exact, Literal(x.report.raw[a:b])))
+    g.add((node, GK.start, Literal(a)))
+    g.add((node, GK.end, Literal(b)))
+    g.add((node, GK.sentence, _sentence(g, rep, x, s)))
+    g.add((node, GK.report, rep))
+    g.add((node, GK.workArea, area_iri(rep, s.area)))
+    g.add((node, GK.rule, Literal(rule)))
+    return node
+
+
+def _add_entity(g: Graph, rep: URIRef, x: Extraction, e: Entity):
+    node = entity_iri(e.etype, e.name, x.structure.meta.region)
+    g.add((node, RDF.type, getattr(GK, e.etype)))
+    g.add((node, RDFS.label, _zh(e.name)))
+    for alias in e.aliases:
+        g.add((node, SKOS.altLabel, _zh(alias)))
+    for m in e.mentions:
+        g.add((node, GK.workArea, area_iri(rep, m.sentence.area)))
+        g.add((node, GK.mention, _mention(g, rep, x, m.start, m.end, m.sentence, m.rule)))
+
+
+def _decimal(value: Decimal) -> Literal:
+    return Literal(value.normalize() if value == value.to_integral() else value, datatype=XSD.decimal)
+
+
+def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observation):
+    node = observation_iri(rep, n)
+    ind = indicator_iri(o.indicator)
+    g.add((ind, RDF.type, GK.Indicator))
+    g.add((ind, RDFS.label, _zh(o.indicator)))
+    g.add((node, RDF.type, GK.Observation))
+    g.add((node, RDFS.label, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
+    g.add((node, GK.indicator, ind))
+    g.add((node, GK.report, rep))
+    g.add((node, GK.value, Literal(str(o.value), datatype=XSD.decimal)))
+    if o.upper is not None:
+        g.add((node, GK.upperValue, Literal(str(o.upper), datatype=XSD.decimal)))
+    g.add((node, GK.unit, Literal(o.unit)))
+    if o.qualifier:
+        g.add((node, GK.qualifier, Literal(o.qualifier)))
+    if o.growth is not None:
+        g.add((node, GK.growthRate, Literal(str(o.growth), datatype=XSD.decimal)))
+    g.add((node, GK.year, Literal(str(o.year), datatype=XSD.gYear)))
+    g.add((node, GK.status, GK.Target if o.status == "target" else GK.Actual))
+    g.add((node, GK.workArea, area_iri(rep, o.sentence.area)))
+    g.add((node, GK.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))
+
+
+def _add_relation(g: Graph, rep: URIRef, x: Extraction, rel):
+    region = x.structure.meta.region
+    types = {e.name: e.etype for e in x.entities}
+    if rel.subject not in types or rel.object not in types:
+        return
+    s = entity_iri(types[rel.subject], rel.subject, region)
+    o = entity_iri(types[rel.object], rel.object, region)
+    g.add((s, _RELATION.get(rel.predicate, GK.relatedTo), o))

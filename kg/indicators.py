@@ -1,0 +1,204 @@
+"""Find indicator observations: a name, a value with its unit, a growth rate, a year and a status.
+
+A sentence is cut into clauses at commas and semicolons. A clause holding a
+level (``地区生产总值820亿元``) gives an observation named by the words before the
+number (or, for ``10个市级重大产业项目``, after the unit); a clause that is only a
+change (``增长7.6%``) gives its growth to the level before it, and
+``分别增长 a、b、c`` distributes over the levels before it. A change with no level
+(``工业利润增长25%``) is an observation of its own in percent.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .lexicon import BOUNDARY_WORDS, GROWTH_DOWN, GROWTH_UP, TARGET_CUES
+from .model import Observation, Quantity, Report, Sentence, Structure
+from .numbers import find_quantities
+from .segment import tokenize
+
+__all__ = ["find_observations", "sentence_observations", "indicator_name"]
+
+_CLAUSE = re.compile(r"[^,;:，；：]+")
+_GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(增长|提高|增加|上升|提升|下降|减少|降低|压减|压降|增幅|降幅)(了)?(?:达|为)?$")
+_LEAD_STRIP = re.compile(
+    r"^(?:其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
+    r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|(?:19|20)\d\d年|"
+    r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批)+"
+)
+_NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长至|增加至|下降至|降至|降到|控制在|保持在|稳定在|达到|达|为|超过|超|近|约|突破|累计|共|是|占)+$")
+_TARGET_WORDS = TARGET_CUES
+
+
+def indicator_name(text: str) -> str:
+    """A reader's name for an indicator from the words before its figure.
+
+    >>> indicator_name("全年预计完成地区生产总值")
+    '地区生产总值'
+    >>> indicator_name("好活科技实现营业收入")
+    '营业收入'
+    >>> indicator_name("税收占比")
+    '税收占比'
+    """
+    text = re.sub(r"[“”\"'《》\s*]", "", text)
+    text = _NAME_STOP_TAIL.sub("", text)
+    for verb in ("实现", "完成", "达到", "预计完成", "累计完成"):
+        at = text.rfind(verb)
+        if at > 0 and len(text) - at - len(verb) >= 2:
+            text = text[at + len(verb):]
+    text = _LEAD_STRIP.sub("", text)
+    return text.strip("、 ")
+
+
+def find_observations(report: Report, structure: Structure) -> list[Observation]:
+    """All indicator observations of a report, in text order."""
+    years = _years(structure)
+    part_of = {a.key: a.part for a in structure.areas}
+    found: list[Observation] = []
+    for sentence in structure.sentences:
+        part = part_of.get(sentence.area, "other")
+        found.extend(sentence_observations(report.text, sentence, part, years))
+    return found
+
+
+def _years(structure: Structure) -> dict[str, int]:
+    meta = structure.meta
+    review = meta.review_year or (meta.year - 1 if meta.year else 0)
+    plan = meta.plan_year or meta.year
+    return {"review": review, "plan": plan, "other": meta.year}
+
+
+def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[str, int]) -> list[Observation]:
+    """Observations stated in one sentence."""
+    levels: list[dict] = []
+    out: list[dict] = []
+    for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
+        _read_clause(text, clause.start(), clause.end(), levels, out)
+    status = "target" if part == "plan" else "actual"
+    year = years.get(part) or years.get("other") or 0
+    result = []
+    for item in out:
+        name = item["name"]
+        if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+            continue
+        q: Quantity = item["q"]
+        s_status = _status(text, sentence, status)
+        result.append(Observation(
+            indicator=name, value=q.value, unit=q.unit, year=year, status=s_status, start=item["start"],
+            end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
+            growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"]))
+    return result
+
+
+def _status(text: str, sentence: Sentence, default: str) -> str:
+    return default
+
+
+def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[dict]):
+    """Read one clause: levels go to ``levels`` and ``out``; changes become growth or bare changes."""
+    quantities = find_quantities(text[start:end], start)
+    cursor, growth, down = start, [], False
+    for i, q in enumerate(quantities):
+        before = text[cursor:q.start]
+        change = _GROWTH.search(before) if q.unit in ("%", "个百分点") else None
+        if change is None and growth and re.fullmatch(r"[、和及\s]*", before):
+            growth.append(q)
+        elif change is not None and not _meaningful(before[: change.start()]):
+            growth.append(q)
+            down = change.group(2) in _DOWN
+        elif change is not None:
+            out.append(_bare_change(before, change, cursor, q))
+        elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
+            _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
+            break
+        elif item := _level(text, cursor, q, end):
+            out.append(item)
+            levels.append(item)
+        cursor = q.end
+    if growth:
+        _assign_growth(growth, down, levels)
+
+
+_DOWN = ("下降", "减少", "降低", "压减", "压降", "降幅")
+
+
+def _meaningful(subject: str) -> bool:
+    return len(re.sub(r"[、\s]|同比|比上年|分别|其中|全年|均", "", subject)) >= 2
+
+
+def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dict:
+    """``工业利润增长25%``: a change with no level is an observation in percent."""
+    name = indicator_name(_subject_tail(before[: change.start()]))
+    down = change.group(2) in _DOWN
+    return {"name": name, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
+            "qualifier": "下降" if down else q.qualifier}
+
+
+def _spread_levels(text: str, members_text: str, cursor: int, run: list[Quantity], levels: list[dict], out: list[dict]):
+    """``A、B比重分别达63%、67%``: the i-th member names the i-th figure."""
+    members = [m for m in members_text.split("、") if m.strip()]
+    figures = [run[0]]
+    for prev, q in zip(run, run[1:]):
+        if not re.fullmatch(r"[、和及\s]*", text[prev.end:q.start]):
+            break
+        figures.append(q)
+    if len(members) != len(figures):
+        members = [members_text] * len(figures)
+    for member, q in zip(members, figures):
+        item = {"name": indicator_name(member)[:40], "q": q, "start": cursor, "end": q.end, "rule": "spread",
+                "growth": None, "qualifier": q.qualifier}
+        if len(item["name"]) >= 2:
+            out.append(item)
+            levels.append(item)
+
+
+def _subject_tail(subject: str) -> str:
+    return re.split(r"[、]", subject)[-1]
+
+
+def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]):
+    open_levels = [lv for lv in levels if lv.get("growth") is None]
+    targets = open_levels[-len(growth):] if len(growth) > 1 else open_levels[-1:]
+    for lv, g in zip(targets, growth):
+        if g.unit == "%":
+            lv["growth"] = -g.value if down else g.value
+
+
+def _level(text: str, cursor: int, q: Quantity, clause_end: int) -> dict | None:
+    before = text[cursor:q.start]
+    before = re.sub(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第)$", "", before)
+    name = indicator_name(before.split("、")[-1])
+    rule = "level"
+    after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
+    after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
+    if (len(name) < 2 or _verb_final(before)) and len(_after_name(after)) >= 2:
+        name = indicator_name(_after_name(after))
+        rule = "count-first"
+    if len(name) < 2:
+        return None
+    qualifier = q.qualifier
+    if not qualifier and "预计" in text[max(0, cursor - 40):q.start]:
+        qualifier = "预计"
+    return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier}
+
+
+def _verb_final(before: str) -> bool:
+    """True when the words before a count end in a verb or ``等`` (``引进倪光南、孙金声等``)."""
+    before = re.sub(r"[“”\"]", "", before).strip()
+    if not before or before.endswith("等"):
+        return True
+    toks = tokenize(before[-8:])
+    return bool(toks) and toks[-1].pos in ("v", "vd", "vi", "vg") and toks[-1].word not in ("增长", "提高")
+
+
+def _after_name(after: str) -> str:
+    """The name that follows a count (``10个市级重大产业项目顺利推进`` → ``市级重大产业项目``)."""
+    after = re.sub(r"[“”\"]", "", after)[:24]
+    toks = tokenize(after)
+    if toks and toks[0].pos.startswith("v"):
+        return after
+    for t in toks[1:]:
+        if t.pos in ("v", "vd", "vi", "d", "ad", "p", "c", "uj") and t.start >= 2:
+            return after[: t.start]
+    return after

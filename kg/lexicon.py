@@ -1,0 +1,209 @@
+"""Generic knowledge as data: type suffixes, cue words, boundary words, units and qualifiers.
+
+Nothing here names a particular region, enterprise or project: these are the
+words any Chinese government work report uses, so the rules that read them
+carry over to reports the project has never seen.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "TYPE_SUFFIXES",
+    "WEAK_SUFFIXES",
+    "INITIATIVE_HEADS",
+    "ENTERPRISE_CUES_BEFORE",
+    "ENTERPRISE_CUES_AFTER",
+    "BOUNDARY_WORDS",
+    "BOUNDARY_CHARS",
+    "NAME_STOP_PREFIXES",
+    "GENERIC_NAMES",
+    "PLACE_SUFFIXES",
+    "UNIT_BASES",
+    "UNIT_MAGNITUDES",
+    "QUALIFIERS_BEFORE",
+    "QUALIFIERS_AFTER",
+    "GROWTH_UP",
+    "GROWTH_DOWN",
+    "TARGET_CUES",
+    "ACTUAL_CUES",
+    "REVIEW_HEADINGS",
+    "PLAN_HEADINGS",
+    "CLOSING_OPENERS",
+    "SPEAKER_TITLES",
+    "REGION_SUFFIXES",
+    "RELATION_CUES",
+]
+
+# Type suffixes, longest first where one contains another. The type is the one a
+# name with that ending most often has; evaluation accepts either of two types
+# where the guide says so.
+TYPE_SUFFIXES: dict[str, str] = {
+    # Enterprise
+    "集团": "Enterprise", "有限公司": "Enterprise", "股份公司": "Enterprise", "公司": "Enterprise",
+    "银行": "Enterprise", "基金": "Enterprise", "电子": "Enterprise", "科技": "Enterprise",
+    "制药": "Enterprise", "药业": "Enterprise", "机械": "Enterprise", "股份": "Enterprise",
+    "控股": "Enterprise", "实业": "Enterprise", "医疗": "Enterprise", "光电": "Enterprise",
+    "电气": "Enterprise", "材料": "Enterprise", "汽车": "Enterprise", "物流": "Enterprise",
+    "精密": "Enterprise", "新能源": "Enterprise", "半导体": "Enterprise", "生物": "Enterprise",
+    "智能": "Enterprise", "信息": "Enterprise", "证券": "Enterprise",
+    "保险": "Enterprise", "酒店": "Enterprise", "百货": "Enterprise",
+    "广场": "Project", "商城": "Project",
+    # Institution
+    "大学": "Institution", "学院": "Institution", "研究院": "Institution", "科学院": "Institution",
+    "研究所": "Institution", "研究中心": "Institution", "实验室": "Institution", "医院": "Institution",
+    "服务中心": "Institution", "创新中心": "Institution", "联络中心": "Institution", "分中心": "Institution",
+    "中心": "Institution", "执法局": "Institution", "管理局": "Institution", "委员会": "Institution",
+    "工委": "Institution", "办公室": "Institution", "学校": "Institution", "中学": "Institution",
+    "小学": "Institution", "幼儿园": "Institution", "协会": "Institution", "联盟": "Institution",
+    "研究会": "Institution", "基金会": "Institution", "工作站": "Institution", "服务站": "Institution",
+    "法庭": "Institution", "派出所": "Institution", "图书馆": "Institution", "博物馆": "Institution",
+    "书院": "Project", "研究生院": "Institution", "孵化器": "Institution",
+    "局": "Institution", "署": "Institution",
+    # Project
+    "产业园": "Project", "科技园": "Project", "工业园": "Project", "工业区": "Project", "园区": "Project",
+    "基地": "Project", "综合体": "Project", "小镇": "Project", "航道": "Project", "公园": "Project",
+    "湿地公园": "Project", "主题公园": "Project", "工程": "Project", "大道": "Project", "大桥": "Project",
+    "隧道": "Project", "枢纽": "Project", "港": "Project", "码头": "Project", "体育馆": "Project",
+    "体育中心": "Project", "文化中心": "Institution", "科创中心": "Institution", "会展中心": "Project",
+    "产业化基地": "Project", "示范区": "Project", "街区": "Project", "片区": "Project", "新城": "Project",
+    "安置房": "Project", "地块": "Project", "系统": "Project", "平台": "Project", "项目": "Project",
+    "西延": "Project", "东段": "Project", "西段": "Project", "南段": "Project", "北段": "Project", "高新区段": "Project", "东延": "Project", "南延": "Project", "北延": "Project", "改造": "Project",
+    "景观提升工程": "Project", "对接道路": "Project", "道路": "Project", "国道": "Project",
+    "高速": "Project", "快速路": "Project", "轨道交通": "Project", "地铁": "Project", "驿站": "Project",
+    "医院项目": "Project", "田园综合体": "Project", "产业园区": "Project", "创业园": "Project",
+    "孵化园": "Project", "苑": "Project", "城": "Project",
+    # Village
+    "村": "Village", "社区": "Village", "居委会": "Village",
+    # Initiative
+    "计划": "Initiative", "行动": "Initiative", "专项行动": "Initiative", "责任制": "Initiative",
+    "机制": "Initiative", "活动": "Initiative", "大赛": "Initiative", "主题教育": "Initiative",
+    "试点": "Initiative", "专项整治": "Initiative", "专项斗争": "Initiative", "制度": "Initiative",
+    "长制": "Initiative", "工程": "Project",
+}
+
+# Suffixes too common as plain words to make a name on their own: a name with
+# one of them needs a cue (quotes, an enumeration, a cue verb, a distinctive prefix).
+WEAK_SUFFIXES = frozenset({
+    "科技", "信息", "智能", "材料", "生物", "医疗", "汽车", "物流", "保险", "中心", "局", "署",
+    "系统", "平台", "项目", "改造", "城", "苑", "港", "制度", "机制", "活动", "计划", "行动",
+    "工程", "道路", "片区", "示范区", "基金", "股份", "电子", "精密", "新能源", "半导体", "光电",
+    "电气", "地块", "驿站", "学院", "学校", "小学", "中学", "幼儿园", "医院", "试点", "广场",
+    "商城", "街区", "新城", "服务站", "工作站", "委员会", "办公室", "联盟", "协会", "机械",
+    "控股", "实业", "药业", "百货", "酒店", "证券", "高速", "地铁", "园区",
+})
+
+# Head words of a programme name (annotation guide: Initiative).
+INITIATIVE_HEADS = (
+    "专项行动", "三年行动计划", "行动计划", "专项整治行动", "专项整治", "专项斗争", "主题教育",
+    "责任制", "工作法", "计划", "行动", "工程", "机制", "活动", "大赛", "试点", "制度", "长制",
+    "系列活动", "服务月", "年活动", "攻坚战", "建设", "改革", "融合", "服务圈", "调研",
+)
+
+# Words right before a name that say it is a company (引进 X, 签约 X).
+ENTERPRISE_CUES_BEFORE = ("成功引进", "引进", "引入", "签约", "新引进", "招引", "落地", "培育", "扶持", "支持", "组织")
+# Words right after a name (or its enumeration) that say it is a company.
+ENTERPRISE_CUES_AFTER = (
+    "落户", "签约", "投产", "增资", "上市", "总部", "实现营业收入", "营业收入", "成为", "获评",
+    "入选", "入围", "等企业", "等一批", "估值", "等重点企业", "等龙头企业", "等项目",
+)
+
+# Relation cue verbs: the verb and the relation it states.
+RELATION_CUES = {
+    "共建": "partner", "合作": "partner", "联合": "partner", "携手": "partner",
+    "引进": "introduced", "引入": "introduced", "落户": "locatedIn", "签约": "introduced",
+}
+
+# Words that cannot be inside a name and so mark where one starts: verbs and
+# adverbs of government action, prepositions, conjunctions, quantity words.
+BOUNDARY_WORDS = frozenset("""
+推进 推动 加快 加速 加强 加大 建设 建成 建立 建好 完成 实现 实施 开展 开工 竣工 投运 投用 投入 启动 启用
+引进 引入 签约 落户 落地 共建 揭牌 挂牌 成立 设立 组建 新建 新增 扩建 改建 新改建 新改扩建 打造 培育
+获批 筹建 获评 获得 荣获 入选 入围 跻身 成为 列入 纳入 对接 依托 围绕 推广 深化 深入 全面 全力 大力 积极
+持续 稳步 有序 扎实 切实 不断 进一步 高标准 高质量 高水平 高规格 高效 运作 运营 服务 举办 组织 参与
+参加 承办 召开 支持 鼓励 引导 做好 抓好 办好 用好 提升 提高 优化 完善 强化 巩固 拓展 谋划 规划 布局
+评选 争创 创建 创成 争取 力争 确保 着力 聚焦 坚持 突出 重点 主动 率先 首次 首批 首家 首个 成功 顺利
+正式 基本 已经 已 将 要 并 并且 以及 及 和 与 同 跟 或 等 等一批 一批 一系列 各类 各项 全年 今年 明年
+去年 年内 目前 其中 分别 累计 共 总 在 于 对 为 向 从 由 把 将 被 以 按照 通过 结合 携手 协同
+的 之 了 是 有 由于 为了 关于 加上 还 也 都 又 再 更 最 实施 落实 贯彻 配合 保障 帮助 吸引 集聚 聚集
+老 原 现 各 全 本 该 其 此 这 那 这些 那些 一个 两个 多个 若干 部分 相关 有关 主要 重要 重大 优质
+一流 知名 龙头 骨干 重点 头部 首位 区内 镇内 县内 市内 辖区 全区 全镇 全县 全市 全省 全国 国际 国内
+完善 规范 升级 改造升级 提质 扩容 改善 保护 修复 开发 利用 盘活 收储 腾退 拆除 动迁 安置
+开展 深入开展 发挥 充分发挥 打赢 坚决打赢 助推 离不开 制定 出台 制定出台 做大做强 全面落实 深入落实 面向 瞄准 借助
+引育 招引 承接 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
+高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
+实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
+""".split())
+
+# Characters that never belong to a name.
+BOUNDARY_CHARS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…\n\t ")
+
+# A name does not start with these (they belong to the phrase before it).
+NAME_STOP_PREFIXES = (
+    "的", "等", "和", "与", "及", "在", "对", "为", "将", "把", "了", "是", "并", "其", "个", "家", "项", "座",
+    "所", "名", "批", "各", "全", "本", "该", "省级", "市级", "国家级", "县级", "区级", "镇级", "一批",
+    "多家", "首家", "首个", "首批", "建成", "建设", "完成", "推进",
+)
+
+# Phrases with a type suffix that are generic categories, never names.
+GENERIC_NAMES = frozenset("""
+跨国公司 上市公司 国有企业 民营企业 外资企业 省级特色小镇 特色小镇 科技小镇
+中小学 农贸市场 幼儿园 社区 农村 乡村 新农村 村 村级 全村 各村 行政村 自然村 城中村 中心村 村居 村社区
+社区卫生服务中心 卫生服务中心 服务中心 政务服务中心 便民服务中心 党群服务中心 新时代文明实践中心
+科技企业 高新技术企业 企业 公司 集团 工业区 产业园 科技园 基地 园区 综合体 小镇 实验室 研究院 大学 学院
+中心 项目 工程 平台 系统 计划 行动 活动 机制 制度 试点 专项行动 专项整治 三年行动计划 行动计划
+重大项目 重点项目 产业项目 民生项目 基础设施项目 市政工程 民生工程 民心工程 实事工程 惠民工程 基础工程
+创新中心 研发中心 技术中心 企业技术中心 工程技术研究中心 孵化器 众创空间 加速器 数据中心 指挥中心
+示范区 先行区 示范基地 教育基地 实践基地 生产基地 研发基地 产业基地 产业化基地 城市 城区 老城区 新城区
+智慧城市 海绵城市 文明城市 卫生城市 园林城市 中心城区 核心区 功能区 片区 街区 商圈 公园 口袋公园 小游园
+银行 基金 产业基金 基金会 协会 联盟 医院 学校 科技 电子 信息 智能 汽车 物流 保险 医疗 生物 材料
+安置房 动迁安置房 保障房 人才公寓 地块 道路 河道 航道 国道 高速 驿站 市民驿站 服务站 工作站
+局 署 委员会 办公室 工委 党工委 管委会 居委会 村委会 人大 政协 政府 人民政府 法院 检察院
+""".split())
+
+# A name ending like this is a place, not a project (annotation guide).
+PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "街道", "国", "州", "河", "江", "湖", "湾", "路", "街")
+
+# Unit grammar: an optional magnitude then a base unit, both kept as written.
+UNIT_MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千", "百")
+UNIT_BASES = (
+    "个百分点", "百分点", "平方公里", "平方千米", "平方米", "立方米", "美元", "欧元", "港元", "元",
+    "公里", "千米", "米", "公顷", "亩", "吨", "千瓦时", "千瓦", "瓦", "度", "标箱", "TEU",
+    "人次", "户次", "次", "家", "个", "名", "件", "户", "人", "位", "项", "座", "套", "场", "所", "条",
+    "处", "支", "辆", "台", "张", "间", "栋", "幢", "宗", "笔", "起", "例", "批", "只", "头", "株", "棵",
+    "册", "部", "首", "期", "类", "种", "款", "强", "斤", "公斤", "千克", "小时", "天", "年",
+    "倍", "床", "张床", "班", "所", "片", "块", "段", "根", "本", "篇", "份", "单", "票", "口",
+    "%", "‰",
+)
+
+# Qualifiers before a number (超 5 亿元) and after it (400 余场, 10% 以上).
+QUALIFIERS_BEFORE = ("累计达到", "累计达", "超过", "突破", "达到", "接近", "不低于", "不少于", "低于", "高于",
+                     "累计", "预计", "约", "超", "近", "达", "逾", "约为", "仅", "共", "第")
+QUALIFIERS_AFTER = ("以上", "以内", "以下", "左右", "余", "多")
+
+GROWTH_UP = ("同比增长", "比上年增长", "分别增长", "年均增长", "增长", "提高", "增加", "上升", "提升")
+GROWTH_DOWN = ("同比下降", "比上年下降", "分别下降", "下降", "减少", "降低", "压减", "压降")
+
+# Cue words that make a figure a goal, or an achievement.
+TARGET_CUES = ("力争", "确保", "目标", "预期", "计划", "争取", "拟", "将", "努力", "达到")
+ACTUAL_CUES = ("预计完成", "预计实现", "完成", "实现", "达到")
+
+# Part headings: the words that open the review part and the plan part.
+REVIEW_HEADINGS = ("工作回顾", "回顾", "过去一年", "过去五年", "一年来工作", "主要工作", "工作总结")
+PLAN_HEADINGS = ("工作安排", "工作思路", "主要任务", "工作任务", "总体要求", "目标任务", "重点工作",
+                 "工作建议", "工作部署", "主要目标", "重点任务", "工作打算", "工作计划")
+
+# Paragraph openings that close a part (thanks, the government's own conduct,
+# problems and challenges) rather than continue its last section.
+CLOSING_OPENERS = ("各位代表", "这一年来", "一年来", "过去的一年", "过去一年", "回顾一年", "成绩来之不易",
+                   "在肯定成绩", "在看到成绩", "在成绩面前", "我们也清醒", "我们也清醒地", "同时，我们",
+                   "同时,我们", "当前", "只有", "面对新形势", "新的一年", "让我们", "五年来")
+
+SPEAKER_TITLES = ("代理镇长", "代镇长", "镇长", "代理县长", "代县长", "县长", "代理区长", "代区长", "区长",
+                  "代理市长", "代市长", "市长", "代理省长", "代省长", "省长", "乡长", "主任", "代主任", "旗长", "州长")
+
+# Endings of a region name, the administrative level they imply.
+REGION_SUFFIXES = {
+    "自治区": "province", "省": "province", "自治州": "prefecture", "市": "city", "州": "prefecture",
+    "盟": "prefecture", "新区": "district", "区": "district", "县": "county", "旗": "county",
+    "镇": "town", "乡": "town", "街道": "subdistrict",
+}

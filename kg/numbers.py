@@ -1,0 +1,144 @@
+"""Number and unit grammar: find quantities (value, unit as written, range, qualifier) in Chinese text.
+
+>>> [(str(q.value), q.unit, q.qualifier) for q in find_quantities("地区生产总值820亿元,增长7.6%")]
+[('820', '亿元', None), ('7.6', '%', None)]
+>>> q = find_quantities("培育企业2~3家")[0]; (str(q.value), str(q.upper), q.unit)
+('2', '3', '家')
+>>> [(str(q.value), q.unit) for q in find_quantities("新增两个基地、十强园区")]
+[('2', '个'), ('10', '强')]
+>>> [(str(q.value), q.unit, q.qualifier) for q in find_quantities("综合排名第7位,举办活动400余场,注册外资近5亿美元")]
+[('7', '位', '第'), ('400', '场', '余'), ('5', '亿美元', '近')]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNIT_BASES, UNIT_MAGNITUDES
+from .model import Quantity
+
+__all__ = ["find_quantities", "parse_chinese_number", "parse_number"]
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+_BASES = sorted(set(UNIT_BASES), key=len, reverse=True)
+_UNIT = r"(?:%s)?(?:%s)" % ("|".join(UNIT_MAGNITUDES), "|".join(re.escape(b) for b in _BASES))
+_QUANTITY = re.compile(
+    r"(?P<first>%s|%s)(?:\s*[~～\-—至到]\s*(?P<upper>%s|%s))?(?P<approx>余|多)?(?P<unit>%s)"
+    % (_ARABIC, _CHINESE, _ARABIC, _CHINESE, _UNIT)
+)
+_RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部])")
+_TIME_UNITS = ("小时", "天", "年")
+_TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|以内|的|，)")
+
+
+def parse_chinese_number(text: str) -> Decimal | None:
+    """Value of a Chinese numeral.
+
+    >>> [parse_chinese_number(t) for t in ("两", "十二", "二十", "一百零五", "三千")]
+    [Decimal('2'), Decimal('12'), Decimal('20'), Decimal('105'), Decimal('3000')]
+    """
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    if digit is not None:
+        total += digit
+    return Decimal(total)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Value of an Arabic or Chinese number; ``None`` if it is neither.
+
+    >>> parse_number("1,735"), parse_number("95.08"), parse_number("十五")
+    (Decimal('1735'), Decimal('95.08'), Decimal('15'))
+    """
+    if re.fullmatch(_ARABIC, text):
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return parse_chinese_number(text)
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 4):start]
+    for q in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
+        if window.endswith(q):
+            return q
+    return None
+
+
+def _qualifier_after(text: str, end: int) -> str | None:
+    for q in QUALIFIERS_AFTER:
+        if text.startswith(q, end) and q not in ("余", "多"):
+            return q
+    return None
+
+
+def _plausible(m: re.Match, text: str) -> bool:
+    first, unit = m.group("first"), m.group("unit")
+    chinese = not first[0].isdigit()
+    after = text[m.end():m.end() + 2]
+    before = text[max(0, m.start() - 1):m.start()]
+    if before == "第":
+        return unit in ("位", "名") and not m.group("upper")
+    if chinese and (parse_chinese_number(first) in (None, Decimal(0), Decimal(1)) or unit.startswith(("万", "亿", "千", "百"))):
+        return False
+    if chinese and before and re.match(r"[零〇一二两三四五六七八九十百千第]", before):
+        return False
+    if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", first):
+        return False
+    if unit.endswith(_TIME_UNITS) and not _TERMINATOR.match(after):
+        return False
+    if unit == "强" and (not chinese or parse_chinese_number(first) > 50):
+        return False
+    if text[: m.start()].count("“") > text[: m.start()].count("”"):
+        return False
+    if re.match(r"[\u4e00-\u9fff]", after[:1]) and unit in ("个", "家", "名", "项", "所", "座", "处", "条", "支", "批", "位") and chinese:
+        return _chinese_count_ok(first, after)
+    if unit in ("度", "期", "类", "种", "次", "部", "首", "本", "单", "口", "片", "块", "段", "根", "篇", "份", "票", "班", "款", "册", "只", "头", "株", "棵", "张", "间", "台") and chinese:
+        return False
+    return True
+
+
+def _chinese_count_ok(first: str, after: str) -> bool:
+    return len(first) <= 3
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every quantity in ``text``, offsets shifted by ``offset``."""
+    found: list[Quantity] = []
+    taken: set[int] = set()
+    for m in _QUANTITY.finditer(text):
+        if not _plausible(m, text):
+            continue
+        value = parse_number(m.group("first"))
+        upper = parse_number(m.group("upper")) if m.group("upper") else None
+        if value is None:
+            continue
+        qualifier = m.group("approx") or _qualifier_after(text, m.end()) or _qualifier_before(text, m.start())
+        start = m.start()
+        if text[max(0, start - 1):start] == "第" and m.group("unit") in ("位", "名"):
+            qualifier = "第"
+        found.append(Quantity(value=value, unit=m.group("unit"), start=offset + start, end=offset + m.end(),
+                              upper=upper, qualifier=qualifier))
+        taken.update(range(m.start(), m.end()))
+    for m in _RANK_ONLY.finditer(text):
+        if m.start() in taken or m.group("unit"):
+            continue
+        if not re.search(r"(排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff]{0,12}$", text[max(0, m.start() - 14):m.start()]):
+            continue
+        value = parse_number(m.group("n"))
+        if value:
+            found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="第"))
+    found.sort(key=lambda q: q.start)
+    return found

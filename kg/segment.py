@@ -1,0 +1,46 @@
+"""jieba behind one small interface: tokens with part-of-speech tags and offsets, loaded lazily on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Token", "tokenize"]
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    pos: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    base = jieba.Tokenizer()
+    base.initialize()
+    return jieba.posseg.POSTokenizer(base)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` with offsets shifted by ``offset`` (jieba's tokens realigned to the text).
+
+    >>> [(t.word, t.start) for t in tokenize("建设科技园", 10)]
+    [('建设', 10), ('科技园', 12)]
+    """
+    tokens, cursor = [], 0
+    for pair in _tokenizer().cut(text, HMM=True):
+        word, pos = pair.word, pair.flag
+        at = text.find(word, cursor)
+        if at < 0:
+            continue
+        tokens.append(Token(word, pos, offset + at, offset + at + len(word)))
+        cursor = at + len(word)
+    return tokens

@@ -1,0 +1,362 @@
+"""Read a report's structure: title block, parts, sections, topics, overviews, closings, and sentences.
+
+Structure is read from numbering and wording, never from markdown levels: a
+section is a paragraph opening with the section-level numbering of its part
+(``一、`` or ``（一）``, whichever the part uses below its own heading), on a
+line of its own or inline before its body; a topic is a numbered paragraph of
+the next level or a paragraph opening with a short lead phrase (``实体经济健康发展。``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS,
+                      SPEAKER_TITLES)
+from .model import Report, ReportMeta, Sentence, Structure, WorkArea
+
+__all__ = ["read_structure", "split_sentences", "numbering", "chinese_ordinal", "find_region"]
+
+_CN = "零〇一二三四五六七八九十"
+_STYLES = (
+    ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})[、.]\s*")),
+    ("paren", re.compile(r"^[(]([一二三四五六七八九十]{1,3})[)]\s*")),
+    ("arabic", re.compile(r"^(\d{1,2})[、]\s*")),
+    ("dot", re.compile(r"^(\d{1,2})\.(?!\d)\s*")),
+    ("paren_arabic", re.compile(r"^[(](\d{1,2})[)]\s*")),
+)
+_STYLE_RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’\"]?|\n")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_MEETING = re.compile(r"第[一二三四五六七八九十\d]{1,4}届人民代表大会第[一二三四五六七八九十\d]{1,4}次(?:全体)?会议")
+_REGION_IN_TITLE = re.compile(r"在(\S{2,20}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
+_REGION_REPRESENT = re.compile(r"代表(\S{2,12}?)人民政府")
+_REGION_NAME = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:自治区|自治州|新区|街道|省|市|区|县|镇|乡|旗))")
+_LEAD_MAX = 20
+
+
+@dataclass(frozen=True)
+class _Para:
+    start: int
+    end: int
+    text: str
+
+
+def chinese_ordinal(token: str) -> int:
+    """Value of a small Chinese or Arabic ordinal.
+
+    >>> [chinese_ordinal(t) for t in ("一", "十", "十二", "二十", "二十三", "7")]
+    [1, 10, 12, 20, 23, 7]
+    """
+    if token.isdigit():
+        return int(token)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in token:
+        return digits.get(token, 0)
+    tens, _, units = token.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
+
+
+def numbering(text: str) -> tuple[str, int, int] | None:
+    """The numbering that opens ``text``: (style, number, length of the marker).
+
+    >>> numbering("一、千方百计争项目")
+    ('cn', 1, 2)
+    >>> numbering("(三)好的生活在提质")
+    ('paren', 3, 3)
+    >>> numbering("2019年工作回顾") is None
+    True
+    """
+    for name, pattern in _STYLES:
+        m = pattern.match(text)
+        if m:
+            return name, chinese_ordinal(m.group(1)), m.end()
+    return None
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, cut after 。！？ and at line ends.
+
+    >>> s = "实体经济健康发展。预计完成投资163亿元!好"
+    >>> [s[a:b] for a, b in split_sentences(s, 0, len(s))]
+    ['实体经济健康发展。', '预计完成投资163亿元!', '好']
+    """
+    spans = []
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end() if m.group() != "\n" else m.start()
+        if text[cursor:stop].strip():
+            spans.append((cursor, stop))
+        cursor = m.end()
+    if text[cursor:end].strip():
+        spans.append((cursor, end))
+    return spans
+
+
+def find_region(text: str) -> str | None:
+    """The most specific region named in ``text`` (the last administrative unit).
+
+    >>> find_region("深圳市罗湖区")
+    '罗湖区'
+    >>> find_region("玉山镇")
+    '玉山镇'
+    """
+    units = _REGION_NAME.findall(text)
+    units = [u for u in units if len(u) >= 2 and u not in ("新区", "街道")]
+    return units[-1] if units else None
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    paras, cursor = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paras.append(_Para(cursor, cursor + len(line), line))
+        cursor += len(line) + 1
+    return paras
+
+
+def _part_kind(para: _Para) -> str | None:
+    body = para.text
+    num = numbering(body)
+    if num:
+        body = body[num[2]:]
+    if len(body) > 32 or "。" in body[:-1] or re.search(r"[,，;；]|[:：]$", body):
+        return None
+    if re.search(r"名词|术语|注释|附件|附录|说明$", body) and len(body) <= 20:
+        return "other"
+    if any(w in body for w in PLAN_HEADINGS) or re.search(r"(今年|明年|\d{4}年).{0,4}(工作|任务|目标)", body):
+        if not any(w in body for w in ("回顾",)):
+            return "plan"
+    if any(w in body for w in REVIEW_HEADINGS):
+        return "review"
+    return None
+
+
+def _heading_title(para: _Para, marker: int) -> tuple[str, int]:
+    """Title of a numbered paragraph and where its body starts (inline sections)."""
+    body = para.text[marker:]
+    stop = re.search(r"[。:：]", body)
+    if stop is None or (stop.end() == len(body) and len(body) <= 60):
+        return body.rstrip("。:："), para.end
+    if len(body) <= 50 and stop.end() >= len(body) - 1:
+        return body.rstrip("。:："), para.end
+    return body[: stop.start()], para.start + marker + stop.end()
+
+
+def _lead_phrase(para: _Para) -> str | None:
+    m = re.match(r"^([^。:：!！?？]{3,%d})[。!！]" % _LEAD_MAX, para.text)
+    if not m or len(para.text) <= m.end() + 4:
+        return None
+    lead = m.group(1)
+    if re.search(r"\d", lead) or lead.count(",") > 1 or len(lead.replace(",", "")) < 4:
+        return None
+    return lead
+
+
+def _closing_title(para: _Para) -> str:
+    text = re.sub(r"^各位代表[,!:，！：]?", "", para.text)
+    clause = re.split(r"[,，。;；:：!！?？]", text, maxsplit=1)[0]
+    return (clause or para.text)[:30]
+
+
+def _is_closing(para: _Para) -> bool:
+    return any(para.text.startswith(w) for w in CLOSING_OPENERS)
+
+
+class _Builder:
+    """Collects work areas while walking the paragraphs of one report."""
+
+    def __init__(self, end: int):
+        self.areas: list[WorkArea] = []
+        self.end = end
+
+    def add(self, **kw) -> WorkArea:
+        area = WorkArea(**kw)
+        self.areas.append(area)
+        return area
+
+
+def _section_style(paras: list[_Para], part_style: str | None) -> str | None:
+    styles = [numbering(p.text)[0] for p in paras if numbering(p.text)]
+    candidates = [s for s in styles if s != part_style]
+    for style in sorted(set(candidates), key=_STYLE_RANK.get):
+        numbers = [numbering(p.text)[1] for p in paras if numbering(p.text) and numbering(p.text)[0] == style]
+        if numbers and numbers[0] == 1 and (len(numbers) >= 2 or part_style):
+            return style
+    return None
+
+
+def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para], end: int, year_hint: int | None):
+    part_num = numbering(head.text)
+    title = head.text[part_num[2]:] if part_num else head.text
+    b.add(key=key, kind="part", title=title, part=kind, start=head.start, end=end, parent=None)
+    style = _section_style(paras, part_num[0] if part_num else None)
+    sections = _section_heads(paras, style, part_num[0] if part_num else None)
+    first = sections[0] if sections else len(paras)
+    if first > 0 or not sections:
+        ov_end = paras[first].start if sections else end
+        b.add(key=f"{key}0", kind="overview", title=f"{title}(总述)", part=kind,
+              start=paras[0].start if paras else head.end, end=ov_end, parent=key)
+    closing_from = _closing_start(paras, sections)
+    n = 0
+    for j, i in enumerate(sections):
+        stop = sections[j + 1] if j + 1 < len(sections) else (closing_from if closing_from is not None else len(paras))
+        n += 1
+        _read_section(b, f"{key}{n}", kind, key, paras[i], paras[i + 1:stop], style,
+                      paras[stop].start if stop < len(paras) else end, n)
+    if closing_from is not None:
+        for p in paras[closing_from:]:
+            n += 1
+            b.add(key=f"{key}{n}", kind="closing", title=_closing_title(p), part=kind,
+                  start=p.start, end=p.end, parent=key, number=n)
+
+
+def _section_heads(paras: list[_Para], style: str | None, part_style: str | None) -> list[int]:
+    """Indices of section headings; a heading numbered like the part itself holds the ones after it."""
+    heads, promoted = [], False
+    for i, p in enumerate(paras):
+        num = numbering(p.text)
+        if num and part_style and num[0] == part_style:
+            heads.append(i)
+            promoted = True
+        elif num and style and num[0] == style and not promoted:
+            heads.append(i)
+    return heads
+
+
+def _closing_start(paras: list[_Para], sections: list[int]) -> int | None:
+    if not sections:
+        return None
+    last = sections[-1]
+    for i in range(last + 1, len(paras)):
+        if _is_closing(paras[i]):
+            return i
+    inline = all(len(paras[i].text) > 80 for i in sections)
+    single = all(sections[j + 1] - sections[j] == 1 for j in range(len(sections) - 1))
+    if inline and single and last + 1 < len(paras):
+        return last + 1
+    return None
+
+
+def _read_section(b: _Builder, key, kind, parent, head: _Para, body: list[_Para], style, end, n):
+    marker = numbering(head.text)[2]
+    title, body_start = _heading_title(head, marker)
+    b.add(key=key, kind="section", title=title.strip(), part=kind, start=head.start, end=end, parent=parent, number=n)
+    topic_style = None
+    if body:
+        sub = [numbering(p.text)[0] for p in body if numbering(p.text) and numbering(p.text)[0] != style]
+        topic_style = sub[0] if sub else None
+    t = 0
+    starts = []
+    for p in body:
+        num = numbering(p.text)
+        if topic_style and num and num[0] == topic_style:
+            starts.append((p, _heading_title(p, num[2])[0]))
+        elif (lead := _lead_phrase(p)) and not topic_style:
+            starts.append((p, lead))
+    for j, (p, lead) in enumerate(starts):
+        t += 1
+        stop = starts[j + 1][0].start if j + 1 < len(starts) else end
+        b.add(key=f"{key}.{t}", kind="topic", title=lead.strip(), part=kind, start=p.start, end=stop, parent=key, number=t)
+
+
+def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]]) -> ReportMeta:
+    head = "\n".join(p.text for p in front[:8])
+    date = _DATE.search(head)
+    region = None
+    if m := _REGION_IN_TITLE.search(head):
+        region = find_region(m.group(1))
+    if not region and (m := _REGION_REPRESENT.search(report.text[:3000])):
+        region = find_region(m.group(1))
+    if not region:
+        region = find_region(re.sub(r"(?:19|20)\d\d", " ", report.stem))
+    if not region and (m := re.search(r"(\S{2,10}?)人民政府", report.text[:3000])):
+        region = find_region(m.group(1))
+    years = {kind: _year_of(p.text) for kind, p in reversed(parts)}
+    year = int(date.group(1)) if date else None
+    year = year or years.get("plan") or ((years["review"] + 1) if years.get("review") else None)
+    if not year and (m := re.search(r"(?:19|20)\d\d", report.stem)):
+        year = int(m.group())
+    year = year or 0
+    speaker = None
+    for p in front[:8]:
+        if m := re.match(r"^.{0,20}?(%s)\s*([\u4e00-\u9fff]{2,4})$" % "|".join(SPEAKER_TITLES), p.text):
+            speaker = m.group(2)
+    if not speaker and (m := re.search(r"(%s)([\u4e00-\u9fff]{2,3})在" % "|".join(SPEAKER_TITLES), report.stem)):
+        speaker = m.group(2)
+    meeting = _MEETING.search(head) or _MEETING.search(report.stem)
+    region = region or "未知地区"
+    level = next((lv for suf, lv in REGION_SUFFIXES.items() if region.endswith(suf)), None)
+    title = next((p.text for p in front[:3] if "报告" in p.text and len(p.text) <= 40), None)
+    return ReportMeta(
+        region=region, year=year,
+        review_year=years.get("review") or (year - 1 if year else None),
+        plan_year=years.get("plan") or (year or None),
+        date=f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
+        meeting=meeting.group() if meeting else None, speaker=speaker, title=title, level=level,
+    )
+
+
+def _year_of(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def read_structure(report: Report) -> Structure:
+    """Find the work areas and sentences of ``report``."""
+    text = report.text
+    paras = _paragraphs(text)
+    heads = [(i, kind) for i, p in enumerate(paras) if (kind := _part_kind(p))]
+    heads = _dedupe_parts(heads)
+    b = _Builder(len(text))
+    first = heads[0][0] if heads else len(paras)
+    front = paras[:first]
+    meta = _read_meta(report, front, [(k, paras[i]) for i, k in heads])
+    if front:
+        b.add(key="F", kind="front", title=meta.title or "报告开头", part="other",
+              start=0, end=paras[first].start if first < len(paras) else len(text))
+    counts: dict[str, int] = {}
+    for j, (i, kind) in enumerate(heads):
+        counts[kind] = counts.get(kind, 0) + 1
+        key = {"review": "R", "plan": "P"}.get(kind, "A") + ("" if counts[kind] == 1 else f"{counts[kind]}-")
+        stop = heads[j + 1][0] if j + 1 < len(heads) else len(paras)
+        end = paras[stop].start if stop < len(paras) else len(text)
+        _read_part(b, key, kind, paras[i], paras[i + 1:stop], end, None)
+    areas = tuple(b.areas)
+    structure = Structure(meta=meta, areas=areas, sentences=())
+    sentences = tuple(_sentences(text, paras, structure))
+    return Structure(meta=meta, areas=areas, sentences=sentences)
+
+
+def _dedupe_parts(heads: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Keep a part heading only where the kind changes or a new top-level part starts."""
+    kept: list[tuple[int, str]] = []
+    for i, kind in heads:
+        if kept and kept[-1][1] == kind and i - kept[-1][0] < 3:
+            continue
+        kept.append((i, kind))
+    return kept
+
+
+def _sentences(text: str, paras: list[_Para], structure: Structure):
+    index = _AreaIndex(structure.areas)
+    for p in paras:
+        for a, b in split_sentences(text, p.start, p.end):
+            while a < b and text[a].isspace():
+                a += 1
+            yield Sentence(start=a, end=b, text=text[a:b], area=index.at(a))
+
+
+class _AreaIndex:
+    """Most specific work area at an offset, for many look-ups."""
+
+    def __init__(self, areas):
+        self.areas = sorted(areas, key=lambda a: (a.end - a.start))
+
+    def at(self, offset: int) -> str:
+        for a in self.areas:
+            if a.start <= offset < a.end:
+                return a.key
+        return self.areas[-1].key if self.areas else ""

@@ -1,0 +1,144 @@
+"""The govkg ontology's terms as a checked namespace, and helpers that make stable IRIs.
+
+A misspelt term fails at once (``GK.Enterprize`` raises ``AttributeError``);
+``tests/test_vocab.py`` checks every term against ``ontology/govkg.ttl``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["GK", "RES", "slug", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
+           "mention_iri", "sentence_iri", "short_hash"]
+
+RES = Namespace("https://w3id.org/govkg/resource/")
+
+
+class GK(DefinedNamespace):
+    """https://w3id.org/govkg/ontology#"""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/govkg/ontology#")
+
+    # classes
+    Report: URIRef
+    WorkArea: URIRef
+    Enterprise: URIRef
+    Institution: URIRef
+    Project: URIRef
+    Village: URIRef
+    Initiative: URIRef
+    Indicator: URIRef
+    Observation: URIRef
+    Mention: URIRef
+    Sentence: URIRef
+    Status: URIRef
+    Verdict: URIRef
+    # individuals
+    Actual: URIRef
+    Target: URIRef
+    Met: URIRef
+    Missed: URIRef
+    NotReported: URIRef
+    # contract properties
+    partOf: URIRef
+    workArea: URIRef
+    indicator: URIRef
+    report: URIRef
+    value: URIRef
+    upperValue: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    growthRate: URIRef
+    year: URIRef
+    status: URIRef
+    region: URIRef
+    reportYear: URIRef
+    outcome: URIRef
+    verdict: URIRef
+    # report metadata
+    fileName: URIRef
+    reportDate: URIRef
+    meeting: URIRef
+    speaker: URIRef
+    adminLevel: URIRef
+    reviewYear: URIRef
+    planYear: URIRef
+    # work areas
+    areaKind: URIRef
+    part: URIRef
+    order: URIRef
+    # provenance
+    mention: URIRef
+    sentence: URIRef
+    text: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+    rule: URIRef
+    # relations between entities
+    partner: URIRef
+    introduced: URIRef
+    locatedIn: URIRef
+    relatedTo: URIRef
+
+
+def slug(name: str) -> str:
+    """A readable, IRI-safe form of a name: NFKC, no spaces or quotes, reserved characters escaped.
+
+    >>> slug("杨林塘（金鸡河）航道")
+    '杨林塘(金鸡河)航道'
+    >>> slug("A B/C")
+    'AB%2FC'
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(r"[\s\"'“”‘’《》]", "", text)
+    return "".join(ch if ord(ch) > 127 or ch.isalnum() or ch in "()-_.~!$&*+,;=:@" else quote(ch, safe="")
+                   for ch in text)
+
+
+def short_hash(text: str, n: int = 6) -> str:
+    """A short stable hash.
+
+    >>> short_hash("000_55331ebdb0be2b0e.txt")
+    '67a5ee'
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def report_iri(region: str, year: int, file_name: str) -> URIRef:
+    return RES[f"report/{slug(region)}-{year}-{short_hash(file_name)}"]
+
+
+def area_iri(report: URIRef, key: str) -> URIRef:
+    return URIRef(f"{report}/area/{slug(key)}")
+
+
+def entity_iri(etype: str, name: str, region: str) -> URIRef:
+    """Enterprises, institutions and initiatives are global; villages and projects belong to a region."""
+    kind = etype.lower()
+    if etype in ("Village", "Project"):
+        return RES[f"{kind}/{slug(region)}/{slug(name)}"]
+    return RES[f"{kind}/{slug(name)}"]
+
+
+def indicator_iri(name: str) -> URIRef:
+    return RES[f"indicator/{slug(name)}"]
+
+
+def observation_iri(report: URIRef, n: int) -> URIRef:
+    return URIRef(f"{report}/observation/{n}")
+
+
+def mention_iri(report: URIRef, start: int, end: int) -> URIRef:
+    return URIRef(f"{report}/mention/{start}-{end}")
+
+
+def sentence_iri(report: URIRef, start: int, end: int) -> URIRef:
+    return URIRef(f"{report}/sentence/{start}-{end}")
