@@ -1,0 +1,39 @@
+"""Shared fixtures: the seed report, the second-style fixture, and one build of each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
+QINGHE = ROOT / "tests" / "fixtures" / "qinghe-2021.txt"
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus" / "shenzhen"
+
+
+@pytest.fixture(scope="session")
+def seed_extraction():
+    return kg.extract_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def qinghe_extraction():
+    return kg.extract_file(QINGHE)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed-build")
+    result = kg.build([SEED.parent], out)
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def qinghe_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("qinghe-build")
+    kg.build([QINGHE], out)
+    return out

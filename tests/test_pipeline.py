@@ -1,0 +1,109 @@
+"""The whole pipeline: graph.ttl and graph.html of the seed, their contract, determinism and the CLI."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, Graph
+from click.testing import CliRunner
+
+import kg
+from kg.cli import cli
+from kg.vocab import GK
+
+from .conftest import QINGHE, ROOT, SEED
+
+ENTITY_CLASSES = [GK.Enterprise, GK.Institution, GK.Project, GK.Village, GK.Initiative]
+
+
+def test_build_writes_both_files(seed_build):
+    out, result = seed_build
+    assert (out / "graph.ttl").stat().st_size > 0 and (out / "graph.html").stat().st_size > 0
+    assert result.reports == 1 and result.triples > 1000
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_graph_parses_with_rdflib_and_pyoxigraph(seed_build):
+    out, result = seed_build
+    g = Graph().parse(out / "graph.ttl")
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(g) == len(store) == result.triples
+
+
+def test_only_contract_and_ontology_terms_are_used(seed_build):
+    out, _ = seed_build
+    g = Graph().parse(out / "graph.ttl")
+    ontology = Graph().parse(ROOT / "ontology" / "govkg.ttl")
+    declared = {str(s) for s in ontology.subjects()}
+    used = {str(t) for triple in g for t in triple if str(t).startswith(str(GK._NS))}
+    assert used <= declared
+
+
+def test_every_entity_and_observation_has_a_work_area(seed_build):
+    out, _ = seed_build
+    g = Graph().parse(out / "graph.ttl")
+    things = [s for c in ENTITY_CLASSES + [GK.Observation] for s in g.subjects(RDF.type, c)]
+    assert len(things) > 200
+    assert all(g.value(t, GK.workArea) is not None for t in things)
+
+
+def test_work_areas_chain_up_to_the_report(seed_build):
+    out, _ = seed_build
+    g = Graph().parse(out / "graph.ttl")
+    report = next(g.subjects(RDF.type, GK.Report))
+    for area in g.subjects(RDF.type, GK.WorkArea):
+        node, steps = area, 0
+        while node != report and steps < 6:
+            node, steps = g.value(node, GK.partOf), steps + 1
+        assert node == report
+
+
+def test_building_again_gives_identical_files(seed_build, tmp_path):
+    out, _ = seed_build
+    kg.build([SEED], tmp_path)
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
+
+
+def test_committed_output_is_the_build_of_seeds(seed_build):
+    out, _ = seed_build
+    for name in ("graph.ttl", "graph.html"):
+        assert (ROOT / "output" / name).read_bytes() == (out / name).read_bytes(), f"run `make run` to refresh output/{name}"
+
+
+def test_page_loads_nothing_from_the_network(seed_build):
+    out, _ = seed_build
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r'(?:src|href)="https?://', page)
+
+
+def test_cli_build_prints_a_summary(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(QINGHE), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"built 1 report\(s\) into .*Observation \d+.* triples in [\d.]+ s", result.output)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "no/such/dir"], "no such file or folder"),
+    (["eval", "no-gold.json", "--graph", "."], "no graph.ttl here"),
+])
+def test_cli_errors_are_one_line_without_traceback(args, message, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode != 0
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_folder_without_reports_is_refused(tmp_path):
+    (tmp_path / "notes.pdf.bak").write_text("x")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "no reports" in result.output
+
+
+def test_help_explains_every_command():
+    result = CliRunner().invoke(cli, ["--help"])
+    for command in cli.commands:
+        assert command in result.output

@@ -1,0 +1,72 @@
+"""Structure: parts, sections, topics, overviews and closings, on the seed and on a report of another style."""
+
+from kg.read import parse_report
+from kg.structure import read_structure
+
+
+def _kinds(structure, part, kind):
+    return [a for a in structure.areas if a.part == part and a.kind == kind]
+
+
+def test_seed_has_two_parts_with_overviews(seed_extraction):
+    s = seed_extraction.structure
+    parts = [a for a in s.areas if a.kind == "part"]
+    assert [(p.part, p.title) for p in parts] == [("review", "2019年工作回顾"), ("plan", "2020年工作安排")]
+    assert len(_kinds(s, "review", "overview")) == 1 and len(_kinds(s, "plan", "overview")) == 1
+
+
+def test_seed_sections_and_closings(seed_extraction):
+    s = seed_extraction.structure
+    review = _kinds(s, "review", "section")
+    plan = _kinds(s, "plan", "section")
+    assert len(review) == 4 and len(plan) == 5
+    assert review[0].title.startswith("千方百计争项目、强产业")
+    assert plan[4].title.startswith("着力转作风、优服务")
+    closings = _kinds(s, "review", "closing")
+    assert closings and closings[0].title == "这一年来"
+
+
+def test_seed_topics_are_lead_phrases(seed_extraction):
+    topics = [a.title for a in seed_extraction.structure.areas if a.kind == "topic"]
+    assert "实体经济健康发展" in topics and "生态环境颜值提升" in topics
+    assert len(topics) == 27
+
+
+def test_seed_title_block(seed_extraction):
+    meta = seed_extraction.structure.meta
+    assert (meta.region, meta.year, meta.date, meta.speaker) == ("玉山镇", 2020, "2020-01-09", "张建文")
+    assert (meta.review_year, meta.plan_year) == (2019, 2020)
+    assert meta.meeting == "第十九届人民代表大会第七次会议"
+
+
+def test_second_style_report_reads_the_same_way(qinghe_extraction):
+    s = qinghe_extraction.structure
+    assert [a.part for a in s.areas if a.kind == "part"] == ["review", "plan"]
+    review = _kinds(s, "review", "section")
+    plan = _kinds(s, "plan", "section")
+    assert len(review) == 4 and len(plan) == 4
+    assert review[0].title == "坚持项目为王,经济实力稳步增强"
+    assert review[2].title == "聚焦民生福祉,社会事业全面进步"  # inline section, title before its body
+    assert s.meta.region == "清河县" and s.meta.speaker == "李明远" and s.meta.year == 2021
+
+
+def test_every_sentence_lies_in_a_work_area(qinghe_extraction):
+    s = qinghe_extraction.structure
+    keys = {a.key for a in s.areas}
+    assert s.sentences and all(sentence.area in keys for sentence in s.sentences)
+
+
+def test_parentheses_numbering_under_numbered_parts():
+    text = ("政府工作报告\n一、2020年工作回顾\n过去一年成绩显著。\n(一)稳的格局在巩固,经济运行总体平稳。全年完成投资。\n"
+            "(二)闯的步伐在加快,改革开放勇闯新路。推进改革。\n一年来,我们砥砺前行。\n二、2021年工作安排\n今年目标如下。\n"
+            "(一)深化改革开放\n推进改革。\n(二)加快动能转换\n建设项目。\n三、加强政府自身建设\n(一)在践行政治忠诚中强化担当\n要求。")
+    s = read_structure(parse_report(text))
+    sections = [(a.part, a.title) for a in s.areas if a.kind == "section"]
+    assert sections == [("review", "稳的格局在巩固,经济运行总体平稳"), ("review", "闯的步伐在加快,改革开放勇闯新路"),
+                        ("plan", "深化改革开放"), ("plan", "加快动能转换"), ("plan", "加强政府自身建设")]
+    assert [a.title for a in s.areas if a.kind == "closing"] == ["一年来"]
+
+
+def test_text_without_parts_still_has_a_work_area():
+    s = read_structure(parse_report("这是一段没有章节的文字。引进星河电子。"))
+    assert s.areas and all(sentence.area for sentence in s.sentences)
