@@ -91,11 +91,11 @@ def _looks_like_text(text: str) -> bool:
 def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``raw`` for analysis; return the text and, per character, its offset in ``raw``.
 
-    >>> text, offsets = normalise("## 2019 年工作回顾\\n\\n全年预计完成地\\n\\n区生产总值 ８２０ 亿元，增长 7.6%。")
+    >>> text, offsets = normalise("## 2019 年工作回顾\\n\\n顺利完成目标任务。全年预计完成地\\n\\n区生产总值 ８２０ 亿元，增长 7.6%。")
     >>> text
-    '2019年工作回顾\\n全年预计完成地区生产总值820亿元,增长7.6%。'
+    '2019年工作回顾\\n顺利完成目标任务。全年预计完成地区生产总值820亿元,增长7.6%。'
     >>> offsets[text.index("区")]
-    25
+    33
     """
     paragraphs = [p for p in (_clean_line(raw, a, b) for a, b in _line_spans(raw)) if p[0]]
     chars: list[str] = []

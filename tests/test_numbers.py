@@ -1,0 +1,75 @@
+"""The number and unit grammar, case by case, and with generated numbers."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kg.numbers import find_quantities, parse_chinese_number
+from kg.read import normalise
+
+
+def _one(text):
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    return (str(q.value), q.unit, q.qualifier, None if q.upper is None else str(q.upper))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("地区生产总值820亿元", ("820", "亿元", None, None)),
+    ("一般公共预算收入95.08亿元", ("95.08", "亿元", None, None)),
+    ("进出口总额69亿美元", ("69", "亿美元", None, None)),
+    ("报建量超194万平方米", ("194", "万平方米", "超", None)),
+    ("注册外资近5亿美元", ("5", "亿美元", "近", None)),
+    ("举办文体活动400余场", ("400", "场", "余", None)),
+    ("就业率达98%以上", ("98", "%", "以上", None)),
+    ("税收占比91.25%", ("91.25", "%", None, None)),
+    ("培育企业2~3家", ("2", "家", None, "3")),
+    ("引育团队1～2个", ("1", "个", None, "2")),
+    ("新增两个基地", ("2", "个", None, None)),
+    ("跻身十强园区", ("10", "强", None, None)),
+    ("综合排名第7位", ("7", "位", "第", None)),
+    ("考核第二名", ("2", "名", "第", None)),
+    ("比重提升1个百分点以上", ("1", "个百分点", "以上", None)),
+    ("市场主体16.5万家", ("16.5", "万家", None, None)),
+    ("志愿服务活动时长累计17.2万小时。", ("17.2", "万小时", "累计", None)),
+    ("完成拆旧面积1,735亩", ("1735", "亩", None, None)),
+])
+def test_quantities(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2019年工作回顾", "十九届四中全会", "一批项目", "“631”计划", "“三校两所”研发机构", "世界500强", "24小时政务服务自助申报大厅",
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_full_width_digits_after_normalisation():
+    text, _ = normalise("完成投资８２０亿元")
+    assert _one(text) == ("820", "亿元", None, None)
+
+
+def test_number_broken_by_a_page_break_is_read_whole():
+    text, _ = normalise("全年完成规上工业增加值和其他各项主要指标共计56\n\n.3亿元,增长7.2%。")
+    assert str(find_quantities(text)[0].value) == "56.3"
+
+
+@pytest.mark.parametrize("numeral, value", [("两", 2), ("十二", 12), ("二十", 20), ("三百零五", 305), ("九十九", 99)])
+def test_chinese_numerals(numeral, value):
+    assert parse_chinese_number(numeral) == Decimal(value)
+
+
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999"), places=2),
+       st.sampled_from(["亿元", "万元", "家", "个", "万平方米", "%", "户", "亩"]))
+def test_any_decimal_with_a_unit_is_read_back(value, unit):
+    q = find_quantities(f"完成指标{value}{unit}。")[0]
+    assert q.value == value and q.unit == unit
+
+
+@given(st.text(max_size=80))
+def test_never_crashes_and_offsets_stay_inside(text):
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)

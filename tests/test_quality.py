@@ -1,0 +1,43 @@
+"""Extraction quality stays at or above the levels reached so far (a regression guard, not a target).
+
+Raise a floor when a change raises the score; never lower one to make a test pass.
+"""
+
+import pytest
+from rdflib import Graph
+
+from kg.evaluate import evaluate, load_gold
+
+from .conftest import GOLD
+
+FLOORS = {
+    "seed.json": {"entities (typed)": 0.69, "links": 0.71, "indicators": 0.97, "indicators (year+status+growth)": 0.89},
+    "qinghe-2021.json": {"entities (typed)": 0.72, "links": 0.67, "indicators": 0.91, "indicators (year+status+growth)": 0.88},
+}
+
+
+@pytest.fixture(scope="module")
+def scores(seed_build, qinghe_build):
+    seed_graph = Graph().parse(seed_build[0] / "graph.ttl")
+    qinghe_graph = Graph().parse(qinghe_build / "graph.ttl")
+    return {
+        "seed.json": evaluate(load_gold(GOLD / "seed.json"), seed_graph),
+        "qinghe-2021.json": evaluate(load_gold(GOLD / "qinghe-2021.json"), qinghe_graph),
+    }
+
+
+@pytest.mark.parametrize("gold, metric", [(g, m) for g, floors in FLOORS.items() for m in floors])
+def test_f1_stays_above_its_floor(scores, gold, metric):
+    f1 = scores[gold].scores[metric].f1
+    assert f1 >= FLOORS[gold][metric], f"{gold} {metric}: F1 {f1:.3f} fell below {FLOORS[gold][metric]}"
+
+
+def test_eval_counts_a_wrong_type_against_precision():
+    gold = {"doc": "x.txt", "sections": [{"key": "R1", "part": "review", "title": "t", "match": ["工作回顾"]}],
+            "entities": [{"name": "星河电子", "types": ["Enterprise"], "aliases": [], "sections": ["R1"], "optional": False}]}
+    import kg
+    from kg.graph import build_graph
+
+    g = build_graph([kg.extract(kg.parse_report("2020年工作回顾\n引进星河电子。", name="x.txt"))])
+    ev = evaluate(gold, g)
+    assert ev.scores["entities (typed)"].f1 == 1.0 and ev.scores["links"].f1 == 1.0
