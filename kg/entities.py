@@ -3,11 +3,11 @@
 Rules, each a small function that records its name on what it finds:
 
 - ``suffix``: a type suffix (``产业园``, ``集团``, ``村``…) ends a name; its left edge is where
-  a boundary word, a function word, a number or punctuation stands (``获批筹建`` | ``国家超级计算昆山中心``);
+  a boundary word, a function word, a number or punctuation stands (``获批筹建`` | ``国家超级计算江北中心``);
 - ``enumeration``: ``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``, and a bare
   member of a list whose siblings carry a suffix takes their type;
 - ``cue``: a name right after ``引进``/``签约``… or before ``等企业``/``落户`` is an enterprise;
-- ``quoted``: a quoted name followed by a programme head (``“263”专项行动``).
+- ``quoted``: a quoted name followed by a programme head (``“591”专项行动``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .segment import Token, tokenize
 
 __all__ = ["find_mentions", "sentence_mentions", "clean_name", "find_relations"]
 
-_STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "m", "q", "mq", "t", "y", "e", "o", "ad", "an", "z", "l", "i"}
+_STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "mq", "y", "e", "o", "z", "i"}
 _NOT_SUFFIX_WORDS = frozenset("布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
 _LEADING_VERBS = sorted(BOUNDARY_WORDS, key=len, reverse=True)
 _SUFFIXES = sorted(TYPE_SUFFIXES, key=len, reverse=True)
@@ -48,10 +48,10 @@ class _Tok:
 def clean_name(name: str) -> str:
     """A name as the graph labels it: no quotes, markdown or spaces; parentheses half-width.
 
-    >>> clean_name("“263”专项行动")
-    '263专项行动'
-    >>> clean_name("杨林塘（金鸡河）航道")
-    '杨林塘(金鸡河)航道'
+    >>> clean_name("“591”专项行动")
+    '591专项行动'
+    >>> clean_name("柳塘（青石河）航道")
+    '柳塘(青石河)航道'
     """
     name = name.replace("（", "(").replace("）", ")")
     return re.sub(r"[\s“”\"'‘’《》「」『』*#]", "", name)
@@ -100,6 +100,8 @@ def _joinable(tok: _Tok) -> bool:
     if tok.word in BOUNDARY_WORDS or any(c in BOUNDARY_CHARS for c in tok.word):
         return False
     if tok.pos in _STOP_POS or tok.pos == "x" or re.search(r"\d", tok.word):
+        return False
+    if tok.pos in ("m", "q") and (len(tok.word) == 1 or tok.word.startswith(("一", "多", "若干", "数"))):
         return False
     return True
 
@@ -179,7 +181,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start):
         return None
-    if suffix in WEAK_SUFFIXES and not (_distinctive(toks[j:k + 1], suffix, strict=suffix == "项目") or _cued(text, start, end)):
+    programme = etype == "Initiative" and len(prefix) >= 3
+    if suffix in WEAK_SUFFIXES and not programme and not (_distinctive(toks[j:k + 1], suffix, strict=suffix == "项目") or _cued(text, start, end)):
         return None
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
@@ -333,7 +336,7 @@ def _cue_joinable(tok: _Tok) -> bool:
 
 
 def _quoted(text: str, toks: list[_Tok]):
-    """A quoted programme name: ``“河长制”``, ``“XX计划”``."""
+    """A quoted programme name: ``“湖长制”``, ``“XX计划”``."""
     found = []
     for t in toks:
         if t.pos != "quote":

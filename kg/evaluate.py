@@ -31,8 +31,8 @@ __all__ = ["Score", "Evaluation", "norm", "dice", "names_overlap", "load_gold", 
 def norm(name: str) -> str:
     """Normalise a name for comparison.
 
-    >>> norm("“263”专项行动 "), norm("杨林塘（金鸡河）航道")
-    ('263专项行动', '杨林塘(金鸡河)航道')
+    >>> norm("“591”专项行动 "), norm("柳塘（青石河）航道")
+    ('591专项行动', '柳塘(青石河)航道')
     """
     text = unicodedata.normalize("NFKC", name)
     return re.sub(r"[\s\"'“”‘’「」『』《》*#_`]", "", text)

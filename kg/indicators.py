@@ -36,7 +36,7 @@ def indicator_name(text: str) -> str:
 
     >>> indicator_name("全年预计完成地区生产总值")
     '地区生产总值'
-    >>> indicator_name("好活科技实现营业收入")
+    >>> indicator_name("星河科技实现营业收入")
     '营业收入'
     >>> indicator_name("税收占比")
     '税收占比'

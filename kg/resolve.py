@@ -1,9 +1,9 @@
 """Turn mentions into entities: one entity per thing a report names, with its aliases.
 
 Two names are one thing when the longer adds only a legal or business suffix to
-the shorter (``丘钛`` / ``丘钛集团``) or only a place in front of it (``智谷小镇`` /
-``昆山智谷小镇``). A company and the base it builds stay two things: ``中科可控`` and
-``中科可控服务器智能制造生产基地`` differ by a type suffix of another type.
+the shorter (``青峰`` / ``青峰集团``) or only a place in front of it (``云谷小镇`` /
+``江北云谷小镇``). A company and the base it builds stay two things: ``星河电子`` and
+``星河电子智能制造生产基地`` differ by a type suffix of another type.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _TYPE_ORDER = ("Village", "Institution", "Enterprise", "Project", "Initiative")
 def same_thing(short: str, long: str) -> bool:
     """True when ``long`` is ``short`` with a legal suffix, or with a place in front.
 
-    >>> same_thing("丘钛", "丘钛集团"), same_thing("中科可控", "中科可控服务器智能制造生产基地")
+    >>> same_thing("青峰", "青峰集团"), same_thing("星河电子", "星河电子智能制造生产基地")
     (True, False)
     """
     if short == long or len(short) < 2:

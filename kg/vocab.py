@@ -92,8 +92,8 @@ class GK(DefinedNamespace):
 def slug(name: str) -> str:
     """A readable, IRI-safe form of a name: NFKC, no spaces or quotes, reserved characters escaped.
 
-    >>> slug("杨林塘（金鸡河）航道")
-    '杨林塘(金鸡河)航道'
+    >>> slug("柳塘（青石河）航道")
+    '柳塘(青石河)航道'
     >>> slug("A B/C")
     'AB%2FC'
     """
