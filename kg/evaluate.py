@@ -252,8 +252,11 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
     for g in items:
         names = [g["name"], *g.get("aliases", [])]
         value, unit = _decimal(g["value"]), norm(g["unit"])
-        match = next((i for i, p in enumerate(predicted) if i not in used and p["value"] == value
-                      and norm(p["unit"]) == unit and any(names_overlap(p["name"], n) for n in names)), None)
+        candidates = [i for i, p in enumerate(predicted) if i not in used and p["value"] == value
+                      and norm(p["unit"]) == unit and any(names_overlap(p["name"], n) for n in names)]
+        # the same figure can stand in the review and in the plan: prefer the one in the gold item's place
+        match = min(candidates, default=None, key=lambda i: (predicted[i]["section"] != g.get("section"),
+                                                              predicted[i]["year"] != g.get("year")))
         if match is None:
             ev.missed_indicators.append(f"{g['name']} {g['value']}{g['unit']}")
             continue
