@@ -47,7 +47,8 @@ def test_eval_matches_a_repeated_figure_to_the_one_in_the_same_place():
     import kg
     from kg.graph import build_graph
 
-    text = "2019年工作回顾\n一、抓项目\n化解信访积案2件。\n2020年工作安排\n一、强保障\n化解信访积案2件。"
+    text = ("2019年工作回顾\n一、抓项目\n化解信访积案2件。\n二、惠民生\n办好实事。\n"
+            "2020年工作安排\n一、强保障\n化解信访积案2件。\n二、优服务\n提升效能。")
     g = build_graph([kg.extract(kg.parse_report(text, name="x.txt"))])
     item = {"aliases": [], "value": 2, "upper": None, "unit": "件", "qualifier": None, "growth_pct": None}
     gold = {"doc": "x.txt", "entities": [],
