@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE,
                       GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES)
 from .model import Mention, Report, Sentence, Structure
-from .segment import Token, tokenize
+from .segment import Token, known_word, tokenize
 
 __all__ = ["find_mentions", "sentence_mentions", "clean_name", "find_relations"]
 
@@ -197,23 +196,15 @@ def _preceded_by_count(text: str, start: int) -> bool:
     return bool(re.search(r"\d+(?:\.\d+)?[个家所座项处名支批]$", text[max(0, start - 6):start]))
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> dict:
-    from .segment import _tokenizer
-
-    return _tokenizer().tokenizer.FREQ
-
-
 def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
     """True when the part before the suffix holds a proper noun or (unless strict) a word jieba does not know."""
-    freq = {} if strict else _dictionary()
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
         if not word:
             continue
         if t.pos in ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"):
             return True
-        if not strict and not freq.get(word) and len(word) <= 4:
+        if not strict and len(word) <= 4 and not known_word(word):
             return True
     return False
 
@@ -277,9 +268,8 @@ def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
         break
     members.reverse()
     if members and len(members) >= 2:
-        first_tok = next(i for i, t in enumerate(toks) if t.start == members[0][0])
         start = toks[_left_edge(toks, _tok_at(toks, members[0][1]))].start
-        members[0] = (max(start, members[0][0]), members[0][1]) if first_tok is not None else members[0]
+        members[0] = (max(start, members[0][0]), members[0][1])
     return members
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .lexicon import BOUNDARY_WORDS, GROWTH_DOWN, GROWTH_UP, TARGET_CUES
+from .lexicon import BOUNDARY_WORDS, GROWTH_DOWN, GROWTH_UP
 from .model import Observation, Quantity, Report, Sentence, Structure
 from .numbers import find_quantities
 from .segment import tokenize
@@ -21,14 +21,13 @@ from .segment import tokenize
 __all__ = ["find_observations", "sentence_observations", "indicator_name"]
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
-_GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(增长|提高|增加|上升|提升|下降|减少|降低|压减|压降|增幅|降幅)(了)?(?:达|为)?$")
+_GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
     r"^(?:其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
     r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|(?:19|20)\d\d年|"
     r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批)+"
 )
 _NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长至|增加至|下降至|降至|降到|控制在|保持在|稳定在|达到|达|为|超过|超|近|约|突破|累计|共|是|占)+$")
-_TARGET_WORDS = TARGET_CUES
 
 
 def indicator_name(text: str) -> str:
@@ -83,16 +82,11 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
         if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
             continue
         q: Quantity = item["q"]
-        s_status = _status(text, sentence, status)
         result.append(Observation(
-            indicator=name, value=q.value, unit=q.unit, year=year, status=s_status, start=item["start"],
+            indicator=name, value=q.value, unit=q.unit, year=year, status=status, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
             growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"]))
     return result
-
-
-def _status(text: str, sentence: Sentence, default: str) -> str:
-    return default
 
 
 def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[dict]):
@@ -106,7 +100,7 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
             growth.append(q)
         elif change is not None and not _meaningful(before[: change.start()]):
             growth.append(q)
-            down = change.group(2) in _DOWN
+            down = change.group(2) in GROWTH_DOWN
         elif change is not None:
             out.append(_bare_change(before, change, cursor, q))
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
@@ -120,9 +114,6 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         _assign_growth(growth, down, levels)
 
 
-_DOWN = ("下降", "减少", "降低", "压减", "压降", "降幅")
-
-
 def _meaningful(subject: str) -> bool:
     return len(re.sub(r"[、\s]|同比|比上年|分别|其中|全年|均", "", subject)) >= 2
 
@@ -130,7 +121,7 @@ def _meaningful(subject: str) -> bool:
 def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dict:
     """``工业利润增长25%``: a change with no level is an observation in percent."""
     name = indicator_name(_subject_tail(before[: change.start()]))
-    down = change.group(2) in _DOWN
+    down = change.group(2) in GROWTH_DOWN
     return {"name": name, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
             "qualifier": "下降" if down else q.qualifier}
 

@@ -10,22 +10,17 @@ from __future__ import annotations
 __all__ = [
     "TYPE_SUFFIXES",
     "WEAK_SUFFIXES",
-    "INITIATIVE_HEADS",
     "ENTERPRISE_CUES_BEFORE",
     "ENTERPRISE_CUES_AFTER",
     "BOUNDARY_WORDS",
     "BOUNDARY_CHARS",
-    "NAME_STOP_PREFIXES",
     "GENERIC_NAMES",
-    "PLACE_SUFFIXES",
     "UNIT_BASES",
     "UNIT_MAGNITUDES",
     "QUALIFIERS_BEFORE",
     "QUALIFIERS_AFTER",
     "GROWTH_UP",
     "GROWTH_DOWN",
-    "TARGET_CUES",
-    "ACTUAL_CUES",
     "REVIEW_HEADINGS",
     "PLAN_HEADINGS",
     "CLOSING_OPENERS",
@@ -92,12 +87,6 @@ WEAK_SUFFIXES = frozenset({
     "控股", "实业", "药业", "百货", "酒店", "证券", "高速", "地铁", "园区",
 })
 
-# Head words of a programme name (annotation guide: Initiative).
-INITIATIVE_HEADS = (
-    "专项行动", "三年行动计划", "行动计划", "专项整治行动", "专项整治", "专项斗争", "主题教育",
-    "责任制", "工作法", "计划", "行动", "工程", "机制", "活动", "大赛", "试点", "制度", "长制",
-    "系列活动", "服务月", "年活动", "攻坚战", "建设", "改革", "融合", "服务圈", "调研",
-)
 
 # Words right before a name that say it is a company (引进 X, 签约 X).
 ENTERPRISE_CUES_BEFORE = ("成功引进", "引进", "引入", "签约", "新引进", "招引", "落地", "培育", "扶持", "支持", "组织")
@@ -138,12 +127,6 @@ BOUNDARY_WORDS = frozenset("""
 # Characters that never belong to a name.
 BOUNDARY_CHARS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…\n\t ")
 
-# A name does not start with these (they belong to the phrase before it).
-NAME_STOP_PREFIXES = (
-    "的", "等", "和", "与", "及", "在", "对", "为", "将", "把", "了", "是", "并", "其", "个", "家", "项", "座",
-    "所", "名", "批", "各", "全", "本", "该", "省级", "市级", "国家级", "县级", "区级", "镇级", "一批",
-    "多家", "首家", "首个", "首批", "建成", "建设", "完成", "推进",
-)
 
 # Phrases with a type suffix that are generic categories, never names.
 GENERIC_NAMES = frozenset("""
@@ -161,7 +144,6 @@ GENERIC_NAMES = frozenset("""
 局 署 委员会 办公室 工委 党工委 管委会 居委会 村委会 人大 政协 政府 人民政府 法院 检察院
 """.split())
 
-# A name ending like this is a place, not a project (annotation guide).
 PLACE_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "街道", "国", "州", "河", "江", "湖", "湾", "路", "街")
 
 # Unit grammar: an optional magnitude then a base unit, both kept as written.
@@ -181,12 +163,10 @@ QUALIFIERS_BEFORE = ("累计达到", "累计达", "超过", "突破", "达到", 
                      "累计", "预计", "约", "超", "近", "达", "逾", "约为", "仅", "共", "第")
 QUALIFIERS_AFTER = ("以上", "以内", "以下", "左右", "余", "多")
 
-GROWTH_UP = ("同比增长", "比上年增长", "分别增长", "年均增长", "增长", "提高", "增加", "上升", "提升")
-GROWTH_DOWN = ("同比下降", "比上年下降", "分别下降", "下降", "减少", "降低", "压减", "压降")
+# Verbs of a change: a figure right after one is a growth rate (or a bare change).
+GROWTH_UP = ("增长", "提高", "增加", "上升", "提升", "增幅")
+GROWTH_DOWN = ("下降", "减少", "降低", "压减", "压降", "降幅")
 
-# Cue words that make a figure a goal, or an achievement.
-TARGET_CUES = ("力争", "确保", "目标", "预期", "计划", "争取", "拟", "将", "努力", "达到")
-ACTUAL_CUES = ("预计完成", "预计实现", "完成", "实现", "达到")
 
 # Part headings: the words that open the review part and the plan part.
 REVIEW_HEADINGS = ("工作回顾", "回顾", "过去一年", "过去五年", "一年来工作", "主要工作", "工作总结")

@@ -116,14 +116,6 @@ class Structure:
                 return a
         raise KeyError(key)
 
-    def area_at(self, offset: int) -> WorkArea | None:
-        """The most specific work area covering ``offset``."""
-        best = None
-        for a in self.areas:
-            if a.start <= offset < a.end and (best is None or a.end - a.start <= best.end - best.start):
-                best = a
-        return best
-
 
 @dataclass(frozen=True)
 class Mention:

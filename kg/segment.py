@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "tokenize", "known_word"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,15 @@ def _tokenizer():
     base = jieba.Tokenizer()
     base.initialize()
     return jieba.posseg.POSTokenizer(base)
+
+
+def known_word(word: str) -> bool:
+    """True when ``word`` is in jieba's dictionary.
+
+    >>> known_word("建设"), known_word("星河晶芯")
+    (True, False)
+    """
+    return bool(_tokenizer().tokenizer.FREQ.get(word))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

@@ -168,9 +168,8 @@ def _is_closing(para: _Para) -> bool:
 class _Builder:
     """Collects work areas while walking the paragraphs of one report."""
 
-    def __init__(self, end: int):
+    def __init__(self):
         self.areas: list[WorkArea] = []
-        self.end = end
 
     def add(self, **kw) -> WorkArea:
         area = WorkArea(**kw)
@@ -179,16 +178,15 @@ class _Builder:
 
 
 def _section_style(paras: list[_Para], part_style: str | None) -> str | None:
-    styles = [numbering(p.text)[0] for p in paras if numbering(p.text)]
-    candidates = [s for s in styles if s != part_style]
-    for style in sorted(set(candidates), key=_STYLE_RANK.get):
-        numbers = [numbering(p.text)[1] for p in paras if numbering(p.text) and numbering(p.text)[0] == style]
-        if numbers and numbers[0] == 1 and (len(numbers) >= 2 or part_style):
+    numbered = [num for p in paras if (num := numbering(p.text))]
+    for style in sorted({s for s, _, _ in numbered if s != part_style}, key=_STYLE_RANK.get):
+        numbers = [n for s, n, _ in numbered if s == style]
+        if numbers[0] == 1 and (len(numbers) >= 2 or part_style):
             return style
     return None
 
 
-def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para], end: int, year_hint: int | None):
+def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para], end: int):
     part_num = numbering(head.text)
     title = head.text[part_num[2]:] if part_num else head.text
     b.add(key=key, kind="part", title=title, part=kind, start=head.start, end=end, parent=None)
@@ -310,7 +308,7 @@ def read_structure(report: Report) -> Structure:
     paras = _paragraphs(text)
     heads = [(i, kind) for i, p in enumerate(paras) if (kind := _part_kind(p))]
     heads = _dedupe_parts(heads)
-    b = _Builder(len(text))
+    b = _Builder()
     first = heads[0][0] if heads else len(paras)
     front = paras[:first]
     meta = _read_meta(report, front, [(k, paras[i]) for i, k in heads])
@@ -323,7 +321,7 @@ def read_structure(report: Report) -> Structure:
         key = {"review": "R", "plan": "P"}.get(kind, "A") + ("" if counts[kind] == 1 else f"{counts[kind]}-")
         stop = heads[j + 1][0] if j + 1 < len(heads) else len(paras)
         end = paras[stop].start if stop < len(paras) else len(text)
-        _read_part(b, key, kind, paras[i], paras[i + 1:stop], end, None)
+        _read_part(b, key, kind, paras[i], paras[i + 1:stop], end)
     areas = tuple(b.areas)
     structure = Structure(meta=meta, areas=areas, sentences=())
     sentences = tuple(_sentences(text, paras, structure))
