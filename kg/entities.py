@@ -16,18 +16,21 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE,
-                      GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES)
+                      GENERIC_MODIFIERS, GENERIC_NAMES, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES)
 from .model import Mention, Report, Sentence, Structure
 from .segment import Token, known_word, tokenize
 
 __all__ = ["find_mentions", "sentence_mentions", "clean_name", "find_relations"]
 
-_STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "mq", "y", "e", "o", "z", "i"}
-_NOT_SUFFIX_WORDS = frozenset("布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
-_LEADING_VERBS = sorted(BOUNDARY_WORDS, key=len, reverse=True)
+_STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "mq", "y", "e", "o", "i"}
+_NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标准化", "全国"})
+_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
+_LEADING_VERBS = sorted(BOUNDARY_WORDS - _NAME_STARTS, key=len, reverse=True)
+_LEADING_WORDS = frozenset(_LEADING_VERBS)
 _SUFFIXES = sorted(TYPE_SUFFIXES, key=len, reverse=True)
-_LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|全|以|由|向|从)+")
-_GENERIC_VILLAGE = re.compile(r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|美丽乡村|村村|全村|各村|本村|该村|强村|富村|每村)$")
+_LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
+_GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村)?"
+                              r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
 _PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
 _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Enterprise", "重点企业": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
@@ -93,22 +96,31 @@ def _merge(tokens: list[Token], text: str) -> list[_Tok]:
     return out
 
 
-def _joinable(tok: _Tok) -> bool:
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
+_MEASURE_AFTER = re.compile(r"^(?:个|家|项|所|座|处|名|支|批|条|年|月|日|%|万|亿|千|百|多|余|倍|次|户|人|亩|米|公里|平方|元|届|周年)")
+
+
+def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
+    """True when ``tok`` can be part of a name that goes on with ``nxt``."""
     if tok.pos in ("quote", "paren"):
         return True
-    if tok.word in BOUNDARY_WORDS or any(c in BOUNDARY_CHARS for c in tok.word):
+    if tok.word in STOP_WORDS or any(c in BOUNDARY_CHARS for c in tok.word):
         return False
-    if tok.pos in _STOP_POS or tok.pos == "x" or re.search(r"\d", tok.word):
+    if tok.pos in _STOP_POS:
         return False
-    if tok.pos in ("m", "q") and (len(tok.word) == 1 or tok.word.startswith(("一", "多", "若干", "数"))):
-        return False
-    return True
+    if re.search(r"\d", tok.word):  # ``8号线``, ``12345平台``, but not ``13个`` or ``2019年``
+        return nxt is not None and not _MEASURE_AFTER.match(nxt.word) and not re.search(r"\d", nxt.word)
+    if re.fullmatch(r"[一二三四五六七八九十]+期", tok.word):
+        return True
+    if tok.pos in ("m", "q", "mq") and _NUMERAL.search(tok.word):  # ``三年行动计划`` keeps its years
+        return bool(re.fullmatch(r"[一二三四五六七八九十]+年", tok.word) and nxt and nxt.word.startswith(("行动", "计划", "攻坚")))
+    return tok.pos != "t"
 
 
 def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
     """Index of the first token of the name whose last token is ``toks[k]``."""
     j = k
-    while j - 1 >= floor and _joinable(toks[j - 1]) and toks[k].end - toks[j - 1].start <= _MAX_NAME:
+    while j - 1 >= floor and _joinable(toks[j - 1], toks[j]) and toks[k].end - toks[j - 1].start <= _MAX_NAME:
         j -= 1
     while j < k and (toks[j].pos == "paren" or toks[j].pos == "f"):
         j += 1
@@ -132,6 +144,15 @@ def _trim_leading(raw: str, keep: int) -> str:
     return raw
 
 
+def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
+    """Move the start of a name past leading boundary words: ``构建`` | ``串联绿道``, ``重点服务`` | ``星河电梯``."""
+    keep = len(suffix) + 1
+    while j < k and toks[k].end - toks[j + 1].start >= keep and (
+            t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or _LEADING_JUNK.fullmatch(t.word)):
+        j += 1
+    return j
+
+
 def _suffix_of(word_end_text: str) -> str | None:
     for suffix in _SUFFIXES:
         if word_end_text.endswith(suffix):
@@ -148,9 +169,12 @@ def _suffix_names(text: str, toks: list[_Tok]):
         suffix = _suffix_of(span_text)
         if not suffix:
             continue
-        if tok.word in _NOT_SUFFIX_WORDS or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
+        if tok.word in _NOT_SUFFIX_WORDS or any(text[:tok.end].endswith(w) for w in _NOT_SUFFIX_WORDS) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
             continue
-        j = _left_edge(toks, k)
+        if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
+                and tok.pos not in _PROPER_POS and known_word(tok.word):
+            continue  # ``环节``, ``家园``: the suffix is the end of a common word
+        j = _start_after_verbs(toks, _left_edge(toks, k), k, suffix)
         start = toks[j].start
         if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
             continue  # the suffix alone, nothing before it
@@ -167,7 +191,6 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     raw = text[start:end]
     if start > 0 and text[start - 1].isdigit() and raw[:1] in "家个所座项处名支批版期号届条":
         return None
-    raw = _trim_leading(raw, len(suffix) + 1)
     name = clean_name(raw)
     prefix = name[: len(name) - len(suffix)]
     etype = TYPE_SUFFIXES[suffix]
@@ -180,9 +203,11 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start):
         return None
-    programme = etype == "Initiative" and len(prefix) >= 3
-    if suffix in WEAK_SUFFIXES and not programme and not (_distinctive(toks[j:k + 1], suffix, strict=suffix == "项目") or _cued(text, start, end)):
-        return None
+    if etype != "Village" and not _specific(toks[j:k + 1], suffix) and not (suffix != "项目" and _cued(text, start, end)):
+        core = _strip_modifiers(prefix)
+        weak = suffix in WEAK_SUFFIXES
+        if not core or _LEVEL.match(prefix) or (weak and (len(core) <= 4 or suffix not in _LONG_NAME_HEADS)):
+            return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
     return name
@@ -205,6 +230,41 @@ def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
         if t.pos in ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"):
             return True
         if not strict and len(word) <= 4 and not known_word(word):
+            return True
+    return False
+
+
+_PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
+_COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
+_REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
+_LONG_NAME_HEADS = frozenset({"行动", "计划", "工程", "学院", "试点", "平台"})
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|村级|国家|全国|全省|全市)")
+_MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
+
+
+def _strip_modifiers(prefix: str) -> str:
+    """The part of a name's prefix left after category modifiers (``省级``, ``现代``…).
+
+    >>> _strip_modifiers("省级现代农业")
+    '农业'
+    """
+    while (m := _MODIFIER.match(prefix)) and m.end() < len(prefix):
+        prefix = prefix[m.end():]
+    return "" if _MODIFIER.fullmatch(prefix) else prefix
+
+
+def _specific(toks: list[_Tok], suffix: str) -> bool:
+    """True when a name's tokens hold something only one thing is called: a proper noun, a word
+    jieba does not know, a quote, a letter or digit, or a region mark in front (``县颐养中心``)."""
+    if len(toks) > 1 and toks[0].word in _REGION_MARKS:
+        return True
+    for t in toks:
+        word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
+        if not word or word in _COMMON_PLACES:
+            continue
+        if t.pos in _PROPER_POS or re.search(r"[A-Za-z0-9]", word):
+            return True
+        if len(word) <= 4 and not known_word(word):
             return True
     return False
 
@@ -255,7 +315,7 @@ def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
     k = e - 1
     while k >= 0:
         j = k
-        while j - 1 >= 0 and _joinable(toks[j - 1]):
+        while j - 1 >= 0 and _joinable(toks[j - 1], toks[j]):
             j -= 1
         if j > k or not _joinable(toks[k]):
             break
@@ -284,7 +344,7 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
     rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
     rest = re.split(r"[,。;、:!?()“”]", rest)[0]
     m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
-    if m and not any(w in m.group(1) for w in BOUNDARY_WORDS if len(w) > 1):
+    if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
         return m.group(2), "Enterprise"
     for n in range(2, min(len(rest), 10) + 1):
         phrase = rest[:n]
@@ -333,8 +393,8 @@ def _quoted(text: str, toks: list[_Tok]):
             continue
         inner = clean_name(t.word)
         suffix = _suffix_of(inner)
-        if suffix and TYPE_SUFFIXES[suffix] == "Initiative" and len(inner) > len(suffix):
-            found.append((inner, "Initiative", t.start, t.end, "quoted"))
+        if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES:
+            found.append((inner, TYPE_SUFFIXES[suffix], t.start, t.end, "quoted"))
     return found
 
 

@@ -13,6 +13,9 @@ __all__ = [
     "ENTERPRISE_CUES_BEFORE",
     "ENTERPRISE_CUES_AFTER",
     "BOUNDARY_WORDS",
+    "NAME_WORDS",
+    "STOP_WORDS",
+    "GENERIC_MODIFIERS",
     "BOUNDARY_CHARS",
     "GENERIC_NAMES",
     "UNIT_BASES",
@@ -74,6 +77,43 @@ TYPE_SUFFIXES: dict[str, str] = {
     "机制": "Initiative", "活动": "Initiative", "大赛": "Initiative", "主题教育": "Initiative",
     "试点": "Initiative", "专项整治": "Initiative", "专项斗争": "Initiative", "制度": "Initiative",
     "长制": "Initiative", "工程": "Project",
+    # more heads of the same kinds, as district and city reports write them
+    "资本": "Enterprise", "创投": "Enterprise", "能源": "Enterprise", "通信": "Enterprise",
+    "传媒": "Enterprise", "食品": "Enterprise", "化工": "Enterprise", "重工": "Enterprise", "装备": "Enterprise",
+    "置业": "Enterprise", "地产": "Enterprise", "合作社": "Enterprise", "商会": "Institution",
+    "事务所": "Institution", "检察院": "Institution", "法院": "Institution", "卫生院": "Institution",
+    "党校": "Institution", "设计院": "Institution", "医学院": "Institution", "附属医院": "Institution",
+    "人民医院": "Institution", "中医院": "Institution", "妇幼保健院": "Institution", "养老院": "Institution",
+    "敬老院": "Institution", "福利院": "Institution", "指挥中心": "Institution", "检测中心": "Institution",
+    "仲裁院": "Institution", "工作室": "Institution", "联合会": "Institution", "促进会": "Institution",
+    "俱乐部": "Institution", "乐团": "Institution", "艺术团": "Institution", "剧团": "Institution",
+    "院": "Institution", "研究室": "Institution", "监察局": "Institution", "分局": "Institution",
+    "通道": "Project", "公馆": "Project", "号线": "Project", "厂": "Project", "院区": "Project",
+    "综合楼": "Project", "大楼": "Project", "大厦": "Project", "立交": "Project", "绿道": "Project",
+    "碧道": "Project", "廊道": "Project", "通廊": "Project", "走廊": "Project", "花园": "Project",
+    "体育场": "Project", "运动场": "Project", "游泳馆": "Project", "科技馆": "Project", "美术馆": "Project",
+    "文化馆": "Project", "纪念馆": "Project", "展览馆": "Project", "艺术馆": "Project", "剧院": "Project",
+    "大剧院": "Project", "音乐厅": "Project", "旅游区": "Project", "景区": "Project", "度假区": "Project",
+    "合作区": "Project", "集聚区": "Project", "试验区": "Project", "产业带": "Project", "飞地": "Project",
+    "港区": "Project", "机场": "Project", "站": "Project", "物流园": "Project", "创新园": "Project",
+    "园": "Project", "管廊": "Project", "水库": "Project", "大桥": "Project", "公路": "Project",
+    "铁路": "Project", "城际": "Project", "停车场": "Project", "小区": "Project", "学校": "Institution",
+    "一期": "Project", "二期": "Project", "三期": "Project", "四期": "Project", "五期": "Project",
+    "六期": "Project", "七期": "Project", "八期": "Project", "九期": "Project",
+    "新村": "Village",
+    "整治": "Initiative", "综合整治": "Initiative", "战役": "Initiative", "攻坚战": "Initiative",
+    "保卫战": "Initiative", "歼灭战": "Initiative", "深化年": "Initiative", "提升年": "Initiative",
+    "减负年": "Initiative", "治理年": "Initiative", "攻坚年": "Initiative", "落实年": "Initiative",
+    "建设年": "Initiative", "服务年": "Initiative", "效能年": "Initiative", "研讨会": "Initiative",
+    "大会": "Initiative", "推介会": "Initiative", "洽谈会": "Initiative", "交流会": "Initiative",
+    "节": "Initiative", "赛": "Initiative", "巡回赛": "Initiative", "马拉松赛": "Initiative",
+    "延段": "Project", "支线": "Project", "大队": "Institution", "支队": "Institution",
+    "革命": "Initiative", "论坛": "Initiative", "峰会": "Initiative", "博览会": "Initiative",
+    "交易会": "Initiative", "文化节": "Initiative", "艺术节": "Initiative", "旅游节": "Initiative",
+    "音乐节": "Initiative", "读书节": "Initiative", "马拉松": "Initiative", "联赛": "Initiative",
+    "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
+    "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",
+    "负责制": "Initiative", "承诺制": "Initiative", "代办制": "Initiative", "清单制": "Initiative",
 }
 
 # Suffixes too common as plain words to make a name on their own: a name with
@@ -85,6 +125,11 @@ WEAK_SUFFIXES = frozenset({
     "电气", "地块", "驿站", "学院", "学校", "小学", "中学", "幼儿园", "医院", "试点", "广场",
     "商城", "街区", "新城", "服务站", "工作站", "委员会", "办公室", "联盟", "协会", "机械",
     "控股", "实业", "药业", "百货", "酒店", "证券", "高速", "地铁", "园区",
+    "资本", "能源", "电力", "通信", "传媒", "食品", "化工", "装备", "地产", "合作社", "商会", "院",
+    "工作室", "俱乐部", "通道", "厂", "大楼", "花园", "走廊", "站", "园", "公路", "铁路", "小区",
+    "一期", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期", "整治", "综合整治",
+    "革命", "论坛", "演练", "战役", "新村", "景区", "水库", "节", "赛", "大会", "大队", "支队",
+    "推介会", "洽谈会", "研讨会", "交流会", "孵化器",
 })
 
 
@@ -118,11 +163,28 @@ BOUNDARY_WORDS = frozenset("""
 一流 知名 龙头 骨干 重点 头部 首位 区内 镇内 县内 市内 辖区 全区 全镇 全县 全市 全省 全国 国际 国内
 完善 规范 升级 改造升级 提质 扩容 改善 保护 修复 开发 利用 盘活 收储 腾退 拆除 动迁 安置
 开展 深入开展 发挥 充分发挥 打赢 坚决打赢 助推 离不开 制定 出台 制定出台 做大做强 全面落实 深入落实 面向 瞄准 借助
-引育 招引 承接 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
+引育 招引 运作 重点服务 承接 改扩建 新改扩建 健全 打好 推出 推行 全面推行 参展 打响 亲自 协调 作为 搭建 进行 移交 研究 构建 开办 做大 做强 抓 抓住 国内外 海内外 用好 建好 管好 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
 严格 认真 坚决 努力 大幅 显著 明显 进一步加强 全面加强 切实加强 不断完善 深入实施 全面实施 严格落实 认真落实
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
 """.split())
+
+# Boundary words that also occur inside names (``城市环境品质提升行动``,
+# ``招商护商服务月活动``): a name may run across them, but does not start with one.
+NAME_WORDS = frozenset("""
+建设 提升 改造 整治 服务 管理 保护 修复 开发 规划 培育 创建 优化 完善 运营 升级 改造升级 提质 扩容 改善
+利用 安置 动迁 国际 国内 重点 重大 重要 主要 一流 知名 龙头 骨干 头部 优质 高品质 高起点 高质量 高水平 全国
+全省 全市 全区 全县 全镇 区域 领域 创新 示范 联合 发展 试点 提标 综合 标准化 规范 盘活 收储 腾退 拆除 承接 孵化
+""".split())
+
+# Words that end a name on its left: verbs of government action, adverbs,
+# prepositions, conjunctions, quantity words. ``推进`` | ``城北片区更新``.
+STOP_WORDS = BOUNDARY_WORDS - NAME_WORDS
+
+# Modifiers that make a category, not a name: ``省级现代农业产业园`` names a kind of park.
+GENERIC_MODIFIERS = ("国家级", "省级", "市级", "区级", "县级", "镇级", "村级", "国家", "省", "市", "区", "县", "镇",
+                     "新型", "现代", "传统", "大型", "小型", "重点", "优质", "综合", "公共", "各类", "各级", "特色",
+                     "高端", "新兴", "龙头", "骨干", "中小", "一批", "一流", "标杆", "示范", "专业", "智慧", "数字")
 
 # Characters that never belong to a name.
 BOUNDARY_CHARS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…\n\t ")
@@ -141,6 +203,7 @@ GENERIC_NAMES = frozenset("""
 智慧城市 海绵城市 文明城市 卫生城市 园林城市 中心城区 核心区 功能区 片区 街区 商圈 公园 口袋公园 小游园
 银行 基金 产业基金 基金会 协会 联盟 医院 学校 科技 电子 信息 智能 汽车 物流 保险 医疗 生物 材料
 安置房 动迁安置房 保障房 人才公寓 地块 道路 河道 航道 国道 高速 驿站 市民驿站 服务站 工作站
+PPP项目 城市更新项目 三大攻坚战
 局 署 委员会 办公室 工委 党工委 管委会 居委会 村委会 人大 政协 政府 人民政府 法院 检察院
 """.split())
 
