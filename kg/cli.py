@@ -34,8 +34,9 @@ def cli(debug: bool):
     """govkg: build a knowledge graph from Chinese government work reports (政府工作报告).
 
     \b
-    kg build  reports (files or folders) -> graph.ttl + graph.html
-    kg eval   score a build against gold annotations (precision, recall, F1)
+    kg build   reports (files or folders) -> graph.ttl + graph.html
+    kg eval    score a build against gold annotations (precision, recall, F1)
+    kg export  a build as N-Triples, JSON-LD, TriG, GraphML or CSV
     """
 
 
@@ -82,6 +83,31 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, quiet: bool):
     g = load_graph(graph_dir)
     for path in gold:
         click.echo(format_evaluation(evaluate(load_gold(path), g), details=not quiet))
+
+
+@cli.command("export")
+@click.option("--graph", "graph_dir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Folder holding graph.ttl (or the .ttl file).")
+@click.option("--format", "-f", "fmt", required=True, metavar="FORMAT",
+              help="turtle, nt, jsonld, trig, graphml or csv.")
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="Folder to write into (default: the graph's folder), or a file name for a one-file format.")
+def export_cmd(graph_dir: Path, fmt: str, out: Path | None):
+    """Export a build for other tools: RDF, GraphML (Gephi, Cytoscape) or CSV (pandas, Excel).
+
+    \b
+    Files: graph.ttl, graph.nt, graph.jsonld, graph.trig, graph.graphml,
+    or observations.csv + entities.csv for csv.
+
+    \b
+    Example:
+      kg export --graph output --format csv
+      kg export --format graphml --out /tmp/yushan.graphml
+    """
+    from .export import export
+
+    for path in export(graph_dir, fmt, out):
+        click.echo(f"wrote {path}")
 
 
 def main():

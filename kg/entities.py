@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE,
-                      GENERIC_MODIFIERS, GENERIC_NAMES, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES)
+                      GENERIC_MODIFIERS, GENERIC_NAMES, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES,
+                      WEAK_SUFFIXES)
 from .model import Mention, Report, Sentence, Structure
 from .segment import Token, known_word, tokenize
 
@@ -35,6 +36,7 @@ _PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "�
 _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Enterprise", "重点企业": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _MAX_NAME = 24
+_ROADS = "道路"  # the head of a list of roads: each member is named on its own
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,30 @@ def clean_name(name: str) -> str:
 
 def find_mentions(report: Report, structure: Structure) -> list[Mention]:
     """All entity mentions of a report, in text order."""
+    places = region_stems(structure.meta.region)
     mentions: list[Mention] = []
     for sentence in structure.sentences:
-        mentions.extend(sentence_mentions(report.text, sentence))
+        mentions.extend(sentence_mentions(report.text, sentence, places))
     return mentions
 
 
-def sentence_mentions(text: str, sentence: Sentence) -> list[Mention]:
+def region_stems(region: str) -> frozenset[str]:
+    """The report's own place names, which make a name specific even where jieba reads them as
+    common words (a district called ``光明``, "bright").
+
+    >>> sorted(region_stems("青峰区"))
+    ['青峰', '青峰区']
+    """
+    if not region:
+        return frozenset()
+    stem = re.sub(r"(?:新区|自治区|自治州|自治县|街道|省|市|区|县|镇|乡|旗)$", "", region)
+    return frozenset({region, stem} if len(stem) >= 2 else {region})
+
+
+def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = frozenset()) -> list[Mention]:
     """Entity mentions in one sentence, longest first where two overlap."""
     toks = _merge(tokenize(sentence.text, sentence.start), text)
-    found = _suffix_names(text, toks) + _enumerations(text, toks) + _cue_names(text, toks) + _quoted(text, toks)
+    found = _suffix_names(text, toks, places) + _enumerations(text, toks) + _cue_names(text, toks) + _quoted(text, toks)
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
 
@@ -117,11 +133,24 @@ def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
     return tok.pos != "t"
 
 
+def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
+    """``与``, ``·`` or a dash between two words of one name: ``人才与科创联络中心``, ``同济-港理工研究院``."""
+    if toks[i].word not in ("与", "·", "-", "—", "－") or i - 1 < floor:
+        return False
+    before = toks[i - 1]
+    return _joinable(before, toks[i]) and before.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
+
+
 def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
     """Index of the first token of the name whose last token is ``toks[k]``."""
     j = k
-    while j - 1 >= floor and _joinable(toks[j - 1], toks[j]) and toks[k].end - toks[j - 1].start <= _MAX_NAME:
-        j -= 1
+    while j - 1 >= floor and toks[k].end - toks[j - 1].start <= _MAX_NAME:
+        if _joinable(toks[j - 1], toks[j]):
+            j -= 1
+        elif _joins_two_parts(toks, j - 1, floor):
+            j -= 2
+        else:
+            break
     while j < k and (toks[j].pos == "paren" or toks[j].pos == "f"):
         j += 1
     if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
@@ -160,7 +189,7 @@ def _suffix_of(word_end_text: str) -> str | None:
     return None
 
 
-def _suffix_names(text: str, toks: list[_Tok]):
+def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):
     found = []
     for k, tok in enumerate(toks):
         if tok.pos in ("x",):
@@ -180,16 +209,21 @@ def _suffix_names(text: str, toks: list[_Tok]):
             continue  # the suffix alone, nothing before it
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") and toks[k + 1].word not in BOUNDARY_WORDS:
             continue  # a modifier of the noun after it (``中心城区``)
-        name = _accept(text, start, tok.end, suffix, toks, j, k)
+        end = tok.end
+        if suffix.endswith("期") and len(suffix) == 2 and (inner := _suffix_of(text[start:end - 2])) \
+                and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
+            suffix, end = inner, end - 2  # ``星河产业园一期`` is a phase of ``星河产业园``
+        name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:
-            at = tok.end - len(name) if text[start:tok.end].endswith(name) else start
-            found.append((name, TYPE_SUFFIXES[suffix], max(start, at), tok.end, "suffix"))
+            at = end - len(name) if text[start:end].endswith(name) else start
+            found.append((name, TYPE_SUFFIXES[suffix], max(start, at), end, "suffix"))
     return found
 
 
-def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: int, k: int) -> str | None:
+def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: int, k: int,
+            places: frozenset[str] = frozenset()) -> str | None:
     raw = text[start:end]
-    if start > 0 and text[start - 1].isdigit() and raw[:1] in "家个所座项处名支批版期号届条":
+    if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
         return None
     name = clean_name(raw)
     prefix = name[: len(name) - len(suffix)]
@@ -197,16 +231,20 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     if not prefix or name in GENERIC_NAMES or len(name) > _MAX_NAME:
         return None
     if etype == "Village":
-        if _GENERIC_VILLAGE.search(name) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+        if _GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
             return None
     elif len(prefix) < 2:
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start):
         return None
-    if etype != "Village" and not _specific(toks[j:k + 1], suffix) and not (suffix != "项目" and _cued(text, start, end)):
+    specific = _specific(toks[j:k + 1], suffix) or any(p in prefix for p in places)
+    if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
+        return name if specific and _CAMPAIGN.match(prefix) else None
+    if etype != "Village" and not specific and not (suffix != "项目" and _cued(text, start, end)):
         core = _strip_modifiers(prefix)
         weak = suffix in WEAK_SUFFIXES
-        if not core or _LEVEL.match(prefix) or (weak and (len(core) <= 4 or suffix not in _LONG_NAME_HEADS)):
+        if not core or _LEVEL.match(prefix) or (weak and (len(core) <= 4 or suffix not in _LONG_NAME_HEADS)) \
+                or (len(core) <= 2 and etype in ("Project", "Enterprise")):
             return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
@@ -238,6 +276,7 @@ _PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "
 _COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
 _REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
 _LONG_NAME_HEADS = frozenset({"行动", "计划", "工程", "学院", "试点", "平台"})
+_CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|村级|国家|全国|全省|全市)")
 _MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
 
@@ -295,7 +334,10 @@ def _enumerations(text: str, toks: list[_Tok]):
                 continue
             if suffix:
                 continue  # the suffix rule finds it
-            if head and etype and head not in _GROUP_WORDS:
+            if head == _ROADS:
+                if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
+                    found.append((name, "Project", a, b, "enumeration"))
+            elif head and etype and head not in _GROUP_WORDS:
                 found.append((name + head, etype, a, b, "enumeration"))
             elif (etype or sibling_types) and _bare_name(name, toks, a, b):
                 found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
@@ -328,7 +370,8 @@ def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
         break
     members.reverse()
     if members and len(members) >= 2:
-        start = toks[_left_edge(toks, _tok_at(toks, members[0][1]))].start
+        last = _tok_at(toks, members[0][1])
+        start = toks[_start_after_verbs(toks, _left_edge(toks, last), last, "")].start
         members[0] = (max(start, members[0][0]), members[0][1])
     return members
 
@@ -343,13 +386,15 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
     rest = re.sub(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?", "", rest)
     rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
     rest = re.split(r"[,。;、:!?()“”]", rest)[0]
+    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网)", rest):
+        return _ROADS, "Project"
     m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
     if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
         return m.group(2), "Enterprise"
     for n in range(2, min(len(rest), 10) + 1):
         phrase = rest[:n]
         suffix = _suffix_of(phrase)
-        if suffix and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
+        if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
             return _compound_head(phrase, suffix), TYPE_SUFFIXES[suffix]
     return None, None
 
@@ -393,9 +438,15 @@ def _quoted(text: str, toks: list[_Tok]):
             continue
         inner = clean_name(t.word)
         suffix = _suffix_of(inner)
-        if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES:
+        if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
+                and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and _GENERIC_VILLAGE.search(inner)):
             found.append((inner, TYPE_SUFFIXES[suffix], t.start, t.end, "quoted"))
     return found
+
+
+def _reads_as_clause(inner: str) -> bool:
+    """True for quoted text that is a clause (``打造具有全球影响力的…``), not a name."""
+    return "的" in inner or any(t.word in STOP_WORDS for t in tokenize(inner))
 
 
 def _resolve_overlaps(found):

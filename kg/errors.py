@@ -6,7 +6,7 @@ them into a message on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "DecodeError", "OutputError", "GoldError", "QueryError"]
+__all__ = ["KgError", "InputError", "DecodeError", "OutputError", "GoldError", "QueryError", "ExportError"]
 
 
 class KgError(Exception):
@@ -52,5 +52,11 @@ class GoldError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query could not be parsed or run."""
+
+    exit_code = 2
+
+
+class ExportError(KgError):
+    """An export was asked for in a format govkg does not write, or to a path that cannot hold it."""
 
     exit_code = 2

@@ -21,8 +21,9 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from .errors import GoldError, InputError
+from .errors import GoldError
 from .model import ENTITY_TYPES
+from .store import load_graph  # its home is kg.store; still importable from here
 from .vocab import GK
 
 __all__ = ["Score", "Evaluation", "norm", "dice", "names_overlap", "load_gold", "load_graph", "evaluate", "format_evaluation"]
@@ -98,14 +99,6 @@ def load_gold(path: str | Path) -> dict:
         if key not in gold:
             raise GoldError(f"missing the '{key}' field", path=str(p), hint="see shared/gold-format.md")
     return gold
-
-
-def load_graph(path: str | Path) -> Graph:
-    p = Path(path)
-    ttl = p / "graph.ttl" if p.is_dir() else p
-    if not ttl.exists():
-        raise InputError("no graph.ttl here", path=str(p), hint="run `kg build` first")
-    return Graph().parse(ttl, format="turtle")
 
 
 class _Areas:

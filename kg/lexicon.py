@@ -43,7 +43,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "控股": "Enterprise", "实业": "Enterprise", "医疗": "Enterprise", "光电": "Enterprise",
     "电气": "Enterprise", "材料": "Enterprise", "汽车": "Enterprise", "物流": "Enterprise",
     "精密": "Enterprise", "新能源": "Enterprise", "半导体": "Enterprise", "生物": "Enterprise",
-    "智能": "Enterprise", "信息": "Enterprise", "证券": "Enterprise",
+    "智能": "Enterprise", "证券": "Enterprise", "上市公司": "Enterprise",
     "保险": "Enterprise", "酒店": "Enterprise", "百货": "Enterprise",
     "广场": "Project", "商城": "Project",
     # Institution
@@ -107,7 +107,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "建设年": "Initiative", "服务年": "Initiative", "效能年": "Initiative", "研讨会": "Initiative",
     "大会": "Initiative", "推介会": "Initiative", "洽谈会": "Initiative", "交流会": "Initiative",
     "节": "Initiative", "赛": "Initiative", "巡回赛": "Initiative", "马拉松赛": "Initiative",
-    "延段": "Project", "支线": "Project", "大队": "Institution", "支队": "Institution",
+    "延段": "Project", "支线": "Project", "建设": "Initiative", "大队": "Institution", "支队": "Institution",
     "革命": "Initiative", "论坛": "Initiative", "峰会": "Initiative", "博览会": "Initiative",
     "交易会": "Initiative", "文化节": "Initiative", "艺术节": "Initiative", "旅游节": "Initiative",
     "音乐节": "Initiative", "读书节": "Initiative", "马拉松": "Initiative", "联赛": "Initiative",
@@ -129,7 +129,8 @@ WEAK_SUFFIXES = frozenset({
     "工作室", "俱乐部", "通道", "厂", "大楼", "花园", "走廊", "站", "园", "公路", "铁路", "小区",
     "一期", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期", "整治", "综合整治",
     "革命", "论坛", "演练", "战役", "新村", "景区", "水库", "节", "赛", "大会", "大队", "支队",
-    "推介会", "洽谈会", "研讨会", "交流会", "孵化器",
+    "推介会", "洽谈会", "研讨会", "交流会", "孵化器", "上市公司", "股份公司", "创新中心", "公园", "游泳馆",
+    "建设",
 })
 
 
@@ -163,7 +164,7 @@ BOUNDARY_WORDS = frozenset("""
 一流 知名 龙头 骨干 重点 头部 首位 区内 镇内 县内 市内 辖区 全区 全镇 全县 全市 全省 全国 国际 国内
 完善 规范 升级 改造升级 提质 扩容 改善 保护 修复 开发 利用 盘活 收储 腾退 拆除 动迁 安置
 开展 深入开展 发挥 充分发挥 打赢 坚决打赢 助推 离不开 制定 出台 制定出台 做大做强 全面落实 深入落实 面向 瞄准 借助
-引育 招引 运作 重点服务 承接 改扩建 新改扩建 健全 打好 推出 推行 全面推行 参展 打响 亲自 协调 作为 搭建 进行 移交 研究 构建 开办 做大 做强 抓 抓住 国内外 海内外 用好 建好 管好 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
+引育 招引 运作 重点服务 承接 打通 贯通 改扩建 新改扩建 健全 打好 推出 推行 全面推行 参展 打响 亲自 协调 作为 搭建 进行 移交 研究 构建 开办 做大 做强 抓 抓住 国内外 海内外 用好 建好 管好 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
 严格 认真 坚决 努力 大幅 显著 明显 进一步加强 全面加强 切实加强 不断完善 深入实施 全面实施 严格落实 认真落实
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进

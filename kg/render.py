@@ -65,12 +65,25 @@ def to_networkx(g: Graph) -> nx.Graph:
     return G
 
 
+_FORCE_LAYOUT_LIMIT = 5000  # beyond this a force layout takes longer than the rest of the build
+
+
+def _layout(G: nx.Graph) -> dict:
+    """Node positions, the same for the same graph: a force layout (networkx, with scipy from 500
+    nodes), or a circle for graphs too large for one."""
+    if not len(G):
+        return {}
+    if len(G) > _FORCE_LAYOUT_LIMIT:
+        return nx.circular_layout(G)
+    return nx.spring_layout(G, seed=7, iterations=60)
+
+
 def render_html(g: Graph, title: str = "govkg") -> str:
     """A self-contained HTML page showing ``g``; the same graph gives the same bytes."""
     from pyvis.network import Network
 
     G = to_networkx(g)
-    pos = nx.spring_layout(G, seed=7, iterations=60, k=None) if len(G) else {}
+    pos = _layout(G)
     net = Network(height="900px", width="100%", cdn_resources="in_line", heading="")
     for node, data in G.nodes(data=True):
         color, shape = STYLE[data["kind"]]

@@ -1,4 +1,4 @@
-"""Write files atomically: to a temporary file in the same folder, then rename over the target."""
+"""Save and load graphs: atomic writes (a temporary file, then a rename) and reading a build back."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from rdflib import Graph
 
-__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic"]
+from .errors import InputError, OutputError
+
+__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "graph_file", "load_graph"]
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -43,3 +45,24 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def graph_file(path: str | Path) -> Path:
+    """The ``graph.ttl`` of a build folder, or ``path`` itself when it names a file; it must exist."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file or folder", path=str(p), hint="run `kg build` first or check --graph")
+    ttl = p / "graph.ttl" if p.is_dir() else p
+    if not ttl.is_file():
+        raise InputError("no graph.ttl here", path=str(p), hint="run `kg build` first")
+    return ttl
+
+
+def load_graph(path: str | Path) -> Graph:
+    """The graph of a build: ``path`` is the folder ``kg build`` wrote, or its ``graph.ttl``."""
+    ttl = graph_file(path)
+    try:
+        return Graph().parse(ttl, format="turtle")
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a readable Turtle file ({exc.__class__.__name__})", path=str(ttl),
+                         hint="rebuild it with `kg build`") from exc

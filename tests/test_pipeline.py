@@ -107,3 +107,11 @@ def test_help_explains_every_command():
     result = CliRunner().invoke(cli, ["--help"])
     for command in cli.commands:
         assert command in result.output
+
+
+def test_a_graph_of_several_reports_gets_its_page_too(tmp_path):
+    # two reports give more than 500 nodes, where the layout switches to its sparse (scipy) form
+    result = kg.build([SEED, QINGHE], tmp_path)
+    assert result.reports == 2 and not result.problems
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert page.count("\"id\":") > 500
