@@ -107,12 +107,17 @@ def _merge(tokens: list[Token], text: str) -> list[_Tok]:
                 out.append(_Tok(text[t.start:tokens[j].end], pos, t.start, tokens[j].end))
                 i = j + 1
                 continue
-        out.append(_Tok(t.word, t.pos, t.start, t.end))
+        if len(t.word) >= 3 and t.word[0] in "和与及并" and t.pos in ("nr", "ns", "nz"):
+            out.append(_Tok(t.word[0], "c", t.start, t.start + 1))  # jieba's ``和宝龙``: 和 | 宝龙
+            out.append(_Tok(t.word[1:], t.pos, t.start + 1, t.end))
+        else:
+            out.append(_Tok(t.word, t.pos, t.start, t.end))
         i += 1
     return out
 
 
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
+_TIME_WORDS = frozenset("今年 明年 去年 年内 年底 年初 月底 月初 目前 当前 近年 近年来 同期 期间 以来 过去 现在 今后 此前 届时".split())
 _MEASURE_AFTER = re.compile(r"^(?:个|家|项|所|座|处|名|支|批|条|年|月|日|%|万|亿|千|百|多|余|倍|次|户|人|亩|米|公里|平方|元|届|周年)")
 
 
@@ -122,7 +127,7 @@ def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
         return True
     if tok.word in STOP_WORDS or any(c in BOUNDARY_CHARS for c in tok.word):
         return False
-    if tok.pos in _STOP_POS:
+    if tok.pos in _STOP_POS or (tok.pos == "f" and tok.word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
     if re.search(r"\d", tok.word):  # ``8号线``, ``12345平台``, but not ``13个`` or ``2019年``
         return nxt is not None and not _MEASURE_AFTER.match(nxt.word) and not re.search(r"\d", nxt.word)
@@ -130,15 +135,15 @@ def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
         return True
     if tok.pos in ("m", "q", "mq") and _NUMERAL.search(tok.word):  # ``三年行动计划`` keeps its years
         return bool(re.fullmatch(r"[一二三四五六七八九十]+年", tok.word) and nxt and nxt.word.startswith(("行动", "计划", "攻坚")))
-    return tok.pos != "t"
+    return tok.pos != "t" or not (_NUMERAL.search(tok.word) or tok.word in _TIME_WORDS)
 
 
 def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
     """``与``, ``·`` or a dash between two words of one name: ``人才与科创联络中心``, ``同济-港理工研究院``."""
     if toks[i].word not in ("与", "·", "-", "—", "－") or i - 1 < floor:
         return False
-    before = toks[i - 1]
-    return _joinable(before, toks[i]) and before.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
+    before, after = toks[i - 1], toks[i + 1]
+    return _joinable(before, toks[i]) and before.word not in NAME_WORDS and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
 
 
 def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
@@ -237,12 +242,16 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start):
         return None
-    specific = _specific(toks[j:k + 1], suffix) or any(p in prefix for p in places)
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
-        return name if specific and _CAMPAIGN.match(prefix) else None
-    if etype != "Village" and not specific and not (suffix != "项目" and _cued(text, start, end)):
+        campaign = _CAMPAIGN.match(prefix)
+        place = [t for t in toks[j:k + 1] if t.start >= start + (campaign.end() if campaign else 0)]
+        return name if campaign and len(prefix) - campaign.end() <= 4 and _specificity(place, suffix, places) == 2 else None
+    weak = suffix in WEAK_SUFFIXES
+    specificity = _specificity(toks[j:k + 1], suffix, places)
+    if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
+        specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
+    if etype != "Village" and not specificity and not (suffix != "项目" and _cued(text, start, end)):
         core = _strip_modifiers(prefix)
-        weak = suffix in WEAK_SUFFIXES
         if not core or _LEVEL.match(prefix) or (weak and (len(core) <= 4 or suffix not in _LONG_NAME_HEADS)) \
                 or (len(core) <= 2 and etype in ("Project", "Enterprise")):
             return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
@@ -292,20 +301,25 @@ def _strip_modifiers(prefix: str) -> str:
     return "" if _MODIFIER.fullmatch(prefix) else prefix
 
 
-def _specific(toks: list[_Tok], suffix: str) -> bool:
-    """True when a name's tokens hold something only one thing is called: a proper noun, a word
-    jieba does not know, a quote, a letter or digit, or a region mark in front (``县颐养中心``)."""
+def _specificity(toks: list[_Tok], suffix: str, places: frozenset[str] = frozenset()) -> int:
+    """How surely a name's tokens hold something only one thing is called.
+
+    2: a proper noun, one of the report's places, a quote, a letter or digit, or a region mark
+    in front (``县颐养中心``); 1: only a word jieba does not know (often an abbreviation such as
+    ``科创``); 0: common words only.
+    """
     if len(toks) > 1 and toks[0].word in _REGION_MARKS:
-        return True
+        return 2
+    strength = 0
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
-        if not word or word in _COMMON_PLACES:
+        if not word or word in _COMMON_PLACES or word in NAME_WORDS:
             continue
-        if t.pos in _PROPER_POS or re.search(r"[A-Za-z0-9]", word):
-            return True
+        if t.pos in _PROPER_POS or re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
+            return 2
         if len(word) <= 4 and not known_word(word):
-            return True
-    return False
+            strength = 1
+    return strength
 
 
 def _cued(text: str, start: int, end: int) -> bool:
@@ -339,7 +353,7 @@ def _enumerations(text: str, toks: list[_Tok]):
                     found.append((name, "Project", a, b, "enumeration"))
             elif head and etype and head not in _GROUP_WORDS:
                 found.append((name + head, etype, a, b, "enumeration"))
-            elif (etype or sibling_types) and _bare_name(name, toks, a, b):
+            elif (etype or sibling_types) and _bare_name(name, toks, a, b) and (len(name) <= 6 or etype != "Enterprise"):
                 found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
     return found
 
