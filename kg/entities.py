@@ -131,8 +131,8 @@ def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
         return False
     if re.search(r"\d", tok.word):  # ``8号线``, ``12345平台``, but not ``13个`` or ``2019年``
         return nxt is not None and not _MEASURE_AFTER.match(nxt.word) and not re.search(r"\d", nxt.word)
-    if re.fullmatch(r"[一二三四五六七八九十]+期", tok.word):
-        return True
+    if re.fullmatch(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+", tok.word):
+        return True  # ``工研院四期``, ``城南第二小学``
     if tok.pos in ("m", "q", "mq") and _NUMERAL.search(tok.word):  # ``三年行动计划`` keeps its years
         return bool(re.fullmatch(r"[一二三四五六七八九十]+年", tok.word) and nxt and nxt.word.startswith(("行动", "计划", "攻坚")))
     return tok.pos != "t" or not (_NUMERAL.search(tok.word) or tok.word in _TIME_WORDS)
@@ -143,7 +143,10 @@ def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
     if toks[i].word not in ("与", "·", "-", "—", "－") or i - 1 < floor:
         return False
     before, after = toks[i - 1], toks[i + 1]
-    return _joinable(before, toks[i]) and before.word not in NAME_WORDS and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
+    ends_name = (suffix := _suffix_of(before.word)) and (
+        TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and toks[i - 2].pos in _PROPER_POS))
+    return _joinable(before, toks[i]) and not ends_name and before.word not in NAME_WORDS \
+        and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
 
 
 def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
@@ -181,6 +184,8 @@ def _trim_leading(raw: str, keep: int) -> str:
 def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
     """Move the start of a name past leading boundary words: ``构建`` | ``串联绿道``, ``重点服务`` | ``星河电梯``."""
     keep = len(suffix) + 1
+    if j + 2 <= k and toks[j].word in ("打", "抓", "建", "用", "管", "办", "做") and toks[j + 1].word == "好":
+        j += 2  # ``打好`` split by jieba
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or _LEADING_JUNK.fullmatch(t.word)):
         j += 1
@@ -238,7 +243,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     if etype == "Village":
         if _GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
             return None
-    elif len(prefix) < 2:
+    elif len(prefix) < 2 and not (prefix in _REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start):
         return None
@@ -346,8 +351,12 @@ def _enumerations(text: str, toks: list[_Tok]):
             name = clean_name(_LEADING_JUNK.sub("", text[a:b]))
             if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name):
                 continue
-            if suffix:
-                continue  # the suffix rule finds it
+            if suffix:  # named in full; the suffix rule may have found it, the list confirms it
+                inside = [t for t in toks if a <= t.start and t.end <= b]
+                if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
+                        and TYPE_SUFFIXES[suffix] != "Village" and _specificity(inside, suffix):
+                    found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
+                continue
             if head == _ROADS:
                 if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
                     found.append((name, "Project", a, b, "enumeration"))
@@ -453,14 +462,15 @@ def _quoted(text: str, toks: list[_Tok]):
         inner = clean_name(t.word)
         suffix = _suffix_of(inner)
         if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
-                and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and _GENERIC_VILLAGE.search(inner)):
+                and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (_GENERIC_VILLAGE.search(inner) or "、" in inner)):
             found.append((inner, TYPE_SUFFIXES[suffix], t.start, t.end, "quoted"))
     return found
 
 
 def _reads_as_clause(inner: str) -> bool:
     """True for quoted text that is a clause (``打造具有全球影响力的…``), not a name."""
-    return "的" in inner or any(t.word in STOP_WORDS for t in tokenize(inner))
+    toks = tokenize(inner)
+    return "的" in inner or not toks or toks[0].word in STOP_WORDS or any(t.pos in ("p", "c", "uj") for t in toks)
 
 
 def _resolve_overlaps(found):
