@@ -33,7 +33,7 @@ _LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是
 _GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村)?"
                               r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
 _PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
-_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Enterprise", "重点企业": "Enterprise",
+_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _MAX_NAME = 24
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
@@ -86,7 +86,8 @@ def region_stems(region: str) -> frozenset[str]:
 def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = frozenset()) -> list[Mention]:
     """Entity mentions in one sentence, longest first where two overlap."""
     toks = _merge(tokenize(sentence.text, sentence.start), text)
-    found = _suffix_names(text, toks, places) + _enumerations(text, toks) + _cue_names(text, toks) + _quoted(text, toks)
+    found = (_suffix_names(text, toks, places) + _enumerations(text, toks) + _cue_names(text, toks)
+             + _subject_names(text, toks, places) + _sibling_lists(text, toks) + _quoted(text, toks))
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
 
@@ -144,7 +145,7 @@ def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
         return False
     before, after = toks[i - 1], toks[i + 1]
     ends_name = (suffix := _suffix_of(before.word)) and (
-        TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and toks[i - 2].pos in _PROPER_POS))
+        TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and _specificity([toks[i - 2]], "")))
     return _joinable(before, toks[i]) and not ends_name and before.word not in NAME_WORDS \
         and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
 
@@ -322,7 +323,7 @@ def _specificity(toks: list[_Tok], suffix: str, places: frozenset[str] = frozens
             continue
         if t.pos in _PROPER_POS or re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
             return 2
-        if len(word) <= 4 and not known_word(word):
+        if (len(word) <= 4 and not known_word(word)) or t.pos == "nz":
             strength = 1
     return strength
 
@@ -364,6 +365,37 @@ def _enumerations(text: str, toks: list[_Tok]):
                 found.append((name + head, etype, a, b, "enumeration"))
             elif (etype or sibling_types) and _bare_name(name, toks, a, b) and (len(name) <= 6 or etype != "Enterprise"):
                 found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
+    return found
+
+
+def _sibling_lists(text: str, toks: list[_Tok]):
+    """``星河母婴、青峰机械获评``: in a list without ``等``, a bare member takes the type of a
+    sibling that carries a suffix."""
+    found = []
+    for e, tok in enumerate(toks):
+        if tok.word in ("、", "等", "等等") or e == 0 or toks[e - 1].word == "、" or _joinable(tok) \
+                or not _joinable(toks[e - 1], tok) or "、" not in text[toks[max(0, e - 8)].start:tok.start]:
+            continue  # not the token right after the last member of a list
+        members = _members_before(toks, e)
+        if len(members) < 2:
+            continue
+        typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
+        kinds = {TYPE_SUFFIXES[s] for _, _, s in typed if s and s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")}
+        if len(kinds) != 1:
+            continue
+        etype = kinds.pop()
+        last = typed[-1][2]
+        if etype not in ("Enterprise", "Project"):
+            continue
+        for a, b, suffix in typed:
+            name = clean_name(text[a:b])
+            inside = [t for t in toks if a <= t.start and t.end <= b]
+            if suffix or name in GENERIC_NAMES:
+                continue
+            if len(name) <= 2 and last:  # ``蓝天、碧水、净土保卫战``: the short ones share the head
+                found.append((name + last, TYPE_SUFFIXES[last], a, b, "enumeration"))
+            elif 3 <= len(name) <= 6 and _specificity(inside, ""):
+                found.append((name, etype, a, b, "enumeration"))
     return found
 
 
@@ -413,7 +445,7 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
         return _ROADS, "Project"
     m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
     if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
-        return m.group(2), "Enterprise"
+        return m.group(2), "Project" if m.group(2) == "项目" else "Enterprise"
     for n in range(2, min(len(rest), 10) + 1):
         phrase = rest[:n]
         suffix = _suffix_of(phrase)
@@ -445,6 +477,35 @@ def _cue_names(text: str, toks: list[_Tok]):
             continue
         if 2 <= len(name) <= 8 and not _suffix_of(name) and name not in GENERIC_NAMES and _distinctive(toks[k + 1:j], ""):
             found.append((name, "Enterprise", a, b, "cue"))
+    return found
+
+
+# A clause that opens with a bare name and goes on with one of these says what the name is.
+_SUBJECT_CUES = {
+    "建成营业": "Project", "开业": "Project", "开工": "Project", "竣工": "Project", "建成投用": "Project",
+    "投入使用": "Project", "封顶": "Project", "开园": "Project", "开馆": "Project", "正式运营": "Project",
+    "估值": "Enterprise", "实现营业收入": "Enterprise", "营业收入": "Enterprise", "成功上市": "Enterprise",
+    "上市": "Enterprise", "投产": "Enterprise", "获评": "Enterprise", "入选": "Enterprise",
+}
+
+
+def _subject_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):
+    """``华景万象汇建成营业``: a short specific name opening a clause, before a cue that types it."""
+    found = []
+    for k, tok in enumerate(toks):
+        etype = next((t for c, t in _SUBJECT_CUES.items() if text.startswith(c, tok.start)), None)
+        if not etype or k == 0:
+            continue
+        j = k
+        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[k - 1].end - toks[j - 1].start <= 8:
+            j -= 1
+        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", "企业", "公司")):
+            continue  # not at the opening of a clause, nor in apposition (``企业星河``)
+        a, b = toks[j].start, toks[k - 1].end
+        name = clean_name(text[a:b])
+        if 2 <= len(name) <= 8 and not _suffix_of(name) and name not in GENERIC_NAMES \
+                and _specificity(toks[j:k], "", places) and not any(p == name for p in places):
+            found.append((name, etype, a, b, "cue"))
     return found
 
 
