@@ -536,7 +536,7 @@ def _reads_as_clause(inner: str) -> bool:
 
 def _resolve_overlaps(found):
     """Keep the longest of overlapping candidates; the suffix rule wins ties."""
-    order = {"suffix": 0, "quoted": 1, "enumeration": 2, "cue": 3}
+    order = {"suffix": 0, "quoted": 1, "cue": 2, "enumeration": 3}
     ranked = sorted(found, key=lambda f: (-(f[3] - f[2]), order.get(f[4], 9), f[2]))
     kept: list = []
     for cand in ranked:
