@@ -250,8 +250,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
         return None
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
         campaign = _CAMPAIGN.match(prefix)
-        place = [t for t in toks[j:k + 1] if t.start >= start + (campaign.end() if campaign else 0)]
-        return name if campaign and len(prefix) - campaign.end() <= 4 and _specificity(place, suffix, places) == 2 else None
+        place = [_Tok(t.word, t.pos, t.start, t.end) for t in tokenize(prefix[campaign.end():])] if campaign else []
+        return name if campaign and len(prefix) - campaign.end() <= 4 and _specificity(place, "", places) == 2 else None
     weak = suffix in WEAK_SUFFIXES
     specificity = _specificity(toks[j:k + 1], suffix, places)
     if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
@@ -346,8 +346,10 @@ def _enumerations(text: str, toks: list[_Tok]):
         head, etype = _head_after(text, toks, e)
         if head and any(h in head for h in _PERSON_HEADS):
             continue
+        if not head and re.match(r"(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)", text[tok.end:tok.end + 8]):
+            continue  # a list of industries or fields, not of named things
         typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
-        sibling_types = {TYPE_SUFFIXES[s] for _, _, s in typed if s}
+        sibling_types = {TYPE_SUFFIXES[s] for _, _, s in typed if s and s not in WEAK_SUFFIXES}
         for a, b, suffix in typed:
             name = clean_name(_LEADING_JUNK.sub("", text[a:b]))
             if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name):

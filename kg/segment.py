@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Token", "tokenize", "known_word"]
+__all__ = ["Token", "tokenize", "known_word", "user_words"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,24 @@ def _tokenizer():
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
+    for word, tag in user_words():
+        base.add_word(word, tag=tag)
     return jieba.posseg.POSTokenizer(base)
+
+
+def user_words() -> list[tuple[str, str]]:
+    """The generic user dictionary: the lexicon's boundary words (verbs of government action,
+    ``做大做强``) and type heads (``产业园``, ``专项整治``), so that jieba cuts at them the same way
+    everywhere. Single characters are left to jieba.
+
+    >>> ("做大做强", "v") in user_words() and ("专项整治", "n") in user_words()
+    True
+    """
+    from .lexicon import BOUNDARY_WORDS, NAME_WORDS, TYPE_SUFFIXES
+
+    words = {w: "v" for w in BOUNDARY_WORDS - NAME_WORDS if len(w) > 1}
+    words.update({w: "n" for w in TYPE_SUFFIXES if len(w) > 1})
+    return sorted(words.items())
 
 
 def known_word(word: str) -> bool:
