@@ -349,7 +349,8 @@ def _enumerations(text: str, toks: list[_Tok]):
         if not head and re.match(r"(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)", text[tok.end:tok.end + 8]):
             continue  # a list of industries or fields, not of named things
         typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
-        sibling_types = {TYPE_SUFFIXES[s] for _, _, s in typed if s and s not in WEAK_SUFFIXES}
+        sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
+                         if s and not (s in WEAK_SUFFIXES and known_word(text[a:b]))}
         for a, b, suffix in typed:
             name = clean_name(_LEADING_JUNK.sub("", text[a:b]))
             if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name):
