@@ -119,7 +119,7 @@ def _merge(tokens: list[Token], text: str) -> list[_Tok]:
 
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
 _TIME_WORDS = frozenset("今年 明年 去年 年内 年底 年初 月底 月初 目前 当前 近年 近年来 同期 期间 以来 过去 现在 今后 此前 届时".split())
-_MEASURE_AFTER = re.compile(r"^(?:个|家|项|所|座|处|名|支|批|条|年|月|日|%|万|亿|千|百|多|余|倍|次|户|人|亩|米|公里|平方|元|届|周年)")
+_MEASURE_AFTER = re.compile(r"^(?:%s|月|日|万|亿|千|百|多|余|届|周年|分钟|平方)" % "|".join(map(re.escape, UNIT_BASES)))
 
 
 def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
@@ -290,7 +290,7 @@ def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
 _PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
 _COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
 _REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
-_LONG_NAME_HEADS = frozenset({"行动", "计划", "工程", "学院", "试点", "平台"})
+_LONG_NAME_HEADS = frozenset({"行动", "计划", "工程", "学院", "试点", "平台", "活动"})
 _CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|村级|国家|全国|全省|全市)")
 _MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
@@ -492,6 +492,9 @@ _SUBJECT_CUES = {
 }
 
 
+_APPOSITION = ("企业", "公司")
+
+
 def _subject_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):
     """``华景万象汇建成营业``: a short specific name opening a clause, before a cue that types it."""
     found = []
@@ -500,9 +503,10 @@ def _subject_names(text: str, toks: list[_Tok], places: frozenset[str] = frozens
         if not etype or k == 0:
             continue
         j = k
-        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[k - 1].end - toks[j - 1].start <= 8:
+        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
+                and toks[k - 1].end - toks[j - 1].start <= 8:
             j -= 1
-        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", "企业", "公司")):
+        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", *_APPOSITION)):
             continue  # not at the opening of a clause, nor in apposition (``企业星河``)
         a, b = toks[j].start, toks[k - 1].end
         name = clean_name(text[a:b])

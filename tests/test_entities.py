@@ -20,6 +20,26 @@ def _entities(text):
     ("全面落实“湖长制”。", ("湖长制", "Initiative")),
     ("加快柳塘（青石河）航道建设。", ("柳塘(青石河)航道", "Project")),
     ("打造石桥村、柳塘社区示范点。", ("柳塘社区", "Village")),
+    # a name runs across the words of its work, and stops at the verb that governs it
+    ("大力实施城市环境品质提升行动。", ("城市环境品质提升行动", "Initiative")),
+    ("开展招商护商服务月活动。", ("招商护商服务月活动", "Initiative")),
+    ("深入推进城乡教育提升三年行动计划。", ("城乡教育提升三年行动计划", "Initiative")),
+    # region marks, ordinals, phases, 与 between two parts of one name
+    ("县中医院正式营业。", ("县中医院", "Institution")),
+    ("城东第三小学建成开学。", ("城东第三小学", "Institution")),
+    ("加快星河大数据产业园一期建设。", ("星河大数据产业园", "Project")),
+    ("设立人才与科创(上海)联络中心。", ("人才与科创(上海)联络中心", "Institution")),
+    ("加快地铁8号线建设。", ("地铁8号线", "Project")),
+    # campaigns named after the place, quoted or not
+    ("深入推进“美丽青峰”建设。", ("美丽青峰建设", "Initiative")),
+    ("全面推进平安柳塘建设。", ("平安柳塘建设", "Initiative")),
+    ("打好蓝天保卫战。", ("蓝天保卫战", "Initiative")),
+    # a name that opens a clause before a cue that types it; a bare list member typed by its sibling
+    ("华景万象汇建成营业。", ("华景万象汇", "Project")),
+    ("首批企业新蕴科估值达20亿元。", ("新蕴科", "Enterprise")),
+    ("友顺母婴、乙丰机械获评省级总部企业。", ("友顺母婴", "Enterprise")),
+    # a list of roads: each road is the object of the work
+    ("打通碧川路、曙岭路等12条断头路。", ("碧川路", "Project")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -35,7 +55,12 @@ def test_cue_word_names_a_company():
     assert ("云启微", "Enterprise") in found and ("北辰光电", "Enterprise") in found
 
 
-@pytest.mark.parametrize("sentence", ["新改扩建中小学、幼儿园9所。", "改造提升农贸市场3个。", "深化乡村振兴,建设美丽乡村。"])
+@pytest.mark.parametrize("sentence", [
+    "新改扩建中小学、幼儿园9所。", "改造提升农贸市场3个。", "深化乡村振兴,建设美丽乡村。",
+    # categories in common words, designations, industries, quoted clauses, numbers before a unit
+    "创建省级现代农业产业园。", "建立快速预警机制。", "新建社区公园3个。", "大力发展大数据、云计算、人工智能等新兴产业。",
+    "打造“具有全球影响力的科技创新中心”。", "实现5分钟到达社区公园。", "推进扬尘整治。",
+])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
 
