@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .model import Entity, Extraction, Observation, Sentence
-from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, report_iri,
+from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri, report_iri,
                     sentence_iri)
 
 __all__ = ["build_graph", "add_extraction", "bind_prefixes", "report_node"]
@@ -54,8 +54,8 @@ def add_extraction(g: Graph, x: Extraction) -> URIRef:
         _add_entity(g, rep, x, entity)
     for n, obs in enumerate(x.observations, 1):
         _add_observation(g, rep, x, n, obs)
-    for rel in x.relations:
-        _add_relation(g, rep, x, rel)
+    for n, rel in enumerate(x.relations, 1):
+        _add_relation(g, rep, x, n, rel)
     return rep
 
 
@@ -160,11 +160,21 @@ def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observatio
     g.add((node, GK.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))
 
 
-def _add_relation(g: Graph, rep: URIRef, x: Extraction, rel):
+def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
+    """The relation as a direct triple, and as a reified ``rdf:Statement`` that carries its sentence."""
     region = x.structure.meta.region
     types = {e.name: e.etype for e in x.entities}
     if rel.subject not in types or rel.object not in types:
         return
     s = entity_iri(types[rel.subject], rel.subject, region)
     o = entity_iri(types[rel.object], rel.object, region)
-    g.add((s, _RELATION.get(rel.predicate, GK.relatedTo), o))
+    p = _RELATION.get(rel.predicate, GK.relatedTo)
+    g.add((s, p, o))
+    statement = relation_iri(rep, n)
+    g.add((statement, RDF.type, RDF.Statement))
+    g.add((statement, RDF.subject, s))
+    g.add((statement, RDF.predicate, p))
+    g.add((statement, RDF.object, o))
+    g.add((statement, GK.sentence, _sentence(g, rep, x, rel.sentence)))
+    g.add((statement, GK.rule, Literal(f"cue:{rel.cue}")))
+    g.add((statement, GK.report, rep))

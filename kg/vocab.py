@@ -140,5 +140,9 @@ def mention_iri(report: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{report}/mention/{start}-{end}")
 
 
+def relation_iri(report: URIRef, n: int) -> URIRef:
+    return URIRef(f"{report}/relation/{n}")
+
+
 def sentence_iri(report: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{report}/sentence/{start}-{end}")

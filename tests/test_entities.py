@@ -69,3 +69,18 @@ def test_short_and_full_name_are_one_entity():
     x = kg.extract(kg.parse_report("2020年工作回顾\n组织青峰集团参展。支持青峰、蓝海等企业上市。"))
     entity = next(e for e in x.entities if e.name == "青峰集团")
     assert "青峰" in entity.aliases and len(entity.mentions) == 2
+
+
+def test_a_relation_is_a_property_with_its_sentence():
+    from rdflib import RDF, RDFS
+
+    from kg.graph import build_graph
+    from kg.vocab import GK
+
+    g = build_graph([kg.extract(kg.parse_report("2020年工作回顾\n与南州大学共建星河智能联合实验室。"))])
+    (university, lab), = g.subject_objects(GK.partner)
+    assert (str(g.value(university, RDFS.label)), str(g.value(lab, RDFS.label))) == ("南州大学", "星河智能联合实验室")
+    statement = next(g.subjects(RDF.type, RDF.Statement))
+    assert (g.value(statement, RDF.subject), g.value(statement, RDF.predicate), g.value(statement, RDF.object)) \
+        == (university, GK.partner, lab)
+    assert "共建" in str(g.value(g.value(statement, GK.sentence), GK.text))
