@@ -193,6 +193,20 @@ def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
     return j
 
 
+_BUILT_THING = re.compile(r"路|街|道|河|江|湖|桥|隧|管|网|厂|站|园|楼|房|馆|场|港|码头|线|渠|闸|堤|库|池|地块|设施|基地")
+
+
+def _type_of(name: str, suffix: str) -> str:
+    """The type a suffix gives, except that a ``工程`` is a programme unless it builds a thing.
+
+    >>> _type_of("文化惠民工程", "工程"), _type_of("碧溪河生态修复工程", "工程")
+    ('Initiative', 'Project')
+    """
+    if suffix == "工程" and not _BUILT_THING.search(name[:-2]):
+        return "Initiative"
+    return TYPE_SUFFIXES[suffix]
+
+
 def _suffix_of(word_end_text: str) -> str | None:
     for suffix in _SUFFIXES:
         if word_end_text.endswith(suffix):
@@ -227,7 +241,7 @@ def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozense
         name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:
             at = end - len(name) if text[start:end].endswith(name) else start
-            found.append((name, TYPE_SUFFIXES[suffix], max(start, at), end, "suffix"))
+            found.append((name, _type_of(name, suffix), max(start, at), end, "suffix"))
     return found
 
 
@@ -338,7 +352,7 @@ def _enumerations(text: str, toks: list[_Tok]):
     """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
     found = []
     for e, tok in enumerate(toks):
-        if tok.word not in ("等", "等等"):
+        if tok.word not in ("等", "等等", "等一批"):
             continue
         members = _members_before(toks, e)
         if len(members) < 2:
@@ -350,7 +364,7 @@ def _enumerations(text: str, toks: list[_Tok]):
             continue  # a list of industries or fields, not of named things
         typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
         sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
-                         if s and not (s in WEAK_SUFFIXES and known_word(text[a:b]))}
+                         if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
         for a, b, suffix in typed:
             name = clean_name(_LEADING_JUNK.sub("", text[a:b]))
             if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name):
@@ -366,7 +380,8 @@ def _enumerations(text: str, toks: list[_Tok]):
                     found.append((name, "Project", a, b, "enumeration"))
             elif head and etype and head not in _GROUP_WORDS:
                 found.append((name + head, etype, a, b, "enumeration"))
-            elif (etype or sibling_types) and _bare_name(name, toks, a, b) and (len(name) <= 6 or etype != "Enterprise"):
+            elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
+                    _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
                 found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
     return found
 
@@ -376,14 +391,15 @@ def _sibling_lists(text: str, toks: list[_Tok]):
     sibling that carries a suffix."""
     found = []
     for e, tok in enumerate(toks):
-        if tok.word in ("、", "等", "等等") or e == 0 or toks[e - 1].word == "、" or _joinable(tok) \
+        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" or _joinable(tok) \
                 or not _joinable(toks[e - 1], tok) or "、" not in text[toks[max(0, e - 8)].start:tok.start]:
             continue  # not the token right after the last member of a list
         members = _members_before(toks, e)
         if len(members) < 2:
             continue
         typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
-        kinds = {TYPE_SUFFIXES[s] for _, _, s in typed if s and s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")}
+        kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
+                 if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
         if len(kinds) != 1:
             continue
         etype = kinds.pop()
@@ -400,6 +416,11 @@ def _sibling_lists(text: str, toks: list[_Tok]):
             elif 3 <= len(name) <= 6 and _specificity(inside, ""):
                 found.append((name, etype, a, b, "enumeration"))
     return found
+
+
+def _named(toks: list[_Tok], a: int, b: int, suffix: str) -> bool:
+    """True when the list member at ``a:b`` is a name, not a category (``冷链食品``)."""
+    return _specificity([t for t in toks if a <= t.start and t.end <= b], suffix) > 0
 
 
 def _bare_name(name: str, toks: list[_Tok], a: int, b: int) -> bool:
@@ -444,7 +465,7 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
     rest = re.sub(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?", "", rest)
     rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
     rest = re.split(r"[,。;、:!?()“”]", rest)[0]
-    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网)", rest):
+    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)", rest):
         return _ROADS, "Project"
     m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
     if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
@@ -531,7 +552,8 @@ def _quoted(text: str, toks: list[_Tok]):
         suffix = _suffix_of(inner)
         if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (_GENERIC_VILLAGE.search(inner) or "、" in inner)):
-            found.append((inner, TYPE_SUFFIXES[suffix], t.start, t.end, "quoted"))
+            slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一廊一园一港``
+            found.append((inner, "Initiative" if slogan else _type_of(inner, suffix), t.start, t.end, "quoted"))
     return found
 
 

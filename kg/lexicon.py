@@ -62,7 +62,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "基地": "Project", "综合体": "Project", "小镇": "Project", "航道": "Project", "公园": "Project",
     "湿地公园": "Project", "主题公园": "Project", "工程": "Project", "大道": "Project", "大桥": "Project",
     "隧道": "Project", "枢纽": "Project", "港": "Project", "码头": "Project", "体育馆": "Project",
-    "体育中心": "Project", "文化中心": "Institution", "科创中心": "Institution", "会展中心": "Project",
+    "体育中心": "Project", "文化中心": "Project", "艺术中心": "Project", "会议中心": "Project", "科创中心": "Institution", "会展中心": "Project",
     "产业化基地": "Project", "示范区": "Project", "街区": "Project", "片区": "Project", "新城": "Project",
     "安置房": "Project", "地块": "Project", "系统": "Project", "平台": "Project", "项目": "Project",
     "西延": "Project", "东段": "Project", "西段": "Project", "南段": "Project", "北段": "Project", "高新区段": "Project", "东延": "Project", "南延": "Project", "北延": "Project", "改造": "Project",
