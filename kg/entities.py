@@ -270,7 +270,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     specificity = _specificity(toks[j:k + 1], suffix, places)
     if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
-    if etype != "Village" and not specificity and not (suffix != "项目" and _cued(text, start, end)):
+    cued = suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)
+    if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
         if not core or _LEVEL.match(prefix) or (weak and (len(core) <= 4 or suffix not in _LONG_NAME_HEADS)) \
                 or (len(core) <= 2 and etype in ("Project", "Enterprise")):
@@ -331,6 +332,9 @@ def _specificity(toks: list[_Tok], suffix: str, places: frozenset[str] = frozens
     if len(toks) > 1 and toks[0].word in _REGION_MARKS:
         return 2
     strength = 0
+    singles = [len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is toks[-1] and t.word == suffix) for t in toks]
+    if any(a and b for a, b in zip(singles, singles[1:])):
+        strength = 1  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
         if not word or word in _COMMON_PLACES or word in NAME_WORDS:
