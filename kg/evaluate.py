@@ -218,6 +218,7 @@ def _predicted_observations(g: Graph, areas: _Areas, report: URIRef) -> list[dic
         growth = g.value(obs, GK.growthRate)
         out.append({
             "name": str(g.value(g.value(obs, GK.indicator), RDFS.label)),
+            "stated": str(g.value(obs, GK.statedName) or ""),
             "value": Decimal(str(g.value(obs, GK.value))), "unit": str(g.value(obs, GK.unit)),
             "year": int(str(g.value(obs, GK.year))[:4]),
             "status": "target" if g.value(obs, GK.status) == GK.Target else "actual",
@@ -246,7 +247,8 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
         names = [g["name"], *g.get("aliases", [])]
         value, unit = _decimal(g["value"]), norm(g["unit"])
         candidates = [i for i, p in enumerate(predicted) if i not in used and p["value"] == value
-                      and norm(p["unit"]) == unit and any(names_overlap(p["name"], n) for n in names)]
+                      and norm(p["unit"]) == unit
+                      and any(names_overlap(name, n) for name in (p["name"], p["stated"]) if name for n in names)]
         # the same figure can stand in the review and in the plan: prefer the one in the gold item's place
         match = min(candidates, default=None, key=lambda i: (predicted[i]["section"] != g.get("section"),
                                                               predicted[i]["year"] != g.get("year")))

@@ -139,9 +139,13 @@ def _decimal(value: Decimal) -> Literal:
 
 def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observation):
     node = observation_iri(rep, n)
-    ind = indicator_iri(o.indicator)
+    concept = o.concept or o.indicator
+    ind = indicator_iri(concept)
     g.add((ind, RDF.type, GK.Indicator))
-    g.add((ind, RDFS.label, _zh(o.indicator)))
+    g.add((ind, RDFS.label, _zh(concept)))
+    if o.indicator != concept:
+        g.add((ind, SKOS.altLabel, _zh(o.indicator)))
+    g.add((node, GK.statedName, _zh(o.indicator)))
     g.add((node, RDF.type, GK.Observation))
     g.add((node, RDFS.label, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
     g.add((node, GK.indicator, ind))

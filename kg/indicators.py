@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .lexicon import BOUNDARY_WORDS, GROWTH_DOWN, GROWTH_UP
+from .lexicon import BOUNDARY_WORDS, GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS
 from .model import Observation, Quantity, Report, Sentence, Structure
 from .numbers import find_quantities
 from .segment import tokenize
 
-__all__ = ["find_observations", "sentence_observations", "indicator_name"]
+__all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
 _GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
@@ -48,6 +48,24 @@ def indicator_name(text: str) -> str:
             text = text[at + len(verb):]
     text = _LEAD_STRIP.sub("", text)
     return text.strip("、 ")
+
+
+_CONCEPT_NOISE = re.compile(r"各类|各项|各级|一批|全年|累计|(?<=^)(?:全区|全镇|全市|全县|全省|我区|我镇|我市|我县|本区|本镇|本市|共)")
+
+
+def indicator_concept(name: str) -> str:
+    """The concept an indicator name stands for, shared by its variants in any report.
+
+    Scope words and list words go (``全年``, ``各类``); a standard statistic takes the name the
+    statistics use.
+
+    >>> indicator_concept("全社会固定资产投资"), indicator_concept("举办各类文体活动")
+    ('固定资产投资', '举办文体活动')
+    >>> indicator_concept("规模以上工业增加值")
+    '规上工业增加值'
+    """
+    concept = _CONCEPT_NOISE.sub("", name) or name
+    return INDICATOR_SYNONYMS.get(concept, concept)
 
 
 def find_observations(report: Report, structure: Structure) -> list[Observation]:
@@ -85,7 +103,8 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
         result.append(Observation(
             indicator=name, value=q.value, unit=q.unit, year=year, status=status, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
-            growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"]))
+            growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"],
+            concept=indicator_concept(name)))
     return result
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "QUALIFIERS_AFTER",
     "GROWTH_UP",
     "GROWTH_DOWN",
+    "INDICATOR_SYNONYMS",
     "REVIEW_HEADINGS",
     "PLAN_HEADINGS",
     "CLOSING_OPENERS",
@@ -230,6 +231,23 @@ QUALIFIERS_AFTER = ("以上", "以内", "以下", "左右", "余", "多")
 # Verbs of a change: a figure right after one is a growth rate (or a bare change).
 GROWTH_UP = ("增长", "提高", "增加", "上升", "提升", "增幅")
 GROWTH_DOWN = ("下降", "减少", "降低", "压减", "压降", "降幅")
+
+# Standard statistical indicators under the names reports vary them by: variant -> the name
+# the statistics use. Only variants that name the same quantity.
+INDICATOR_SYNONYMS = {
+    "全社会固定资产投资": "固定资产投资", "全社会固定资产投资总额": "固定资产投资", "固定资产投资总额": "固定资产投资",
+    "地方一般公共预算收入": "一般公共预算收入", "一般公共财政预算收入": "一般公共预算收入",
+    "地方一般公共财政预算收入": "一般公共预算收入", "公共财政预算收入": "一般公共预算收入",
+    "一般公共财政预算支出": "一般公共预算支出", "地方一般公共预算支出": "一般公共预算支出",
+    "规模以上工业增加值": "规上工业增加值", "规模以上工业总产值": "规上工业总产值", "规模以上工业产值": "规上工业总产值",
+    "规上工业产值": "规上工业总产值", "社会消费品零售额": "社会消费品零售总额",
+    "外贸进出口总额": "进出口总额", "外贸进出口": "进出口总额", "进出口": "进出口总额",
+    "本地生产总值": "地区生产总值", "全区生产总值": "地区生产总值", "全市生产总值": "地区生产总值",
+    "全县生产总值": "地区生产总值", "全镇生产总值": "地区生产总值", "本区生产总值": "地区生产总值",
+    "城镇居民人均可支配收入": "城镇常住居民人均可支配收入", "农村居民人均可支配收入": "农村常住居民人均可支配收入",
+    "研发投入占比": "全社会研发投入占比", "研发经费投入占比": "全社会研发投入占比",
+    "实际利用外资": "实际使用外资", "城镇登记失业率": "城镇登记失业率",
+}
 
 
 # Part headings: the words that open the review part and the plan part.

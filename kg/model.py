@@ -170,7 +170,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Observation:
-    """One stated value of an indicator."""
+    """One stated value of an indicator: ``indicator`` is its name as stated, ``concept`` the
+    shared indicator it is a value of (``全社会固定资产投资`` -> ``固定资产投资``)."""
 
     indicator: str
     value: Decimal
@@ -185,6 +186,7 @@ class Observation:
     growth: Decimal | None = None
     surface: str = ""
     rule: str = ""
+    concept: str = ""
 
 
 @dataclass(frozen=True)

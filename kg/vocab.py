@@ -53,6 +53,7 @@ class GK(DefinedNamespace):
     report: URIRef
     value: URIRef
     upperValue: URIRef
+    statedName: URIRef
     unit: URIRef
     qualifier: URIRef
     growthRate: URIRef

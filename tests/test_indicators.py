@@ -1,0 +1,62 @@
+"""Indicators on made-up reports: names, distribution over lists, year and status, shared concepts."""
+
+from decimal import Decimal
+
+import pytest
+from rdflib import RDFS
+
+import kg
+from kg.graph import build_graph
+from kg.indicators import indicator_concept
+from kg.vocab import GK
+
+REPORT = """青峰区2021年政府工作报告
+一、2020年工作回顾
+全年完成全社会固定资产投资120亿元,增长8.5%。地区生产总值880亿元、一般公共预算收入100亿元,分别增长7.3%、5.2%。
+二、2021年工作安排
+主要预期目标为:固定资产投资增长10%,地区生产总值950亿元。
+"""
+
+
+@pytest.fixture(scope="module")
+def extraction():
+    return kg.extract(kg.parse_report(REPORT, name="qingfeng-2021.txt"))
+
+
+def _by_name(extraction, name, status):
+    return next(o for o in extraction.observations if o.indicator == name and o.status == status)
+
+
+def test_a_list_with_fenbie_gets_one_growth_each(extraction):
+    gdp = _by_name(extraction, "地区生产总值", "actual")
+    revenue = _by_name(extraction, "一般公共预算收入", "actual")
+    assert (gdp.value, gdp.growth, gdp.year) == (Decimal("880"), Decimal("7.3"), 2020)
+    assert (revenue.value, revenue.growth) == (Decimal("100"), Decimal("5.2"))
+
+
+def test_the_plan_states_targets_of_the_coming_year(extraction):
+    target = _by_name(extraction, "地区生产总值", "target")
+    assert (target.value, target.year) == (Decimal("950"), 2021)
+
+
+def test_variants_of_one_statistic_share_one_concept(extraction):
+    actual = _by_name(extraction, "全社会固定资产投资", "actual")
+    assert actual.concept == "固定资产投资"
+    g = build_graph([extraction])
+    concepts = {g.value(o, GK.indicator) for o in g.subjects(GK.statedName, None)
+                if "固定资产投资" in str(g.value(o, GK.statedName))}
+    assert len(concepts) == 1  # the review's actual and the plan's target
+    (concept,) = concepts
+    assert str(g.value(concept, RDFS.label)) == "固定资产投资"
+
+
+@pytest.mark.parametrize("stated, concept", [
+    ("全社会固定资产投资", "固定资产投资"),
+    ("地方一般公共预算收入", "一般公共预算收入"),
+    ("规模以上工业增加值", "规上工业增加值"),
+    ("举办各类文体活动", "举办文体活动"),
+    ("全年新增城镇就业", "新增城镇就业"),
+    ("新增学位", "新增学位"),
+])
+def test_indicator_concepts(stated, concept):
+    assert indicator_concept(stated) == concept
