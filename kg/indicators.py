@@ -21,6 +21,7 @@ from .segment import tokenize
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
+_FROM_TO = re.compile(r"(?:%s)?(?:至|到)" % "|".join(("下降", "降", "减少", "减", "增加", "增", "提高", "提升", "上升", "升", "增长")))
 _GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
     r"^(?:其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
@@ -92,6 +93,7 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
     out: list[dict] = []
     for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
         _read_clause(text, clause.start(), clause.end(), levels, out)
+    out = _join_total_to_change(_name_ranks(out))
     status = "target" if part == "plan" else "actual"
     year = years.get(part) or years.get("other") or 0
     result = []
@@ -108,12 +110,42 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
     return result
 
 
+_RANK_SUBJECTLESS = re.compile(r"^(?:排名|排|位居|居|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
+
+
+def _name_ranks(items: list[dict]) -> list[dict]:
+    """``新增面积2.79万平方米,排名全市第一``: a rank with no subject ranks the figure before it."""
+    for prev, item in zip(items, items[1:]):
+        if item["q"].unit == "位" and _RANK_SUBJECTLESS.match(item["name"]) and prev["q"].unit != "位":
+            item["name"] = prev["name"] + "排名"
+    return items
+
+
+def _join_total_to_change(items: list[dict]) -> list[dict]:
+    """``GDP增长8%,总量突破1000亿元``: the total is the level of the change before it."""
+    joined: list[dict] = []
+    for item in items:
+        prev = joined[-1] if joined else None
+        if prev and prev["rule"] == "change" and prev["q"].unit == "%" and item["name"] in ("总量", "总额", "规模", "总规模") \
+                and item.get("growth") is None:
+            sign = -1 if prev.get("qualifier") == "下降" else 1
+            joined[-1] = dict(item, name=prev["name"], growth=sign * prev["q"].value, start=prev["start"])
+            continue
+        joined.append(item)
+    return joined
+
+
 def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[dict]):
     """Read one clause: levels go to ``levels`` and ``out``; changes become growth or bare changes."""
     quantities = find_quantities(text[start:end], start)
-    cursor, growth, down = start, [], False
+    cursor, growth, down, carried = start, [], False, None
     for i, q in enumerate(quantities):
         before = text[cursor:q.start]
+        if carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由``
+            before, carried = carried, None
+        elif before.endswith("由") and i + 1 < len(quantities) and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
+            carried, cursor = before[:-1], q.end
+            continue
         change = _GROWTH.search(before) if q.unit in ("%", "个百分点") else None
         if change is None and growth and re.fullmatch(r"[、和及\s]*", before):
             growth.append(q)
@@ -125,7 +157,7 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
             _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
             break
-        elif item := _level(text, cursor, q, end):
+        elif item := _level(text, cursor, q, end, before):
             out.append(item)
             levels.append(item)
         cursor = q.end
@@ -175,8 +207,8 @@ def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]):
             lv["growth"] = -g.value if down else g.value
 
 
-def _level(text: str, cursor: int, q: Quantity, clause_end: int) -> dict | None:
-    before = text[cursor:q.start]
+def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | None = None) -> dict | None:
+    before = text[cursor:q.start] if before is None else before
     before = re.sub(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第)$", "", before)
     name = indicator_name(before.split("、")[-1])
     rule = "level"

@@ -140,5 +140,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         value = parse_number(m.group("n"))
         if value:
             found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="第"))
+    for m in re.finditer(r"(?:居|位居|排名|位列|名列)[\u4e00-\u9fff]{0,8}?(首位)", text):
+        if m.start(1) not in taken:  # ``居全市首位`` is a rank of 1
+            found.append(Quantity(value=Decimal(1), unit="位", start=offset + m.start(1), end=offset + m.end(1), qualifier="首"))
     found.sort(key=lambda q: q.start)
     return found

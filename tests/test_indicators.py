@@ -60,3 +60,30 @@ def test_variants_of_one_statistic_share_one_concept(extraction):
 ])
 def test_indicator_concepts(stated, concept):
     assert indicator_concept(stated) == concept
+
+
+def _observations(sentence, part="2020年工作回顾"):
+    x = kg.extract(kg.parse_report(f"{part}\n{sentence}"))
+    return [(o.indicator, o.value, o.unit, o.growth, o.qualifier) for o in x.observations]
+
+
+def test_from_one_figure_to_another_keeps_the_figure_reached():
+    assert _observations("信访积案数量由47宗降至3宗。") == [("信访积案数量", Decimal("3"), "宗", None, None)]
+
+
+def test_a_rank_without_a_subject_ranks_the_figure_before_it():
+    found = _observations("新增文化设施面积2.79万平方米,排名全市第一。")
+    assert ("新增文化设施面积排名", Decimal("1"), "位", None, "第") in found
+
+
+def test_first_place_is_a_rank_of_one():
+    found = _observations("星河片区完成投资92亿元,投资额居全市重点片区首位。")
+    assert any(unit == "位" and value == 1 for _, value, unit, _, _ in found)
+
+
+def test_a_total_after_a_change_is_the_level_of_that_change():
+    assert _observations("全年GDP增长8%,总量突破1000亿元大关。") == [("GDP", Decimal("1000"), "亿元", Decimal("8"), "突破")]
+
+
+def test_a_unit_per_volume_is_one_unit():
+    assert _observations("PM2.5平均浓度降至25.4微克/立方米。")[0][1:3] == (Decimal("25.4"), "微克/立方米")
