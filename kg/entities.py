@@ -193,7 +193,7 @@ def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
     return j
 
 
-_BUILT_THING = re.compile(r"路|街|道|河|江|湖|桥|隧|管|网|厂|站|园|楼|房|馆|场|港|码头|线|渠|闸|堤|库|池|地块|设施|基地")
+_BUILT_THING = re.compile(r"路|街|道|河|江|湖|溪|涌|湾|岛|桥|隧|管|网|厂|站|园|楼|房|馆|场|港|码头|线|渠|闸|堤|库|池|地块|设施|基地")
 
 
 def _type_of(name: str, suffix: str) -> str:
@@ -234,6 +234,8 @@ def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozense
             continue  # the suffix alone, nothing before it
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") and toks[k + 1].word not in BOUNDARY_WORDS:
             continue  # a modifier of the noun after it (``中心城区``)
+        if TYPE_SUFFIXES[suffix] != "Village" and re.match(r"[园城港馆站]", text[tok.end:tok.end + 1] or " "):
+            continue  # the head goes on: ``国际大学园``
         end = tok.end
         if suffix.endswith("期") and len(suffix) == 2 and (inner := _suffix_of(text[start:end - 2])) \
                 and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
@@ -273,7 +275,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     cued = suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
-        if not core or _LEVEL.match(prefix) or (weak and (len(core) <= 4 or suffix not in _LONG_NAME_HEADS)) \
+        if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
                 or (len(core) <= 2 and etype in ("Project", "Enterprise")):
             return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
@@ -305,7 +307,9 @@ def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
 _PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
 _COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
 _REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
-_LONG_NAME_HEADS = frozenset({"行动", "计划", "工程", "学院", "试点", "平台", "活动"})
+# Weak heads that still make a name of common words when the words before them are many
+# enough (``城市环境品质提升行动``): the head and the least number of characters before it.
+_LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
 _CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|村级|国家|全国|全省|全市)")
 _MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
@@ -391,8 +395,8 @@ def _enumerations(text: str, toks: list[_Tok]):
 
 
 def _sibling_lists(text: str, toks: list[_Tok]):
-    """``星河母婴、青峰机械获评``: in a list without ``等``, a bare member takes the type of a
-    sibling that carries a suffix."""
+    """Lists without ``等``: ``星河母婴、青峰机械获评`` (a bare member takes the type of a named
+    sibling) and ``柳河、石溪综合整治工程`` (places share the work named after the last one)."""
     found = []
     for e, tok in enumerate(toks):
         if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" or _joinable(tok) \
@@ -402,14 +406,12 @@ def _sibling_lists(text: str, toks: list[_Tok]):
         if len(members) < 2:
             continue
         typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
+        found.extend(_shared_work(text, typed))
         kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
                  if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
-        if len(kinds) != 1:
+        if len(kinds) != 1 or (etype := kinds.pop()) not in ("Enterprise", "Project"):
             continue
-        etype = kinds.pop()
         last = typed[-1][2]
-        if etype not in ("Enterprise", "Project"):
-            continue
         for a, b, suffix in typed:
             name = clean_name(text[a:b])
             inside = [t for t in toks if a <= t.start and t.end <= b]
@@ -420,6 +422,17 @@ def _sibling_lists(text: str, toks: list[_Tok]):
             elif 3 <= len(name) <= 6 and _specificity(inside, ""):
                 found.append((name, etype, a, b, "enumeration"))
     return found
+
+
+def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
+    """``柳河、石溪综合整治工程``: a river or road before the last member shares its work."""
+    a_last, b_last, last = typed[-1]
+    head = _compound_head(text[a_last:b_last], last) if last else ""
+    if not last or head == last:
+        return []
+    return [(name + head, _type_of(name + head, last), a, b, "enumeration")
+            for a, b, suffix in typed[:-1]
+            if not suffix and re.search(r"[河江湖溪涌路街山岛湾]$", name := clean_name(text[a:b])) and 2 <= len(name) <= 6]
 
 
 def _named(toks: list[_Tok], a: int, b: int, suffix: str) -> bool:
@@ -484,7 +497,7 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
 
 def _compound_head(phrase: str, suffix: str) -> str:
     """The head a member shares: the suffix, with the words that describe the work (``景观提升工程``)."""
-    m = re.search(r"((?:景观提升|改造提升|提升改造|综合整治|改造)?%s)$" % re.escape(suffix), phrase)
+    m = re.search(r"((?:景观提升|改造提升|提升改造|综合整治|综合治理|生态修复|水环境治理|改造)?%s)$" % re.escape(suffix), phrase)
     return m.group(1) if m else suffix
 
 

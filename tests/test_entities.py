@@ -38,8 +38,12 @@ def _entities(text):
     ("华景万象汇建成营业。", ("华景万象汇", "Project")),
     ("首批企业新蕴科估值达20亿元。", ("新蕴科", "Enterprise")),
     ("友顺母婴、乙丰机械获评省级总部企业。", ("友顺母婴", "Enterprise")),
-    # a list of roads: each road is the object of the work
+    # a list of roads: each road is the object of the work; rivers share the work named after the last
     ("打通碧川路、曙岭路等12条断头路。", ("碧川路", "Project")),
+    ("推进柳河、石溪综合整治工程。", ("柳河综合整治工程", "Project")),
+    # a programme 工程 against one that builds a thing; a 城 of many common words
+    ("实施文化惠民工程。", ("文化惠民工程", "Initiative")),
+    ("加快国际低碳城建设。", ("国际低碳城", "Project")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -60,6 +64,7 @@ def test_cue_word_names_a_company():
     # categories in common words, designations, industries, quoted clauses, numbers before a unit
     "创建省级现代农业产业园。", "建立快速预警机制。", "新建社区公园3个。", "大力发展大数据、云计算、人工智能等新兴产业。",
     "打造“具有全球影响力的科技创新中心”。", "实现5分钟到达社区公园。", "推进扬尘整治。",
+    "依托国际大学园构建创新高地。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
