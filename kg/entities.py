@@ -360,8 +360,10 @@ def _enumerations(text: str, toks: list[_Tok]):
     """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
     found = []
     for e, tok in enumerate(toks):
-        if tok.word not in ("等", "等等", "等一批"):
-            continue
+        counted = re.fullmatch(r"[两二三四五六七八九十]", tok.word) and e + 1 < len(toks) \
+            and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条")) and e > 0 and toks[e - 1].word != "、"
+        if tok.word not in ("等", "等等", "等一批") and not counted:
+            continue  # ``A、B等<head>`` or ``A、B两大<head>``
         members = _members_before(toks, e)
         if len(members) < 2:
             continue
@@ -468,12 +470,15 @@ def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
     if members and len(members) >= 2:
         last = _tok_at(toks, members[0][1])
         start = toks[_start_after_verbs(toks, _left_edge(toks, last), last, "")].start
-        members[0] = (max(start, members[0][0]), members[0][1])
+        members[0] = (start, members[0][1])  # the first member starts where its name does
     return members
 
 
 def _tok_at(toks: list[_Tok], end: int) -> int:
     return next(i for i, t in enumerate(toks) if t.end == end)
+
+
+_PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安置房|棚户区改造|棚改|土地整备|老旧小区改造)$")
 
 
 def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | None]:
@@ -486,6 +491,9 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
         return _ROADS, "Project"
     m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
     if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
+        kind = _PROJECT_KINDS.search(m.group(1)) if m.group(2) == "项目" else None
+        if kind:  # ``星河、绿地等城市更新项目``: each is a project of that kind
+            return kind.group(0) + "项目", "Project"
         return m.group(2), "Project" if m.group(2) == "项目" else "Enterprise"
     for n in range(2, min(len(rest), 10) + 1):
         phrase = rest[:n]

@@ -109,7 +109,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "大会": "Initiative", "推介会": "Initiative", "洽谈会": "Initiative", "交流会": "Initiative",
     "节": "Initiative", "赛": "Initiative", "巡回赛": "Initiative", "马拉松赛": "Initiative",
     "延段": "Project", "支线": "Project", "建设": "Initiative", "联络道": "Project", "客专": "Project",
-    "新馆": "Project", "新院区": "Project", "大队": "Institution", "支队": "Institution",
+    "新馆": "Project", "新院区": "Project", "科学装置": "Project", "大科学装置": "Project", "大队": "Institution", "支队": "Institution",
     "革命": "Initiative", "论坛": "Initiative", "峰会": "Initiative", "博览会": "Initiative",
     "交易会": "Initiative", "文化节": "Initiative", "艺术节": "Initiative", "旅游节": "Initiative",
     "音乐节": "Initiative", "读书节": "Initiative", "马拉松": "Initiative", "联赛": "Initiative",

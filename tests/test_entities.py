@@ -44,6 +44,9 @@ def _entities(text):
     # a programme 工程 against one that builds a thing; a 城 of many common words
     ("实施文化惠民工程。", ("文化惠民工程", "Initiative")),
     ("加快国际低碳城建设。", ("国际低碳城", "Project")),
+    # a list counted by a numeral shares its head; projects of a named kind keep the kind
+    ("脑解析与脑模拟、合成生物研究两大科学装置开工。", ("脑解析与脑模拟大科学装置", "Project")),
+    ("星河、绿地等城市更新项目加快推进。", ("星河城市更新项目", "Project")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
