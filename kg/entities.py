@@ -130,10 +130,10 @@ def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
         return False
     if tok.pos in _STOP_POS or (tok.pos == "f" and tok.word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
-    if re.search(r"\d", tok.word):  # ``8号线``, ``12345平台``, but not ``13个`` or ``2019年``
+    if re.search(r"\d", tok.word):  # ``8号线``, ``96180热线``, but not ``13个`` or ``2019年``
         return nxt is not None and not _MEASURE_AFTER.match(nxt.word) and not re.search(r"\d", nxt.word)
     if re.fullmatch(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+", tok.word):
-        return True  # ``工研院四期``, ``城南第二小学``
+        return True  # ``星河苑四期``, ``城东第三小学``
     if tok.pos in ("m", "q", "mq") and _NUMERAL.search(tok.word):  # ``三年行动计划`` keeps its years
         return bool(re.fullmatch(r"[一二三四五六七八九十]+年", tok.word) and nxt and nxt.word.startswith(("行动", "计划", "攻坚")))
     return tok.pos != "t" or not (_NUMERAL.search(tok.word) or tok.word in _TIME_WORDS)
@@ -199,7 +199,7 @@ _BUILT_THING = re.compile(r"路|街|道|河|江|湖|溪|涌|湾|岛|桥|隧|管|
 def _type_of(name: str, suffix: str) -> str:
     """The type a suffix gives, except that a ``工程`` is a programme unless it builds a thing.
 
-    >>> _type_of("文化惠民工程", "工程"), _type_of("碧溪河生态修复工程", "工程")
+    >>> _type_of("体育惠民工程", "工程"), _type_of("碧溪河生态修复工程", "工程")
     ('Initiative', 'Project')
     """
     if suffix == "工程" and not _BUILT_THING.search(name[:-2]):
@@ -577,7 +577,7 @@ def _quoted(text: str, toks: list[_Tok]):
         suffix = _suffix_of(inner)
         if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (_GENERIC_VILLAGE.search(inner) or "、" in inner)):
-            slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一廊一园一港``
+            slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
             found.append((inner, "Initiative" if slogan else _type_of(inner, suffix), t.start, t.end, "quoted"))
     return found
 

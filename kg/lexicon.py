@@ -173,7 +173,7 @@ BOUNDARY_WORDS = frozenset("""
 """.split())
 
 # Boundary words that also occur inside names (``城市环境品质提升行动``,
-# ``招商护商服务月活动``): a name may run across them, but does not start with one.
+# ``安商稳商服务月活动``): a name may run across them, but does not start with one.
 NAME_WORDS = frozenset("""
 建设 提升 改造 整治 服务 管理 保护 修复 开发 规划 培育 创建 优化 完善 运营 升级 改造升级 提质 扩容 改善
 利用 安置 动迁 国际 国内 重点 重大 重要 主要 一流 知名 龙头 骨干 头部 优质 高品质 高起点 高质量 高水平 全国
