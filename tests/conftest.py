@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
 QINGHE = ROOT / "tests" / "fixtures" / "qinghe-2021.txt"
 GOLD = ROOT / "tests" / "gold"
-CORPUS = ROOT.parent / "shared" / "corpus" / "shenzhen"
+# the shared folder sits next to the project (``../shared``); GOVKG_SHARED points elsewhere
+SHARED = Path(os.environ.get("GOVKG_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "shenzhen"
 
 
 @pytest.fixture(scope="session")
