@@ -14,7 +14,8 @@ SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
 QINGHE = ROOT / "tests" / "fixtures" / "qinghe-2021.txt"
 GOLD = ROOT / "tests" / "gold"
 # the shared folder sits next to the project (``../shared``); GOVKG_SHARED points elsewhere
-SHARED = Path(os.environ.get("GOVKG_SHARED", ROOT.parent / "shared"))
+SHARED = next((p for p in (Path(os.environ.get("GOVKG_SHARED", ROOT.parent / "shared")), ROOT.parent / "shared",
+                           Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
 CORPUS = SHARED / "corpus" / "shenzhen"
 
 
