@@ -37,6 +37,7 @@ def cli(debug: bool):
     kg build   reports (files or folders) -> graph.ttl + graph.html
     kg eval    score a build against gold annotations (precision, recall, F1)
     kg export  a build as N-Triples, JSON-LD, TriG, GraphML or CSV
+    kg validate  check a build against the SHACL shapes of the ontology
     """
 
 
@@ -44,7 +45,8 @@ def cli(debug: bool):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "-o", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write graph.ttl and graph.html into.")
-def build(inputs: tuple[Path, ...], out: Path):
+@click.option("--no-validate", is_flag=True, help="Do not check the graph against ontology/shapes.ttl before writing.")
+def build(inputs: tuple[Path, ...], out: Path, no_validate: bool):
     """Build the knowledge graph of report files or folders (.txt, .md).
 
     \b
@@ -56,9 +58,9 @@ def build(inputs: tuple[Path, ...], out: Path):
     files = collect_inputs(inputs)
     if len(files) > 1:
         with click.progressbar(length=len(files), label="reading reports", file=sys.stderr) as bar:
-            result = run_build(files, out, progress=lambda _: bar.update(1))
+            result = run_build(files, out, progress=lambda _: bar.update(1), validate=not no_validate)
     else:
-        result = run_build(files, out)
+        result = run_build(files, out, validate=not no_validate)
     for problem in result.problems:
         click.echo(f"{problem.level}: {problem.path}: {problem.message}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
@@ -108,6 +110,26 @@ def export_cmd(graph_dir: Path, fmt: str, out: Path | None):
 
     for path in export(graph_dir, fmt, out):
         click.echo(f"wrote {path}")
+
+
+@cli.command("validate")
+@click.argument("graph_dir", default="output", type=click.Path(path_type=Path))
+def validate_cmd(graph_dir: Path):
+    """Check a build (graph.ttl in GRAPH_DIR, or a .ttl file) against ontology/shapes.ttl.
+
+    Prints each violation (node, property, what the shape asks) and exits with 4
+    when there is one.
+
+    \b
+    Example:
+      kg validate output
+    """
+    from .evaluate import load_graph
+    from .validate import check_graph
+
+    g = load_graph(graph_dir)
+    check_graph(g, source=str(graph_dir), limit=50)
+    click.echo(f"{graph_dir}: {len(g)} triples conform to ontology/shapes.ttl")
 
 
 def main():

@@ -23,6 +23,7 @@ from .render import render_html
 from .resolve import resolve_entities
 from .store import ensure_dir, write_text_atomic
 from .structure import read_structure
+from .validate import check_graph
 
 __all__ = ["collect_inputs", "extract", "extract_file", "build"]
 
@@ -60,11 +61,13 @@ def extract_file(path: str | Path) -> Extraction:
 
 
 def build(inputs: Iterable[str | Path], out: str | Path,
-          progress: Callable[[Path], None] | None = None) -> BuildResult:
+          progress: Callable[[Path], None] | None = None, validate: bool = True) -> BuildResult:
     """Build ``graph.ttl`` and ``graph.html`` in ``out`` from report files or folders.
 
     A report that cannot be read is recorded as a problem and skipped; the
-    build fails (``InputError``) only when no report could be read.
+    build fails (``InputError``) only when no report could be read. The graph is
+    checked against ``ontology/shapes.ttl`` before anything is written
+    (``ValidationError`` on a violation, leaving ``out`` as it was).
     """
     began = time.perf_counter()
     files = collect_inputs(inputs)
@@ -83,6 +86,8 @@ def build(inputs: Iterable[str | Path], out: str | Path,
         if not any(a.kind == "part" for a in x.structure.areas):
             problems.append(Problem(x.report.path, "no review or plan part found; is this a work report?"))
     graph = build_graph(extractions)
+    if validate:
+        check_graph(graph, source=str(out_dir / "graph.ttl"))
     ttl = write_text_atomic(out_dir / "graph.ttl", graph.serialize(format="turtle"))
     page = write_text_atomic(out_dir / "graph.html", render_html(graph, "govkg"))
     counts = Counter()
