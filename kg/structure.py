@@ -33,6 +33,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _MEETING = re.compile(r"第[一二三四五六七八九十\d]{1,4}届人民代表大会第[一二三四五六七八九十\d]{1,4}次(?:全体)?会议")
 _REGION_IN_TITLE = re.compile(r"在(\S{2,20}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
 _REGION_REPRESENT = re.compile(r"代表(\S{2,12}?)人民政府")
+_REGION_TITLE = re.compile(r"^[#*\s]*([\u4e00-\u9fff\d年]{2,24}?)(?:人民政府|管委会|管理委员会)?(?:政府)?工作报告[*\s]*$", re.M)
 _REGION_NAME = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:自治区|自治州|新区|街道|省|市|区|县|镇|乡|旗))")
 _LEAD_MAX = 20
 
@@ -126,6 +127,8 @@ def _part_kind(para: _Para) -> str | None:
         return None
     if re.search(r"名词|术语|注释|附件|附录|说明$", body) and len(body) <= 20:
         return "other"
+    if re.search(r"工作报告[*\s]*$", body):
+        return None  # the report's own title (``青峰县2021年政府工作报告``), not a part
     if any(w in body for w in PLAN_HEADINGS) or re.search(r"(今年|明年|\d{4}年).{0,4}(工作|任务|目标)", body):
         if not any(w in body for w in ("回顾",)):
             return "plan"
@@ -266,6 +269,8 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
     region = None
     if m := _REGION_IN_TITLE.search(head):
         region = find_region(m.group(1))
+    if not region and (m := _REGION_TITLE.search(head)):  # ``青峰县2021年政府工作报告``
+        region = find_region(re.sub(r"(?:19|20)\d\d年?", " ", m.group(1)))
     if not region and (m := _REGION_REPRESENT.search(report.text[:3000])):
         region = find_region(m.group(1))
     if not region:

@@ -148,3 +148,18 @@ def test_a_build_that_breaks_a_shape_writes_nothing(tmp_path, monkeypatch):
     with pytest.raises(ValidationError):
         kg.build([SEED], tmp_path)
     assert (tmp_path / "graph.ttl").read_bytes() == before
+
+
+def test_iris_are_stable_and_shared_across_reports():
+    import kg
+    from kg.graph import build_graph
+
+    a = kg.extract(kg.parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n引进星河电子。建设石桥村。", name="a.txt"))
+    b = kg.extract(kg.parse_report("柳塘县2021年政府工作报告\n2020年工作回顾\n星河电子落户。建设石桥村。", name="b.txt"))
+    g = build_graph([a, b])
+    enterprises = set(g.subjects(RDF.type, GK.Enterprise))
+    villages = set(g.subjects(RDF.type, GK.Village))
+    assert len(enterprises) == 1  # one company, named in two reports
+    assert len(villages) == 2  # village names repeat across regions: each region has its own
+    again = build_graph([a, b])
+    assert set(again.subjects(RDF.type, GK.Enterprise)) == enterprises

@@ -70,3 +70,14 @@ def test_parentheses_numbering_under_numbered_parts():
 def test_text_without_parts_still_has_a_work_area():
     s = read_structure(parse_report("这是一段没有章节的文字。引进星河电子。"))
     assert s.areas and all(sentence.area for sentence in s.sentences)
+
+
+def test_a_title_line_names_the_region_and_is_not_a_part():
+    st = read_structure(parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n引进星河电子。", name="a.txt"))
+    assert st.meta.region == "青峰县"
+    assert [a.title for a in st.areas if a.kind == "part"] == ["2020年工作回顾"]
+
+
+def test_a_speech_line_is_not_read_as_the_region():
+    text = "各位代表:\n现在,我代表青峰区人民政府向大会作工作报告,请予审议。\n一、2020年工作回顾\n引进星河电子。"
+    assert read_structure(parse_report(text, name="x.txt")).meta.region == "青峰区"
