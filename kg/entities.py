@@ -32,10 +32,12 @@ _SUFFIXES = sorted(TYPE_SUFFIXES, key=len, reverse=True)
 _LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
 _GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村)?"
                               r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
+_NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队")
 _PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
 _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _MAX_NAME = 24
+_SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^[一二三四五六七八九十两]+大")  # ``宜居之城``, ``五大教育集团``
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
 
 
@@ -147,7 +149,7 @@ def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
     ends_name = (suffix := _suffix_of(before.word)) and (
         TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and _specificity([toks[i - 2]], "")))
     return _joinable(before, toks[i]) and not ends_name and before.word not in NAME_WORDS \
-        and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng")
+        and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng", "l")
 
 
 def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
@@ -187,6 +189,9 @@ def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
     keep = len(suffix) + 1
     if j + 2 <= k and toks[j].word in ("打", "抓", "建", "用", "管", "办", "做") and toks[j + 1].word == "好":
         j += 2  # ``打好`` split by jieba
+    if j < k and toks[j].pos == "v" and len(toks[j].word) >= 2 and toks[j].word not in NAME_WORDS and known_word(toks[j].word) \
+            and toks[j + 1].pos in ("ns", "nr", "nt", "j") and toks[k].end - toks[j + 1].start >= keep:
+        j += 1  # a verb before a proper noun governs the name: ``续建`` | ``南海大道南延段``
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or _LEADING_JUNK.fullmatch(t.word)):
         j += 1
@@ -255,7 +260,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     name = clean_name(raw)
     prefix = name[: len(name) - len(suffix)]
     etype = TYPE_SUFFIXES[suffix]
-    if not prefix or name in GENERIC_NAMES or len(name) > _MAX_NAME:
+    if not prefix or name in GENERIC_NAMES or len(name) > _MAX_NAME or _SLOGAN.search(name) \
+            or any(t.word in ("等", "等等") for t in toks[j:k]):
         return None
     if etype == "Village":
         if _GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
@@ -377,8 +383,8 @@ def _enumerations(text: str, toks: list[_Tok]):
                          if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
         for a, b, suffix in typed:
             name = clean_name(_LEADING_JUNK.sub("", text[a:b]))
-            if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name):
-                continue
+            if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name) or text[a - 1:a].isdigit():
+                continue  # ``6家保护机构`` is a count, not a member
             if suffix:  # named in full; the suffix rule may have found it, the list confirms it
                 inside = [t for t in toks if a <= t.start and t.end <= b]
                 if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
@@ -522,7 +528,7 @@ def _cue_names(text: str, toks: list[_Tok]):
             continue
         a, b = toks[k + 1].start, toks[j - 1].end
         name = clean_name(text[a:b])
-        if any(h in text[b:b + 16] for h in _PERSON_HEADS):
+        if any(h in text[b:b + 16] for h in _PERSON_HEADS) or name.endswith(_NOT_COMPANIES):
             continue
         if 2 <= len(name) <= 8 and not _suffix_of(name) and name not in GENERIC_NAMES and _distinctive(toks[k + 1:j], ""):
             found.append((name, "Enterprise", a, b, "cue"))

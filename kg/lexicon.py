@@ -80,7 +80,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "长制": "Initiative", "工程": "Project",
     # more heads of the same kinds, as district and city reports write them
     "资本": "Enterprise", "创投": "Enterprise", "能源": "Enterprise", "通信": "Enterprise",
-    "传媒": "Enterprise", "食品": "Enterprise", "化工": "Enterprise", "重工": "Enterprise", "装备": "Enterprise",
+    "传媒": "Enterprise", "食品": "Enterprise", "化工": "Enterprise", "重工": "Enterprise",
     "置业": "Enterprise", "地产": "Enterprise", "合作社": "Enterprise", "商会": "Institution",
     "事务所": "Institution", "检察院": "Institution", "法院": "Institution", "卫生院": "Institution",
     "党校": "Institution", "设计院": "Institution", "医学院": "Institution", "附属医院": "Institution",
@@ -137,7 +137,7 @@ WEAK_SUFFIXES = frozenset({
 
 
 # Words right before a name that say it is a company (引进 X, 签约 X).
-ENTERPRISE_CUES_BEFORE = ("成功引进", "引进", "引入", "签约", "新引进", "招引", "落地", "培育", "扶持", "支持", "组织")
+ENTERPRISE_CUES_BEFORE = ("成功引进", "引进", "签约", "新引进", "招引", "落地", "培育", "扶持", "支持", "组织")
 # Words right after a name (or its enumeration) that say it is a company.
 ENTERPRISE_CUES_AFTER = (
     "落户", "签约", "投产", "增资", "上市", "总部", "实现营业收入", "营业收入", "成为", "获评",
@@ -166,7 +166,7 @@ BOUNDARY_WORDS = frozenset("""
 一流 知名 龙头 骨干 重点 头部 首位 区内 镇内 县内 市内 辖区 全区 全镇 全县 全市 全省 全国 国际 国内
 完善 规范 升级 改造升级 提质 扩容 改善 保护 修复 开发 利用 盘活 收储 腾退 拆除 动迁 安置
 开展 深入开展 发挥 充分发挥 打赢 坚决打赢 助推 离不开 制定 出台 制定出台 做大做强 全面落实 深入落实 面向 瞄准 借助
-引育 招引 联合 运作 重点服务 承接 打通 贯通 增强 为主 改扩建 新改扩建 健全 打好 推出 推行 全面推行 参展 打响 亲自 协调 作为 搭建 进行 移交 研究 构建 开办 做大 做强 抓 抓住 国内外 海内外 用好 建好 管好 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
+引育 招引 联合 运作 重点服务 承接 打通 贯通 增强 为主 续建 迁建 援建 代建 复建 新开工 擦亮 举行 举办好 改扩建 新改扩建 健全 打好 推出 推行 全面推行 参展 打响 亲自 协调 作为 搭建 进行 移交 研究 构建 开办 做大 做强 抓 抓住 国内外 海内外 用好 建好 管好 对标 跟踪 带动 辐射 促进 加快建设 全力打造 积极创建 着力建设 建设好 运营好 启动建设 开工建设 规划建设
 严格 认真 坚决 努力 大幅 显著 明显 进一步加强 全面加强 切实加强 不断完善 深入实施 全面实施 严格落实 认真落实
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
@@ -190,7 +190,7 @@ GENERIC_MODIFIERS = ("国家级", "省级", "市级", "区级", "县级", "镇�
                      "高端", "新兴", "龙头", "骨干", "中小", "一批", "一流", "标杆", "示范", "专业", "智慧", "数字")
 
 # Characters that never belong to a name.
-BOUNDARY_CHARS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…\n\t ")
+BOUNDARY_CHARS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…+＋\n\t ")
 
 
 # Phrases with a type suffix that are generic categories, never names.

@@ -47,6 +47,9 @@ def _entities(text):
     # a list counted by a numeral shares its head; projects of a named kind keep the kind
     ("脑解析与脑模拟、合成生物研究两大科学装置开工。", ("脑解析与脑模拟大科学装置", "Project")),
     ("星河、绿地等城市更新项目加快推进。", ("星河城市更新项目", "Project")),
+    # a verb before a proper noun governs the name
+    ("续建东湖大道南延段。", ("东湖大道南延段", "Project")),
+    ("网络空间科学与技术青峰省实验室落户。", ("网络空间科学与技术青峰省实验室", "Institution")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -68,6 +71,7 @@ def test_cue_word_names_a_company():
     "创建省级现代农业产业园。", "建立快速预警机制。", "新建社区公园3个。", "大力发展大数据、云计算、人工智能等新兴产业。",
     "打造“具有全球影响力的科技创新中心”。", "实现5分钟到达社区公园。", "推进扬尘整治。",
     "依托国际大学园构建创新高地。",
+    "努力打造现代化宜居之城。", "将城市生活引入滨海岸线。", "发展文化+科技产业。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
@@ -92,3 +96,8 @@ def test_a_relation_is_a_property_with_its_sentence():
     assert (g.value(statement, RDF.subject), g.value(statement, RDF.predicate), g.value(statement, RDF.object)) \
         == (university, GK.partner, lab)
     assert "共建" in str(g.value(g.value(statement, GK.sentence), GK.text))
+
+
+def test_a_count_before_a_list_head_is_not_a_member():
+    assert _entities("引进青峰仲裁院等6家保护机构、星河律师事务所等14家运营机构。") == {
+        ("青峰仲裁院", "Institution"), ("星河律师事务所", "Institution")}
