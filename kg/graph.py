@@ -15,10 +15,11 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .model import Entity, Extraction, Observation, Sentence
+from .promises import track_promises
 from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri, report_iri,
                     sentence_iri)
 
-__all__ = ["build_graph", "add_extraction", "bind_prefixes", "report_node"]
+__all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node"]
 
 _RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
 
@@ -33,11 +34,27 @@ def bind_prefixes(g: Graph) -> Graph:
 
 
 def build_graph(extractions: list[Extraction]) -> Graph:
-    """One graph holding every extraction."""
+    """One graph holding every extraction, with each target linked to what became of it."""
     g = bind_prefixes(Graph())
     for extraction in extractions:
         add_extraction(g, extraction)
+    add_promises(g, extractions)
     return g
+
+
+_VERDICT = {"met": GK.Met, "missed": GK.Missed, "not reported": GK.NotReported}
+
+
+def add_promises(g: Graph, extractions: list[Extraction]) -> int:
+    """``gk:outcome`` and ``gk:verdict`` for every target whose region has a later report; their number."""
+    promises = track_promises(extractions)
+    reports = [report_node(x) for x in extractions]
+    for p in promises:
+        target = observation_iri(reports[p.target[0]], p.target[1] + 1)
+        g.add((target, GK.verdict, _VERDICT[p.verdict]))
+        if p.actual is not None:
+            g.add((target, GK.outcome, observation_iri(reports[p.actual[0]], p.actual[1] + 1)))
+    return len(promises)
 
 
 def report_node(extraction: Extraction) -> URIRef:
