@@ -142,9 +142,14 @@ def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sent
 def _add_entity(g: Graph, rep: URIRef, x: Extraction, e: Entity):
     node = entity_iri(e.etype, e.name, x.structure.meta.region)
     g.add((node, RDF.type, getattr(GK, e.etype)))
-    g.add((node, RDFS.label, _zh(e.name)))
+    label = g.value(node, RDFS.label)
+    if label is None:
+        g.add((node, RDFS.label, _zh(e.name)))
+    elif str(label) != e.name:  # named otherwise in an earlier report: one node, this name an alias
+        g.add((node, SKOS.altLabel, _zh(e.name)))
     for alias in e.aliases:
-        g.add((node, SKOS.altLabel, _zh(alias)))
+        if alias != str(label or e.name):
+            g.add((node, SKOS.altLabel, _zh(alias)))
     for m in e.mentions:
         g.add((node, GK.workArea, area_iri(rep, m.sentence.area)))
         g.add((node, GK.mention, _mention(g, rep, x, m.start, m.end, m.sentence, m.rule)))

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["GK", "RES", "slug", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
+__all__ = ["GK", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
            "mention_iri", "sentence_iri", "short_hash"]
 
 RES = Namespace("https://w3id.org/govkg/resource/")
@@ -121,12 +121,32 @@ def area_iri(report: URIRef, key: str) -> URIRef:
     return URIRef(f"{report}/area/{slug(key)}")
 
 
+_LEGAL_FORMS = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$")
+
+
+def identity_name(etype: str, name: str) -> str:
+    """The part of a name that identifies the thing across reports: an enterprise without its legal form.
+
+    >>> identity_name("Enterprise", "星河科技集团有限公司"), identity_name("Enterprise", "星河集团")
+    ('星河科技', '星河')
+    >>> identity_name("Project", "星河科技园")
+    '星河科技园'
+    """
+    if etype == "Enterprise":
+        short = _LEGAL_FORMS.sub("", name)
+        if len(short) >= 2:
+            return short
+    return name
+
+
 def entity_iri(etype: str, name: str, region: str) -> URIRef:
-    """Enterprises, institutions and initiatives are global; villages and projects belong to a region."""
+    """Enterprises, institutions and initiatives are global (an enterprise by its name without the
+    legal form, so ``星河集团`` in one report and ``星河`` in another are one node); villages and
+    projects belong to a region."""
     kind = etype.lower()
     if etype in ("Village", "Project"):
         return RES[f"{kind}/{slug(region)}/{slug(name)}"]
-    return RES[f"{kind}/{slug(name)}"]
+    return RES[f"{kind}/{slug(identity_name(etype, name))}"]
 
 
 def indicator_iri(name: str) -> URIRef:

@@ -163,3 +163,17 @@ def test_iris_are_stable_and_shared_across_reports():
     assert len(villages) == 2  # village names repeat across regions: each region has its own
     again = build_graph([a, b])
     assert set(again.subjects(RDF.type, GK.Enterprise)) == enterprises
+
+
+def test_an_enterprise_named_with_and_without_its_legal_form_is_one_node():
+    import kg
+    from kg.graph import build_graph
+
+    a = kg.extract(kg.parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n星河科技集团总部落户。", name="a.txt"))
+    b = kg.extract(kg.parse_report("柳塘县2021年政府工作报告\n2020年工作回顾\n引进星河科技、蓝海电子等企业。", name="b.txt"))
+    g = build_graph([a, b])
+    (node,) = set(g.subjects(RDF.type, GK.Enterprise)) - {
+        s for s in g.subjects(RDF.type, GK.Enterprise) if "蓝海" in str(g.value(s, RDFS.label))}
+    names = {str(g.value(node, RDFS.label))} | {str(o) for o in g.objects(node, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"))}
+    assert names == {"星河科技集团", "星河科技"}
+    assert validate_graph(g) == []
