@@ -461,11 +461,14 @@ def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
     k = e - 1
     while k >= 0:
         j = k
-        while j - 1 >= 0 and _joinable(toks[j - 1], toks[j]):
+        while j - 1 >= 0 and _joinable(toks[j - 1], toks[j]) and not (toks[j - 1].pos == toks[j].pos == "quote"):
             j -= 1
         if j > k or not _joinable(toks[k]):
             break
         members.append((toks[j].start, toks[k].end))
+        if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
+            k -= 1  # ``“大棚房”“农田连片”等``: quoted members side by side
+            continue
         if j - 1 >= 0 and toks[j - 1].word in ("、", ",", "和", "及"):
             if toks[j - 1].word == ",":
                 break
@@ -585,7 +588,21 @@ def _quoted(text: str, toks: list[_Tok]):
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (_GENERIC_VILLAGE.search(inner) or "、" in inner)):
             slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
             found.append((inner, "Initiative" if slogan else _type_of(inner, suffix), t.start, t.end, "quoted"))
+        elif not suffix and _campaign_quote(text, t, inner):
+            found.append((inner, "Initiative", t.start, t.end, "quoted"))
     return found
+
+
+_CAMPAIGN_VERBS = ("创建", "开展", "实施", "推行", "启动", "执行", "深化", "推进")
+
+
+def _campaign_quote(text: str, t: _Tok, inner: str) -> bool:
+    """``积极创建“无黑城市”``: a quoted name right after a campaign verb, ending the clause or
+    followed by what the campaign asks (``各项要求``, ``工作``)."""
+    before, after = text[max(0, t.start - 2):t.start], text[t.end:t.end + 4]
+    return (any(before.endswith(v) for v in _CAMPAIGN_VERBS) and 3 <= len(inner) <= 10
+            and re.match(r"(?:[,。;、]|各项|工作|行动|活动|要求)", after) is not None
+            and not re.match(r"^[一二三四五六七八九十两\d]+[个大项条]", inner) and not _reads_as_clause(inner))
 
 
 def _reads_as_clause(inner: str) -> bool:
