@@ -89,7 +89,8 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
     """Entity mentions in one sentence, longest first where two overlap."""
     toks = _merge(tokenize(sentence.text, sentence.start), text)
     found = (_suffix_names(text, toks, places) + _enumerations(text, toks) + _cue_names(text, toks)
-             + _subject_names(text, toks, places) + _sibling_lists(text, toks) + _quoted(text, toks))
+             + _subject_names(text, toks, places) + _sibling_lists(text, toks) + _quoted(text, toks)
+             + _government_bodies(toks))
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
 
@@ -548,6 +549,16 @@ _SUBJECT_CUES = {
 
 
 _APPOSITION = ("企业", "公司")
+
+
+_BODY = re.compile(r"(?:部|厅|委|局|署)$")
+_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$")
+
+
+def _government_bodies(toks: list[_Tok]):
+    """A ministry or bureau jieba knows as an organisation (``民政部``, ``城管局``)."""
+    return [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
+            if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)]
 
 
 def _subject_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):

@@ -53,6 +53,7 @@ def _entities(text):
     # quoted campaigns: side by side before a shared head, or right after a campaign verb
     ("完成“大棚房”“农田连片”等专项整治。", ("农田连片专项整治", "Initiative")),
     ("积极创建“无黑城市”,立案查处102起。", ("无黑城市", "Initiative")),
+    ("实现与农业部平台联通。", ("农业部", "Institution")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -74,7 +75,7 @@ def test_cue_word_names_a_company():
     "创建省级现代农业产业园。", "建立快速预警机制。", "新建社区公园3个。", "大力发展大数据、云计算、人工智能等新兴产业。",
     "打造“具有全球影响力的科技创新中心”。", "实现5分钟到达社区公园。", "推进扬尘整治。",
     "依托国际大学园构建创新高地。",
-    "努力打造现代化宜居之城。", "牢固树立“四个意识”。", "将城市生活引入滨海岸线。", "发展文化+科技产业。",
+    "努力打造现代化宜居之城。", "牢固树立“四个意识”。", "在变局中开新局。", "将城市生活引入滨海岸线。", "发展文化+科技产业。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
