@@ -157,12 +157,30 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
             _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
             break
+        elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q):
+            continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
         elif item := _level(text, cursor, q, end, before):
             out.append(item)
             levels.append(item)
         cursor = q.end
     if growth:
         _assign_growth(growth, down, levels)
+
+
+_COUNT_UNITS = ("个", "家", "项", "座", "所", "条", "名", "户", "件", "支", "批")
+
+
+def _threshold(text: str, q: Quantity, rest: list[Quantity]) -> bool:
+    """True for a figure with ``以上``/``以下`` that qualifies the thing counted right after it."""
+    if not rest or rest[0].unit not in _COUNT_UNITS or not text.startswith(("以上", "以下", "及以上"), q.end):
+        return False
+    between = text[q.end:rest[0].start]
+    return len(between) <= 14 and re.search(r"[,，;；。、]", between) is None
+
+
+def _names_a_rule(text: str, q: Quantity) -> bool:
+    """True for a count that is part of a name (``中央八项规定``, ``四个意识``)."""
+    return q.unit in ("项", "个", "条") and re.match(r"(?:规定|原则|要求|意识|自信|维护|精神)", text[q.end:q.end + 2]) is not None
 
 
 def _meaningful(subject: str) -> bool:

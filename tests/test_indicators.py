@@ -87,3 +87,12 @@ def test_a_total_after_a_change_is_the_level_of_that_change():
 
 def test_a_unit_per_volume_is_one_unit():
     assert _observations("PM2.5平均浓度降至25.4微克/立方米。")[0][1:3] == (Decimal("25.4"), "微克/立方米")
+
+
+def test_a_threshold_stays_in_the_name_of_the_count():
+    found = _observations("引进3000万美元以上外资项目6个。")
+    assert [(value, unit) for _, value, unit, _, _ in found] == [(Decimal("6"), "个")]
+
+
+def test_a_count_inside_a_name_is_not_a_figure():
+    assert _observations("严格落实中央八项规定精神。") == []
