@@ -30,7 +30,7 @@ _LEADING_VERBS = sorted(BOUNDARY_WORDS - _NAME_STARTS, key=len, reverse=True)
 _LEADING_WORDS = frozenset(_LEADING_VERBS)
 _SUFFIXES = sorted(TYPE_SUFFIXES, key=len, reverse=True)
 _LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
-_GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村)?"
+_GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新)?"
                               r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
 _NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队")
 _PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
@@ -121,6 +121,9 @@ def _merge(tokens: list[Token], text: str) -> list[_Tok]:
 
 
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
+_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态)(?:[,，。;；、]|发展|集群|$)")
+_VERB_MODIFIERS = frozenset("高水平 高质量 高标准 高起点 一流 世界级 世界一流 现代化 国际化 新型 一批 一系列".split())
+_ADVERB_VERB = re.compile(r"^(?:大力|积极|加快|全面|着力|努力|持续|深入|不断|进一步|切实|扎实|稳步|全力)[\u4e00-\u9fff]{2}$")
 _TIME_WORDS = frozenset("今年 明年 去年 年内 年底 年初 月底 月初 目前 当前 近年 近年来 同期 期间 以来 过去 现在 今后 此前 届时".split())
 _MEASURE_AFTER = re.compile(r"^(?:%s|月|日|万|亿|千|百|多|余|届|周年|分钟|平方)" % "|".join(map(re.escape, UNIT_BASES)))
 
@@ -129,7 +132,7 @@ def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
     """True when ``tok`` can be part of a name that goes on with ``nxt``."""
     if tok.pos in ("quote", "paren"):
         return True
-    if tok.word in STOP_WORDS or any(c in BOUNDARY_CHARS for c in tok.word):
+    if tok.word in STOP_WORDS or any(c in BOUNDARY_CHARS for c in tok.word) or _ADVERB_VERB.match(tok.word):
         return False
     if tok.pos in _STOP_POS or (tok.pos == "f" and tok.word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
@@ -193,6 +196,9 @@ def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
     if j < k and toks[j].pos == "v" and len(toks[j].word) >= 2 and toks[j].word not in NAME_WORDS and known_word(toks[j].word) \
             and toks[j + 1].pos in ("ns", "nr", "nt", "j") and toks[k].end - toks[j + 1].start >= keep:
         j += 1  # a verb before a proper noun governs the name: ``续建`` | ``南海大道南延段``
+    for m in range(j, k - 1):
+        if toks[m].word in NAME_WORDS and toks[m + 1].word in _VERB_MODIFIERS and toks[k].end - toks[m + 1].start >= keep:
+            j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or _LEADING_JUNK.fullmatch(t.word)):
         j += 1
@@ -265,12 +271,15 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
             or any(t.word in ("等", "等等") for t in toks[j:k]):
         return None
     if etype == "Village":
-        if _GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+        if _GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) \
+                or re.search(r"[镇乡县区]|自然村|行政村", prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
             return None
     elif len(prefix) < 2 and not (prefix in _REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start):
         return None
+    if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
+        return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
         campaign = _CAMPAIGN.match(prefix)
         place = [_Tok(t.word, t.pos, t.start, t.end) for t in tokenize(prefix[campaign.end():])] if campaign else []
@@ -508,6 +517,8 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
     for n in range(2, min(len(rest), 10) + 1):
         phrase = rest[:n]
         suffix = _suffix_of(phrase)
+        if len(suffix or "") == 1 and known_word(phrase[-2:]):
+            continue  # ``关键环节``, ``农村``: the head char ends a common word
         if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
             return _compound_head(phrase, suffix), TYPE_SUFFIXES[suffix]
     return None, None
@@ -598,7 +609,8 @@ def _quoted(text: str, toks: list[_Tok]):
         if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (_GENERIC_VILLAGE.search(inner) or "、" in inner)):
             slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
-            found.append((inner, "Initiative" if slogan else _type_of(inner, suffix), t.start, t.end, "quoted"))
+            campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize(inner))
+            found.append((inner, "Initiative" if slogan or campaign else _type_of(inner, suffix), t.start, t.end, "quoted"))
         elif not suffix and _campaign_quote(text, t, inner):
             found.append((inner, "Initiative", t.start, t.end, "quoted"))
     return found
