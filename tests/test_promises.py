@@ -62,3 +62,16 @@ def test_the_graph_links_each_target_to_its_outcome(extractions):
         assert str(g.value(target, GK.year)) == str(g.value(actual, GK.year)) == "2020"
     verdicts = sorted(str(v).split("#")[1] for v in g.objects(None, GK.verdict))
     assert verdicts == ["Met", "Met", "Missed", "NotReported"]
+
+
+def test_the_saved_query_lists_each_promise_with_its_verdict(extractions):
+    import pyoxigraph
+
+    from .conftest import ROOT
+
+    g = build_graph(extractions)
+    store = pyoxigraph.Store()
+    store.load(g.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    result = store.query((ROOT / "ontology" / "queries" / "promises-kept.rq").read_text(encoding="utf-8"))
+    rows = {row["indicator"].value: row["verdict"].value for row in result}
+    assert rows == {"地区生产总值": "Missed", "一般公共预算收入": "Met", "城镇登记失业率": "Met", "新增学位": "NotReported"}
