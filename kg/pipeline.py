@@ -37,7 +37,7 @@ def collect_inputs(inputs: Iterable[str | Path]) -> list[Path]:
             raise InputError("no such file or folder", path=str(p), hint="check the path")
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES
-                           and not f.name.startswith("."))
+                           and not f.name.startswith((".", "~$")))  # hidden files, Word's lock files
             if not found:
                 raise InputError(f"no reports ({', '.join(READABLE_SUFFIXES)}) in this folder", path=str(p))
             files.extend(found)

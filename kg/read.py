@@ -1,10 +1,14 @@
-"""Read a report file into a ``Report``: decode it and normalise its text, keeping a map back to the original.
+"""Read a report file into a ``Report``: get its text, normalise it, and keep a map back to the original.
 
-The analysed text differs from the file in ways that help matching and never
-lose provenance: markdown markers are dropped, full-width letters, digits and
-punctuation become half-width, spaces next to Chinese characters go, and a
-paragraph broken by a PDF page break is joined again. ``Report.offsets``
-maps every analysed character back to its position in the decoded file.
+The original text (``Report.raw``) of a ``.txt``/``.md`` file is the decoded
+file; of a ``.pdf``, ``.docx`` or ``.html`` file it is the plain text
+``kg/readers.py`` extracts (paragraphs one per line, headings as ``#`` lines).
+The analysed text differs from it in ways that help matching and never lose
+provenance: markdown markers are dropped, full-width letters, digits and
+punctuation become half-width, spaces next to Chinese characters go, a
+paragraph broken by a PDF page break is joined again, and traditional
+characters become simplified, one for one. ``Report.offsets`` maps every
+analysed character back to its position in the original text.
 """
 
 from __future__ import annotations
@@ -13,19 +17,28 @@ import codecs
 import re
 from pathlib import Path
 
+from . import readers
 from .errors import DecodeError, InputError
 from .model import Report
 
-__all__ = ["READABLE_SUFFIXES", "MAX_BYTES", "read_report", "parse_report", "decode_bytes", "normalise", "to_halfwidth"]
+__all__ = ["READABLE_SUFFIXES", "TEXT_SUFFIXES", "HTML_SUFFIXES", "MAX_BYTES", "MAX_CHARS", "read_report",
+           "read_text", "parse_report", "decode_bytes", "decode_html", "normalise", "to_halfwidth", "to_simplified"]
 
-READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+READABLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".pdf", ".docx")
+MAX_BYTES = 50 * 1024 * 1024  # any input file
+MAX_CHARS = 1_000_000  # the text of one file: about 30 reports, under a minute to build
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?|[-*+]\s+(?=\S))")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_INLINE = re.compile(r"\*\*|__|</?[A-Za-z][^<>]{0,40}>|(?<![\w*])\*(?!\s)|`")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分章节、])")
 _TERMINAL = set("。！？!?；;：:…”\"’)）】》」』")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# characters only traditional Chinese writes (never seen in the simplified corpus), common in any report
+_TRADITIONAL = frozenset("這個們國會經發為與對區業實現時來過還從進開關動機電產體務義說當應車長門間問題處點種數劃環質優傳統"
+                         "營達費際濟員報設農鎮縣億萬歲圍興勞衛網隊")
 
 
 def to_halfwidth(ch: str) -> str:
@@ -62,15 +75,64 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(enc), enc
     if b"\x00" in data[:4096]:
-        raise DecodeError("this is a binary file, not text", path=path, hint="give a .txt or .md report")
-    for enc in ("utf-8", "gb18030"):
+        raise DecodeError("this is a binary file, not text", path=path,
+                          hint=f"give a report as {', '.join(READABLE_SUFFIXES)}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_like_text(text):
+            return text, "utf-8"
+    return _decode_chinese(data) or _decode_detected(data, path)
+
+
+def _decode_chinese(data: bytes) -> tuple[str, str] | None:
+    """GB18030 (a superset of GBK and GB2312) or Big5, whichever reads as Chinese; GB18030 on a tie.
+
+    >>> _decode_chinese("地區生產總值增長".encode("big5"))
+    ('地區生產總值增長', 'big5hkscs')
+    """
+    best, best_share = None, -1.0
+    for enc in ("gb18030", "big5hkscs"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text):
-            return text, enc
-    return _decode_detected(data, path)
+        share = _han_share(text)
+        if share > best_share and _looks_like_text(text):
+            best, best_share = (text, enc), share
+        if best_share > 0.9:
+            break
+    return best
+
+
+def _han_share(text: str) -> float:
+    """Share of CJK unified ideographs among the wide characters that are not punctuation: low for text
+    decoded with the wrong Chinese charset (Big5 read as GB gives kana, Greek and private-use characters)."""
+    sample = [c for c in text[:20000] if ord(c) > 0x2E7F and not 0x3000 <= ord(c) <= 0x303F
+              and not 0xFF00 <= ord(c) <= 0xFFEF]
+    return sum(1 for c in sample if 0x4E00 <= ord(c) <= 0x9FFF) / max(1, len(sample))
+
+
+def decode_html(data: bytes, path: str = "") -> tuple[str, str]:
+    """Decode a web page: the charset its ``<meta>`` declares when the bytes agree, else as any text.
+
+    >>> decode_html('<meta charset="gb2312"><p>镕</p>'.encode("gb18030"))
+    ('<meta charset="gb2312"><p>镕</p>', 'gb18030')
+    """
+    m = _META_CHARSET.search(data[:4096])
+    if m and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        declared = m.group(1).decode("ascii").lower()
+        enc = "gb18030" if declared in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else declared
+        try:
+            text = data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if text.strip() and _looks_like_text(text):
+                return text, enc
+    return decode_bytes(data, path)
 
 
 def _decode_detected(data: bytes, path: str) -> tuple[str, str]:
@@ -173,24 +235,89 @@ def _continues(previous: list[tuple[str, int]], line: list[tuple[str, int]]) -> 
     return True
 
 
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters made simplified, one character for one, so offsets still hold.
+
+    Text with no more than a trace of traditional characters is returned as it is
+    (OpenCC is not even loaded): converting a simplified report could only harm
+    it (a place name written ``昇`` would become ``升``).
+
+    >>> to_simplified("各位代表：現在，我代表市人民政府向大會報告工作，請予審議。")
+    '各位代表：现在，我代表市人民政府向大会报告工作，请予审议。'
+    >>> to_simplified("地区生产总值增长")
+    '地区生产总值增长'
+    """
+    hints = sum(1 for c in text if c in _TRADITIONAL)
+    if hints < 3 or hints * 500 < len(text):
+        return text
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    lines = text.split("\n")
+    return "\n".join(_convert_keeping_length(convert, line) for line in lines)
+
+
+def _convert_keeping_length(convert, line: str) -> str:
+    out = convert(line)
+    if len(out) == len(line):
+        return out
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, convert(ch)) for ch in line))
+
+
 def parse_report(raw: str, path: str = "<text>", name: str | None = None, encoding: str = "utf-8") -> Report:
     """Build a ``Report`` from already decoded text (no file needed)."""
     text, offsets = normalise(raw)
     if not text.strip():
-        raise InputError("the file has no text after normalisation", path=path, hint="is it a report?")
-    return Report(path=path, name=name or Path(path).name, raw=raw, text=text, offsets=offsets, encoding=encoding)
+        raise InputError("the file has no text, only blank space or markup", path=path, hint="is it a report?")
+    return Report(path=path, name=name or Path(path).name, raw=raw, text=to_simplified(text), offsets=offsets,
+                  encoding=encoding)
 
 
 def read_report(path: str | Path) -> Report:
-    """Read and normalise one report file (``.txt`` or ``.md``)."""
+    """Read and normalise one report file: text (``.txt``, ``.md``), ``.pdf``, ``.docx`` or ``.html``."""
     p = Path(path)
+    raw, source = read_text(p)
+    return parse_report(raw, str(p), p.name, source)
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """The original text of a report file, and where it came from: the charset of a text file, or
+    ``pdf``, ``docx``, ``html:<charset>``. Refuses what is missing, empty, too large or unreadable."""
+    p = Path(path)
+    size = _check_file(p)
+    suffix = p.suffix.lower()
+    if suffix == ".pdf":
+        raw, source = readers.read_pdf_text(p, MAX_CHARS), "pdf"
+    elif suffix == ".docx":
+        raw, source = readers.read_docx_text(p), "docx"
+    elif suffix == ".doc":
+        raise InputError("old binary Word .doc files cannot be read", path=str(p), hint="save it as .docx or .pdf")
+    elif suffix in HTML_SUFFIXES:
+        html, charset = decode_html(p.read_bytes(), str(p))
+        raw, source = readers.html_to_text(html), f"html:{charset}"
+    else:
+        if size > 4 * MAX_CHARS:  # no encoding takes more than 4 bytes a character
+            raise _too_long(p)
+        raw, source = decode_bytes(p.read_bytes(), str(p))
+    if len(raw) > MAX_CHARS:
+        raise _too_long(p)
+    return raw, source
+
+
+def _check_file(p: Path) -> int:
     if not p.exists():
         raise InputError("no such file", path=str(p), hint="check the path")
     if p.is_dir():
         raise InputError("is a folder, not a report file", path=str(p))
     size = p.stat().st_size
+    if size == 0:
+        raise InputError("the file is empty", path=str(p), hint="give a report with text in it")
     if size > MAX_BYTES:
-        raise InputError(f"file is {size // 1_048_576} MB, above the {MAX_BYTES // 1_048_576} MB limit",
+        raise InputError(f"the file is {size / 1_048_576:.0f} MB, above the limit of {MAX_BYTES // 1_048_576} MB",
                          path=str(p), hint="split it into reports")
-    raw, encoding = decode_bytes(p.read_bytes(), str(p))
-    return parse_report(raw, str(p), p.name, encoding)
+    return size
+
+
+def _too_long(p: Path) -> InputError:
+    return InputError(f"the text is longer than the limit of {MAX_CHARS:,} characters (about 30 reports)",
+                      path=str(p), hint="split it into one file per report")

@@ -1,100 +1,138 @@
-"""Render a graph as an interactive HTML page with pyvis (the only module that imports pyvis).
+"""Render a graph as one self-contained, offline HTML page: vis-network, the page's own script and the data, inlined.
 
-The page works offline: vis-network is inlined and pyvis's CDN links to
-bootstrap are removed (the page uses none of it). Node positions are computed
-ahead of time with networkx, so the browser does not run physics to settle.
-Every label and tooltip is HTML-escaped here.
+The page loads nothing. vis-network's script is read from the files of the
+pyvis package (pyvis's own template is not used: it links bootstrap from a CDN
+and writes titles as raw HTML), the page's markup, style and script from
+``kg/templates/``, and the graph from ``page_data`` as JSON in a
+``<script type="application/json">`` block. Positions come from
+``page_layout``, so the browser runs no physics.
+
+Safety: the JSON is escaped for its script block (``<``, ``>``, ``&``, U+2028
+and U+2029 become ``\\uXXXX``), the page's script writes every label and
+sentence with ``textContent`` or onto the canvas, never as HTML, and a
+Content-Security-Policy runs only the page's own two scripts (by their hash)
+and allows no connection at all.
+
+A graph of more than ``FULL_VIEW_LIMIT`` nodes opens in an aggregated view:
+reports and their upper work areas, each labelled with how many entities and
+indicators it holds, opened by a click (see ``README.md``).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import json
 import re
+from importlib import resources, util
+from pathlib import Path
 
-import networkx as nx
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Graph
 
-from .vocab import GK
+from .errors import OutputError
+from .page_data import TYPES, page_data, to_networkx
+from .page_layout import layout, node_size
 
-__all__ = ["STYLE", "to_networkx", "render_html"]
+__all__ = ["STYLE", "EDGE_STYLE", "FULL_VIEW_LIMIT", "to_networkx", "render_html", "embed_json"]
 
+# type -> (fill, shape, Chinese name); the legend and the filters follow this order
 STYLE = {
-    "Report": ("#37474f", "star"),
-    "WorkArea": ("#90a4ae", "box"),
-    "Enterprise": ("#e53935", "dot"),
-    "Institution": ("#1e88e5", "diamond"),
-    "Project": ("#43a047", "square"),
-    "Village": ("#fb8c00", "triangle"),
-    "Initiative": ("#8e24aa", "triangleDown"),
-    "Indicator": ("#00897b", "ellipse"),
+    "Report": ("#37474f", "star", "报告"),
+    "WorkArea": ("#78909c", "box", "工作领域"),
+    "Enterprise": ("#e53935", "dot", "企业"),
+    "Institution": ("#1e88e5", "diamond", "机构"),
+    "Project": ("#43a047", "square", "项目"),
+    "Village": ("#fb8c00", "triangle", "村社区"),
+    "Initiative": ("#8e24aa", "triangleDown", "举措"),
+    "Indicator": ("#00897b", "hexagon", "指标"),
 }
-_CDN = re.compile(r'<(?:link|script)[^>]+(?:href|src)="https?://[^"]+"[^>]*>(?:</script>)?\s*')
+# edge kind -> (colour, width, dashed, Chinese name)
+EDGE_STYLE = {
+    "partOf": ("#546e7a", 3, False, "隶属"),
+    "workArea": ("#cfd8dc", 1, False, "提及于"),
+    "observed": ("#b2dfdb", 1, False, "指标见于"),
+    "partner": ("#8e24aa", 2, True, "合作"),
+    "introduced": ("#8e24aa", 2, True, "引进"),
+    "locatedIn": ("#8e24aa", 2, True, "位于"),
+    "relatedTo": ("#8e24aa", 2, True, "相关"),
+}
+FULL_VIEW_LIMIT = 3000  # above this many nodes the page opens aggregated
+VIS_NETWORK = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
-def _type_of(g: Graph, node: URIRef) -> str | None:
-    for t in g.objects(node, RDF.type):
-        name = str(t).rsplit("#", 1)[-1]
-        if name in STYLE:
-            return name
-    return None
+def embed_json(value) -> str:
+    """JSON that can stand inside ``<script type="application/json">``: nothing in it can end or comment the block.
+
+    >>> embed_json({"name": "</script><!--x\\u2028"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003c!--x\\\\u2028"}'
+    >>> json.loads(embed_json({"name": "</script>"}))["name"]
+    '</script>'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _label(g: Graph, node: URIRef) -> str:
-    return str(g.value(node, RDFS.label) or node.rsplit("/", 1)[-1])
+def _read(package: str, name: str) -> str:
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
-def to_networkx(g: Graph) -> nx.Graph:
-    """The graph's reports, work areas, entities and indicators as a networkx graph."""
-    G = nx.Graph()
-    for node in sorted(set(g.subjects(RDF.type, None))):
-        kind = _type_of(g, node)
-        if kind:
-            aliases = sorted(str(a) for a in g.objects(node, SKOS.altLabel))
-            G.add_node(str(node), kind=kind, label=_label(g, node), aliases=aliases)
-    for s, o in sorted(g.subject_objects(GK.partOf)):
-        if str(s) in G and str(o) in G:
-            G.add_edge(str(s), str(o), kind="partOf")
-    for s, o in sorted(g.subject_objects(GK.workArea)):
-        if str(s) in G and str(o) in G and G.nodes[str(s)]["kind"] != "WorkArea":
-            G.add_edge(str(s), str(o), kind="workArea")
-    for obs, ind in sorted(g.subject_objects(GK.indicator)):
-        for area in g.objects(obs, GK.workArea):
-            if str(ind) in G and str(area) in G:
-                G.add_edge(str(ind), str(area), kind="observed")
-    return G
+def _vis_network() -> str:
+    """vis-network's script, from the files of the installed pyvis package (found, not imported: that is slow)."""
+    spec = util.find_spec(VIS_NETWORK[0])
+    folders = (spec.submodule_search_locations or []) if spec else []
+    path = Path(folders[0], VIS_NETWORK[1]) if folders else None
+    if path is None or not path.is_file():
+        raise OutputError("cannot write the page: vis-network's script is missing from the pyvis package",
+                          hint="reinstall govkg with `pip install -e .`")
+    return path.read_text(encoding="utf-8")
 
 
-_FORCE_LAYOUT_LIMIT = 5000  # beyond this a force layout takes longer than the rest of the build
+def _inline_script(code: str) -> str:
+    """Script text safe to place between ``<script>`` tags (no ``</script`` can close it early)."""
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
 
 
-def _layout(G: nx.Graph) -> dict:
-    """Node positions, the same for the same graph: a force layout (networkx, with scipy from 500
-    nodes), or a circle for graphs too large for one."""
-    if not len(G):
-        return {}
-    if len(G) > _FORCE_LAYOUT_LIMIT:
-        return nx.circular_layout(G)
-    return nx.spring_layout(G, seed=7, iterations=60)
+def _csp_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def render_html(g: Graph, title: str = "govkg") -> str:
-    """A self-contained HTML page showing ``g``; the same graph gives the same bytes."""
-    from pyvis.network import Network
+def _style() -> tuple[dict, dict]:
+    nodes = {t: {"color": c, "shape": s, "zh": zh, "border": _darker(c)} for t, (c, s, zh) in STYLE.items()}
+    edges = {k: {"color": c, "width": w, "dashes": d, "zh": zh} for k, (c, w, d, zh) in EDGE_STYLE.items()}
+    return nodes, edges
 
+
+def _darker(colour: str) -> str:
+    """The colour at 70 % brightness: the border of a node.
+
+    >>> _darker("#ffffff")
+    '#b2b2b2'
+    """
+    rgb = [int(colour[i:i + 2], 16) * 7 // 10 for i in (1, 3, 5)]
+    return "#" + "".join(f"{v:02x}" for v in rgb)
+
+
+def render_html(g: Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW_LIMIT) -> str:
+    """A self-contained HTML page showing ``g``; the same graph gives the same bytes.
+
+    Up to ``full_view_limit`` nodes the page shows every node at once; above it,
+    it opens on the aggregated view.
+    """
     G = to_networkx(g)
-    pos = _layout(G)
-    net = Network(height="900px", width="100%", cdn_resources="in_line", heading="")
-    for node, data in G.nodes(data=True):
-        color, shape = STYLE[data["kind"]]
-        x, y = pos.get(node, (0.0, 0.0))
-        tip = "\n".join([data["kind"], data["label"]] + [f"别名: {a}" for a in data["aliases"]])
-        net.add_node(node, label=html.escape(data["label"][:24]), title=html.escape(tip), color=color, shape=shape,
-                     x=round(float(x) * 1500, 1), y=round(float(y) * 1500, 1), size=10 + 2 * min(G.degree(node), 10),
-                     group=data["kind"])
-    for a, b, data in G.edges(data=True):
-        net.add_edge(a, b, title=data["kind"], color="#cfd8dc")
-    net.toggle_physics(False)
-    page = net.generate_html()
-    page = _CDN.sub("", page)
-    return page.replace("<title>", f"<title>{html.escape(title)}", 1) if "<title>" in page else page
+    data = page_data(g, G)
+    pos = layout(G)
+    for node, iri in zip(data["nodes"], G):
+        node["x"], node["y"] = pos[iri]
+        node["s"] = node_size(TYPES[node["t"]], node["deg"])
+    data["style"], data["edgeStyle"] = _style()
+    data["fullViewLimit"] = full_view_limit
+    vis = _inline_script(_vis_network())
+    app = _inline_script(_read("kg", "templates/page.js"))
+    css = _read("kg", "templates/page.css")
+    csp = (f"default-src 'none'; script-src {_csp_hash(vis)} {_csp_hash(app)}; style-src {_csp_hash(css)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    slots = {"csp": csp, "title": html.escape(title), "css": css, "data": embed_json(data), "vis": vis, "app": app}
+    return _SLOT.sub(lambda m: slots[m.group(1)], _read("kg", "templates/page.html"))

@@ -97,12 +97,6 @@ def test_cli_errors_are_one_line_without_traceback(args, message, tmp_path):
     assert message in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_folder_without_reports_is_refused(tmp_path):
-    (tmp_path / "notes.pdf.bak").write_text("x")
-    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 2 and "no reports" in result.output
-
-
 def test_help_explains_every_command():
     result = CliRunner().invoke(cli, ["--help"])
     for command in cli.commands:

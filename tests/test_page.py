@@ -1,0 +1,323 @@
+"""The interactive page (graph.html) in a real browser: offline, complete, searchable, filterable, safe, and large.
+
+Playwright drives Debian's ``chromium`` (``tests/install-browser.sh``, run by
+``make test``, installs it with a CJK font; no browser is downloaded). Every
+page is opened from a ``file://`` URL with the network off: any request that is
+not a file is recorded and aborted. Without a browser these tests are skipped,
+except in CI (``CI=true``), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import SKOS
+
+import kg
+from kg.page_data import TYPES, _number
+from kg.render import render_html, to_networkx
+from kg.vocab import GK
+
+from .conftest import QINGHE, ROOT, SEED
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+HOSTILE_REPORT = """河西县人民政府工作报告
+——2021年1月10日在河西县第一届人民代表大会第一次会议上
+各位代表：
+一、2020年工作回顾
+（一）＜script＞alert(1)＜/script＞产业发展
+“＜b/onclick=alert(1)＞”工程全面完成。“＜/script＞”工程全面完成。西坡村<img src=x onerror=alert(1)>获评示范村,</script><script>alert(1)</script><!--\u2028-->地区生产总值100亿元,增长5%。
+（二）＜img src=x onerror=alert(1)＞科技创新
+东坡村获评示范村。
+二、2021年工作安排
+（一）稳增长
+推动“＜/script＞”工程提质,地区生产总值增长6%。
+"""
+HOSTILE_NAMES = ["</script>工程", "<b/onclick=alert(1)>工程"]
+HOSTILE_AREAS = ["<script>alert(1)</script>产业发展", "<img src=x onerror=alert(1)>科技创新"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        path = None
+    if path is None:
+        reason = "Debian's chromium and the playwright package are needed (make test installs both)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no browser in CI: {reason}")
+        pytest.skip(reason)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened offline, with what it printed, asked for and tried to pop up."""
+
+    def __init__(self, browser, path: Path):
+        self.errors, self.requests, self.blocked, self.dialogs = [], [], [], []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
+        began = time.perf_counter()
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
+        self.seconds = time.perf_counter() - began
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def wait_until(self, expression: str, seconds: float = 10):
+        """Poll ``expression`` (the page's policy forbids the string evaluation ``wait_for_function`` uses)."""
+        deadline = time.monotonic() + seconds
+        while not self.js(expression):
+            assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+            self.page.wait_for_timeout(20)
+
+    def node_id(self, label: str) -> int:
+        return self.js("l => govkg.data.nodes.findIndex(n => n.l === l)", label)
+
+    def visible_iris(self) -> set[str]:
+        return set(self.js("govkg.visibleIds().map(i => govkg.data.nodes[i].iri)"))
+
+    def click_node(self, i: int):
+        """A real mouse click on node ``i`` where it is drawn."""
+        box = self.js("""i => { govkg.network.focus(i, {scale: 1.2, animation: false});
+            const p = govkg.network.canvasToDOM(govkg.network.getPositions([i])[i]);
+            const r = document.getElementById("graph").getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y]; }""", i)
+        self.page.wait_for_timeout(50)
+        self.page.mouse.click(*box)
+
+    def search(self, text: str):
+        self.page.fill("#search", text)
+        self.page.press("#search", "Enter")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def opened(browser):
+    pages = []
+
+    def _open(path: Path) -> Opened:
+        pages.append(Opened(browser, path))
+        return pages[-1]
+
+    yield _open
+    for p in pages:
+        p.close()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_build):
+    out, _ = seed_build
+    return out / "graph.html", Graph().parse(out / "graph.ttl")
+
+
+def _label(g: Graph, node) -> str:
+    return str(g.value(node, RDFS.label))
+
+
+def _typed_nodes(g: Graph) -> set[str]:
+    return {str(s) for t in TYPES for s in g.subjects(RDF.type, getattr(GK, t))}
+
+
+def test_the_seed_page_opens_offline_fast_and_shows_the_whole_graph(seed, opened):
+    path, g = seed
+    page = opened(path)
+    assert page.seconds < 3
+    assert page.errors == [] and page.blocked == [] and page.dialogs == []
+    assert set(page.requests) == {path.as_uri()}
+    shown = page.js("[govkg.nodes.length, govkg.edges.length, govkg.visibleIds().length, govkg.aggregate]")
+    assert shown == [len(_typed_nodes(g)), to_networkx(g).number_of_edges(), len(_typed_nodes(g)), False]
+    assert page.visible_iris() == _typed_nodes(g)
+
+
+def test_search_by_name_or_alias_focuses_the_node(seed, opened):
+    path, g = seed
+    page = opened(path)
+    entity = min(s for s in g.subjects(SKOS.altLabel, None) if (s, RDF.type, GK.Village) in g
+                 or (s, RDF.type, GK.Enterprise) in g)
+    label, alias = (_label(g, entity)), str(min(g.objects(entity, SKOS.altLabel)))
+    for text in (label, alias):
+        page.search(text)
+        selected = page.js("govkg.network.getSelectedNodes()")
+        assert [page.js("i => govkg.data.nodes[i].iri", i) for i in selected] == [str(entity)]
+        assert page.page.text_content("#panel h2") == label
+        centre = page.js("""() => { const i = govkg.network.getSelectedNodes()[0];
+            const p = govkg.network.canvasToDOM(govkg.network.getPositions([i])[i]);
+            const c = document.querySelector("#graph canvas"), panel = document.getElementById("panel").offsetWidth;
+            return [p.x - (c.clientWidth - panel) / 2, p.y - c.clientHeight / 2]; }""")
+        assert abs(centre[0]) < 2 and abs(centre[1]) < 2
+    page.page.fill("#search", label[:2])
+    assert label in page.page.text_content("#suggestions")
+    assert page.errors == []
+
+
+def test_a_type_filter_hides_exactly_that_type(seed, opened):
+    path, g = seed
+    page = opened(path)
+    villages = {str(s) for s in g.subjects(RDF.type, GK.Village)}
+    assert villages
+    page.page.click('#types input[data-type="%d"]' % TYPES.index("Village"))
+    assert page.visible_iris() == _typed_nodes(g) - villages
+    page.page.click('#types input[data-type="%d"]' % TYPES.index("Village"))
+    assert page.visible_iris() == _typed_nodes(g)
+    assert page.errors == []
+
+
+def test_the_area_filter_keeps_the_plan_part(seed, opened):
+    path, g = seed
+    page = opened(path)
+    page.page.select_option("#area-filter", "part:plan")
+    G = to_networkx(g)
+    plan = {n for n, d in G.nodes(data=True) if d["kind"] == "WorkArea" and d["part"] == "plan"}
+    things = {n for n, d in G.nodes(data=True) if d["kind"] not in ("Report", "WorkArea") and plan & set(G[n])}
+    ancestors = {G.nodes[a].get("up") for a in plan} - plan
+    assert page.visible_iris() == plan | things | ancestors
+    assert page.errors == []
+
+
+def test_clicking_an_entity_shows_every_evidence_sentence_with_its_place(seed, opened):
+    path, g = seed
+    page = opened(path)
+    entity = max(g.subjects(RDF.type, GK.Initiative), key=lambda e: (len(list(g.objects(e, GK.mention))), str(e)))
+    page.click_node(page.node_id((_label(g, entity))))
+    page.page.wait_for_selector("#panel:not([hidden])")
+    assert page.page.text_content("#panel h2") == (_label(g, entity))
+    shown = page.js("""Array.from(document.querySelectorAll("#panel .evidence")).map(e => [e.querySelector("p").textContent,
+        e.querySelector("mark").textContent, e.querySelector(".where").textContent])""")
+    mentions = [(str(g.value(g.value(m, GK.sentence), GK.text)), str(g.value(m, GK.exact)), int(g.value(m, GK.start)),
+                 int(g.value(m, GK.end))) for m in g.objects(entity, GK.mention)]
+    assert len(shown) == len(mentions) > 1
+    for text, exact, start, end in mentions:
+        assert any(p == text and mark == exact and f"词 {start}–{end}" in where for p, mark, where in shown)
+    assert page.errors == []
+
+
+def test_an_indicator_shows_its_observations_actual_and_target_side_by_side(seed, opened):
+    path, g = seed
+    page = opened(path)
+    indicator = next(i for i in sorted(g.subjects(RDF.type, GK.Indicator))
+                     if {g.value(o, GK.status) for o in g.subjects(GK.indicator, i)} == {GK.Actual, GK.Target})
+    page.click_node(page.node_id((_label(g, indicator))))
+    page.page.wait_for_selector("#panel table.obs")
+    rows = page.js("""Array.from(document.querySelectorAll("#panel table.obs tr")).map(r =>
+        Array.from(r.children).map(c => c.textContent))""")
+    assert rows[0] == ["年份 year", "实际 actual", "目标 target"]
+    for obs in g.subjects(GK.indicator, indicator):
+        column = 1 if g.value(obs, GK.status) == GK.Actual else 2
+        row = next(r for r in rows if r[0].endswith(str(g.value(obs, GK.year))))
+        assert _number(g.value(obs, GK.value)) + str(g.value(obs, GK.unit)) in row[column]
+    assert page.errors == []
+
+
+def test_villages_under_rural_revitalisation_in_three_steps(seed, opened):
+    """The README's walk-through: search 乡村振兴, pick the topic, open a village; the screenshot; then the same
+    villages by the area filter and the type boxes."""
+    path, g = seed
+    page = opened(path)
+    page.page.fill("#search", "乡村振兴")
+    page.page.click("#suggestions li")
+    assert "乡村振兴" in page.page.text_content("#panel h2")
+    villages = page.js("""Array.from(document.querySelectorAll("#panel h3"))
+        .find(h => h.textContent.includes("Village")).textContent""")
+    assert int(villages.split("(")[-1].rstrip(")")) >= 3
+    page.page.click("#panel details.member:has(svg path[fill='#fb8c00']) summary", position={"x": 4, "y": 8})
+    evidence = page.page.text_content("#panel details.member[open] .evidence")
+    assert "村" in evidence
+    page.page.screenshot(path=str(ROOT / "output" / "graph.png"))
+    listed = page.js("""Array.from(document.querySelectorAll("#panel details.member"))
+        .filter(d => d.querySelector("svg path[fill='#fb8c00']")).map(d => d.querySelector("button").textContent)""")
+    topic = page.js("govkg.network.getSelectedNodes()[0]")
+    page.page.focus("#area-filter")   # the list of areas is filled when first used
+    page.page.select_option("#area-filter", str(topic))
+    for t, name in enumerate(TYPES):
+        if name != "Village":
+            page.page.click(f'#types input[data-type="{t}"]')
+    assert sorted(page.js("govkg.visibleIds().map(i => govkg.data.nodes[i].l)")) == sorted(listed)
+    assert page.errors == []
+
+
+def test_names_and_sentences_with_html_render_as_text_and_run_nothing(opened, tmp_path):
+    report = tmp_path / "hostile.txt"
+    report.write_text(HOSTILE_REPORT, encoding="utf-8")
+    x = kg.extract_file(report)
+    assert set(HOSTILE_NAMES) <= {e.name for e in x.entities}
+    assert set(HOSTILE_AREAS) <= {a.title for a in x.structure.areas}
+    kg.build([report], tmp_path / "out")
+    source = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert source.count("</script>") == 3 and "<img" not in source and "<!--" not in source
+    page = opened(tmp_path / "out" / "graph.html")
+    for name in HOSTILE_NAMES + HOSTILE_AREAS:
+        page.search(name)
+        assert page.page.text_content("#panel h2") == name
+    page.search("西坡村")
+    evidence = page.page.text_content("#panel .evidence p")
+    assert evidence == "西坡村<img src=x onerror=alert(1)>获评示范村,</script><script>alert(1)</script><!"
+    line_separated = page.js("""() => govkg.data.nodes.findIndex(n => (n.obs || []).some(o =>
+        o[10] && govkg.data.sentences[o[10][0]][0].includes("\\u2028")))""")
+    page.js("i => govkg.focus(i)", line_separated)
+    assert "--\u2028-->地区生产总值100亿元" in page.page.text_content("#panel")
+    page.page.wait_for_timeout(200)
+    assert page.dialogs == [] and page.errors == []
+    assert page.js("document.querySelectorAll('script').length") == 3
+    assert page.js("document.querySelectorAll('img, b, [onerror], [onclick], [onload]').length") == 0
+
+
+def test_a_large_graph_opens_aggregated_and_expands_on_click(opened, tmp_path):
+    kg.build([SEED, QINGHE], tmp_path)
+    g = Graph().parse(tmp_path / "graph.ttl")
+    (tmp_path / "small-limit.html").write_text(render_html(g, full_view_limit=100), encoding="utf-8")
+    page = opened(tmp_path / "small-limit.html")
+    assert page.js("govkg.aggregate") and page.errors == []
+    kinds = page.js("govkg.nodes.map(o => govkg.data.types[govkg.data.nodes[o.id].t])")
+    assert 0 < len(kinds) <= 100 and set(kinds) <= {"Report", "WorkArea"}
+    area = page.js("""() => govkg.nodes.getIds({filter: o => o.shapeProperties && o.shapeProperties.borderDashes})
+        .filter(i => govkg.held[i] <= 100).reduce((a, b) => govkg.held[b] > govkg.held[a] ? b : a)""")
+    held = page.js("i => govkg.held[i]", area)
+    before = len(kinds)
+    page.click_node(area)
+    page.wait_until("govkg.nodes.length > %d" % before)
+    members = page.js("""i => { const inside = new Set(), todo = [i];
+        while (todo.length) { const a = todo.pop(); inside.add(a);
+          govkg.data.nodes.forEach((n, j) => { if (n.up === a) todo.push(j); }); }
+        return govkg.data.edges.filter(e => inside.has(e[1]) && govkg.data.edgeKinds[e[2]] !== "partOf")
+          .map(e => e[0]); }""",
+                      area)
+    assert held > 0 and all(page.js("i => govkg.nodes.get(i) !== null", m) for m in members)
+    hidden = page.js("""() => govkg.data.nodes.map((n, i) => i)
+        .filter(i => govkg.data.types[govkg.data.nodes[i].t] === "Village" && govkg.nodes.get(i) === null)""")
+    assert hidden, "some village should still be folded away"
+    village = page.js("i => govkg.data.nodes[i].l", hidden[0])
+    page.search(village)
+    assert page.page.text_content("#panel h2") == village
+    assert page.js("govkg.network.getSelectedNodes()") == [hidden[0]]
+    assert page.errors == [] and page.blocked == []
