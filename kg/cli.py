@@ -38,6 +38,8 @@ def cli(debug: bool):
     kg eval    score a build against gold annotations (precision, recall, F1)
     kg export  a build as N-Triples, JSON-LD, TriG, GraphML or CSV
     kg validate  check a build against the SHACL shapes of the ontology
+    kg query   run a SPARQL query (saved, a .rq file, or inline) on a build
+    kg serve   a read-only SPARQL endpoint over HTTP, and the page
     """
 
 
@@ -45,27 +47,68 @@ def cli(debug: bool):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "-o", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write graph.ttl and graph.html into.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes extracting reports in parallel; 1 runs in this process.  [default: the CPU count]")
+@click.option("--no-cache", is_flag=True, help="Extract every report again, ignoring and not writing OUT/.cache.")
 @click.option("--no-validate", is_flag=True, help="Do not check the graph against ontology/shapes.ttl before writing.")
-def build(inputs: tuple[Path, ...], out: Path, no_validate: bool):
-    """Build the knowledge graph of report files or folders (.txt, .md).
+def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bool, no_validate: bool):
+    """Build the knowledge graph of report files or folders (.txt, .md, .pdf, .docx, .html).
+
+    Reports are extracted in parallel and each extraction is cached in
+    OUT/.cache, so a rebuild extracts only the files that changed.
 
     \b
     Example:
       kg build seeds --out output
+      kg build corpus/ --out build --workers 4
     """
+    import os
+
     from .pipeline import build as run_build, collect_inputs
 
     files = collect_inputs(inputs)
+    options = dict(validate=not no_validate, workers=workers or os.cpu_count() or 1, cache=not no_cache)
     if len(files) > 1:
-        with click.progressbar(length=len(files), label="reading reports", file=sys.stderr) as bar:
-            result = run_build(files, out, progress=lambda _: bar.update(1), validate=not no_validate)
+        with _progress(files) as progress:
+            result = run_build(files, out, progress=progress, **options)
     else:
-        result = run_build(files, out, validate=not no_validate)
+        result = run_build(files, out, **options)
     for problem in result.problems:
         click.echo(f"{problem.level}: {problem.path}: {problem.message}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
+    failed = sum(p.level == "error" for p in result.problems)
+    entities = sum(v for k, v in result.counts.items() if k != "Observation")
     click.echo(f"built {result.reports} report(s) into {result.out}: {counts}; "
-               f"{result.triples} triples in {result.seconds:.2f} s")
+               f"{result.triples} triples in {result.seconds:.2f} s "
+               f"({entities} entities, {result.counts.get('Observation', 0)} observations, {failed} failed)")
+
+
+class _progress:
+    """A progress bar on stderr: documents done, MB/s read and the time left."""
+
+    def __init__(self, files: list[Path]):
+        import time
+
+        self.clock, self.began, self.done = time.perf_counter, time.perf_counter(), 0
+        self.bar = click.progressbar(length=len(files), label="reading reports", file=sys.stderr, show_pos=True,
+                                     item_show_func=self._rate)
+
+    def _rate(self, path: Path | None) -> str | None:
+        return f"{self.done / 1e6 / max(self.clock() - self.began, 1e-6):.2f} MB/s" if path else None
+
+    def __call__(self, path: Path):
+        try:
+            self.done += path.stat().st_size
+        except OSError:
+            pass
+        self.bar.update(1, path)
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)
 
 
 @cli.command("eval")
@@ -130,6 +173,103 @@ def validate_cmd(graph_dir: Path):
     g = load_graph(graph_dir)
     check_graph(g, source=str(graph_dir), limit=50)
     click.echo(f"{graph_dir}: {len(g)} triples conform to ontology/shapes.ttl")
+
+
+@cli.command("query")
+@click.argument("query", required=False)
+@click.option("--data", "-d", type=click.Path(path_type=Path),
+              help="Build folder (or its graph.ttl) to load into the store first.  [default: output, "
+                   "unless --store is given]")
+@click.option("--store", type=click.Path(path_type=Path), help="Store folder.  [default: store/ in the build folder]")
+@click.option("--format", "-f", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json"]), help="table, or a SPARQL 1.1 results format.")
+@click.option("--list", "list_queries", is_flag=True, help="List the saved queries and the question each answers.")
+def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str, list_queries: bool):
+    """Run a SPARQL query on a build: a saved query's name, a .rq file, or the query itself.
+
+    The build is loaded into a persistent store (output/store/) the first time,
+    then again only when its graph.ttl has changed, and then only the reports
+    whose triples changed. The prefixes gk:, res:, rdf:, rdfs:, xsd:, skos:,
+    prov: and dcterms: need no PREFIX line. Tables cut long values at 80
+    columns; csv, tsv and json give them whole.
+
+    \b
+    Example:
+      kg query --list
+      kg query actual-vs-target --data output
+      kg query 'SELECT ?name WHERE { ?v a gk:Village ; rdfs:label ?name }' --format csv
+    """
+    from .sparql import describe_query, format_results, open_store, read_query, run_query, saved_queries
+
+    if list_queries:
+        from .sparql import to_table
+
+        rows = [[name, describe_query(path.read_text(encoding="utf-8"))] for name, path in saved_queries().items()]
+        click.echo(to_table(["query", "answers"], rows, width=200), nl=False)
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (a saved query's name, a .rq file or SPARQL), or --list")
+    text, source = read_query(query)
+    with open_store(data if data is not None or store is not None else Path("output"), store,
+                    on_load=_report_load) as st:
+        click.echo(format_results(run_query(st, text, source), fmt), nl=False)
+
+
+def _report_load(result):
+    if result.changed:
+        click.echo(f"loaded {result.loaded} report graph(s) into {result.store} (kept {result.kept}, dropped "
+                   f"{result.dropped}): {result.triples} triples in {result.seconds:.2f} s", err=True)
+
+
+@cli.command("serve")
+@click.option("--data", "-d", type=click.Path(path_type=Path),
+              help="Build folder to load into the store first and whose graph.html to serve.  [default: output, "
+                   "unless --store is given]")
+@click.option("--store", type=click.Path(path_type=Path), help="Store folder.  [default: store/ in the build folder]")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", default=7878, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the SPARQL endpoint.")
+@click.option("--page-port", type=click.IntRange(1, 65535), help="Port of graph.html.  [default: PORT + 1]")
+@click.option("--timeout", default=10, show_default=True, type=click.IntRange(min=1),
+              help="Seconds a query may run before it is cancelled.")
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=64), metavar="MB",
+              help="Memory the server may use; a query needing more restarts it.")
+@click.option("--cors", is_flag=True, help="Let web pages of any origin query it (Access-Control-Allow-Origin: *).")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses make the server query other endpoints (blocked by default).")
+def serve_cmd(data: Path | None, store: Path | None, host: str, port: int, page_port: int | None, timeout: int,
+              max_memory: int, cors: bool, allow_service: bool):
+    """Serve a build as a read-only SPARQL 1.1 endpoint (the Oxigraph server), and its graph.html.
+
+    Updates are refused, a query is cancelled after --timeout seconds (the
+    server is restarted if one keeps it busy for twice that, or needs more than
+    --max-memory), and a SERVICE clause cannot make the server connect
+    anywhere. Ctrl-C stops it.
+
+    \b
+    Example:
+      kg serve --data output
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:7878/query
+    """
+    from .serve import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: whoever can reach this machine can query the graph", err=True)
+
+    def ready(endpoint):
+        click.echo(f"SPARQL endpoint  {endpoint.query_url}  (read-only; queries time out after {timeout} s)")
+        click.echo(f"query editor     {endpoint.base}/")
+        if endpoint.page_url:
+            click.echo(f"page             {endpoint.page_url}")
+        click.echo("Press Ctrl-C to stop.")
+
+    def restarted(why):
+        click.echo(f"warning: restarted the SPARQL server: {why}", err=True)
+
+    serve(data if data is not None or store is not None else Path("output"), store, host=host, port=port,
+          page_port=page_port, timeout=timeout, max_memory=max_memory, cors=cors, allow_service=allow_service,
+          on_ready=ready, on_restart=restarted)
 
 
 def main():

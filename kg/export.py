@@ -1,8 +1,8 @@
-"""Export a built graph for other tools: RDF (Turtle, N-Triples, JSON-LD, TriG), GraphML and CSV.
+"""Export a built graph for other tools: RDF (Turtle, N-Triples, N-Quads, JSON-LD, TriG), GraphML and CSV.
 
 Every format is a pure ``to_*`` function of an rdflib graph; ``export`` loads
 a build, writes the files atomically and returns their paths. The same graph
-always gives the same bytes: N-Triples lines, JSON-LD arrays, TriG graphs,
+always gives the same bytes: N-Triples and N-Quads lines, JSON-LD arrays, TriG graphs,
 GraphML nodes and CSV rows are sorted.
 
 - ``jsonld`` embeds the context of ``jsonld_context()`` (published as
@@ -15,6 +15,7 @@ GraphML nodes and CSV rows are sorted.
   nodes (an entity's type, label and aliases, indicator concepts, relations
   between entities) go once to the default graph, so the union of all graphs
   is the built graph, triple for triple.
+- ``nq`` is the same dataset as N-Quads, one quad per line, for bulk loaders.
 - ``graphml`` holds reports, work areas, entities, indicators and observations
   with ``label`` and ``type`` (the local class name); edges carry
   ``predicate`` (``partOf``, ``workArea``, ``indicator``, ``partner`` …).
@@ -28,6 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import warnings
 from collections import Counter
 from decimal import Decimal
@@ -46,12 +48,13 @@ from .store import ensure_dir, graph_file, load_graph, write_bytes_atomic
 from .vocab import GK, RES
 
 __all__ = ["FORMATS", "OBSERVATION_COLUMNS", "ENTITY_COLUMNS", "jsonld_context", "report_graph", "to_turtle",
-           "to_nt", "to_jsonld", "to_dataset", "to_trig", "to_digraph", "to_graphml", "observation_rows",
+           "to_nt", "to_jsonld", "to_dataset", "to_trig", "to_nq", "to_digraph", "to_graphml", "observation_rows",
            "entity_rows", "to_csv", "render", "export"]
 
 FORMATS: dict[str, tuple[str, ...]] = {
     "turtle": ("graph.ttl",),
     "nt": ("graph.nt",),
+    "nq": ("graph.nq",),
     "jsonld": ("graph.jsonld",),
     "trig": ("graph.trig",),
     "graphml": ("graph.graphml",),
@@ -173,6 +176,15 @@ def to_trig(g: Graph) -> str:
         buffer = io.BytesIO()
         serializer.serialize(buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
+
+
+def to_nq(g: Graph) -> str:
+    """The dataset of ``to_dataset`` as N-Quads (sorted lines; shared nodes without a graph name)."""
+    with warnings.catch_warnings():  # rdflib's N-Quads serializer calls its own deprecated Dataset API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = to_dataset(g).serialize(format="nquads")
+    lines = sorted(re.sub(r"\s+\.$", " .", line) for line in text.splitlines() if line.strip())
+    return "\n".join(lines) + "\n"
 
 
 # ---- GraphML ----
@@ -312,7 +324,7 @@ def render(g: Graph, fmt: str) -> dict[str, bytes]:
                 "entities.csv": to_csv(entity_rows(g), ENTITY_COLUMNS)}
     if fmt == "graphml":
         return {"graph.graphml": to_graphml(g)}
-    text = {"turtle": to_turtle, "nt": to_nt, "jsonld": to_jsonld, "trig": to_trig}[fmt](g)
+    text = {"turtle": to_turtle, "nt": to_nt, "nq": to_nq, "jsonld": to_jsonld, "trig": to_trig}[fmt](g)
     return {FORMATS[fmt][0]: text.encode("utf-8")}
 
 
