@@ -134,14 +134,14 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, quiet: bool):
 @click.option("--graph", "graph_dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder holding graph.ttl (or the .ttl file).")
 @click.option("--format", "-f", "fmt", required=True, metavar="FORMAT",
-              help="turtle, nt, jsonld, trig, graphml or csv.")
+              help="turtle, nt, nq, jsonld, trig, graphml or csv.")
 @click.option("--out", "-o", type=click.Path(path_type=Path),
               help="Folder to write into (default: the graph's folder), or a file name for a one-file format.")
 def export_cmd(graph_dir: Path, fmt: str, out: Path | None):
     """Export a build for other tools: RDF, GraphML (Gephi, Cytoscape) or CSV (pandas, Excel).
 
     \b
-    Files: graph.ttl, graph.nt, graph.jsonld, graph.trig, graph.graphml,
+    Files: graph.ttl, graph.nt, graph.nq, graph.jsonld, graph.trig, graph.graphml,
     or observations.csv + entities.csv for csv.
 
     \b
