@@ -47,27 +47,75 @@ def cli(debug: bool):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "-o", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder to write graph.ttl and graph.html into.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes extracting reports in parallel; 1 runs in this process.  [default: the CPU count]")
+@click.option("--no-cache", is_flag=True, help="Extract every report again, ignoring and not writing OUT/.cache.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on this Dask cluster (tcp://host:8786) instead; needs govkg[dask]. Implies --shards.")
+@click.option("--shards", is_flag=True,
+              help="Also write OUT/shards/*.nq: one N-Quads file per report, for bulk loading.")
 @click.option("--no-validate", is_flag=True, help="Do not check the graph against ontology/shapes.ttl before writing.")
-def build(inputs: tuple[Path, ...], out: Path, no_validate: bool):
+def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bool, scheduler: str | None,
+          shards: bool, no_validate: bool):
     """Build the knowledge graph of report files or folders (.txt, .md, .pdf, .docx, .html).
+
+    Reports are extracted in parallel and each extraction is cached in
+    OUT/.cache, so a rebuild extracts only the files that changed.
 
     \b
     Example:
       kg build seeds --out output
+      kg build corpus/ --out build --workers 4
+      kg build corpus/ --out build --scheduler tcp://10.0.0.5:8786
     """
+    import os
+
     from .pipeline import build as run_build, collect_inputs
 
     files = collect_inputs(inputs)
+    options = dict(validate=not no_validate, workers=workers or os.cpu_count() or 1, cache=not no_cache,
+                   scheduler=scheduler, shards=shards or scheduler is not None)
     if len(files) > 1:
-        with click.progressbar(length=len(files), label="reading reports", file=sys.stderr) as bar:
-            result = run_build(files, out, progress=lambda _: bar.update(1), validate=not no_validate)
+        with _progress(files) as progress:
+            result = run_build(files, out, progress=progress, **options)
     else:
-        result = run_build(files, out, validate=not no_validate)
+        result = run_build(files, out, **options)
     for problem in result.problems:
         click.echo(f"{problem.level}: {problem.path}: {problem.message}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
+    failed = sum(p.level == "error" for p in result.problems)
+    entities = sum(v for k, v in result.counts.items() if k != "Observation")
     click.echo(f"built {result.reports} report(s) into {result.out}: {counts}; "
-               f"{result.triples} triples in {result.seconds:.2f} s")
+               f"{result.triples} triples in {result.seconds:.2f} s "
+               f"({entities} entities, {result.counts.get('Observation', 0)} observations, {failed} failed)")
+
+
+class _progress:
+    """A progress bar on stderr: documents done, MB/s read and the time left."""
+
+    def __init__(self, files: list[Path]):
+        import time
+
+        self.clock, self.began, self.done = time.perf_counter, time.perf_counter(), 0
+        self.bar = click.progressbar(length=len(files), label="reading reports", file=sys.stderr, show_pos=True,
+                                     item_show_func=self._rate)
+
+    def _rate(self, path: Path | None) -> str | None:
+        return f"{self.done / 1e6 / max(self.clock() - self.began, 1e-6):.2f} MB/s" if path else None
+
+    def __call__(self, path: Path):
+        try:
+            self.done += path.stat().st_size
+        except OSError:
+            pass
+        self.bar.update(1, path)
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)
 
 
 @cli.command("eval")
