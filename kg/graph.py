@@ -70,7 +70,8 @@ def add_extraction(g: Graph, x: Extraction) -> URIRef:
     for entity in x.entities:
         _add_entity(g, rep, x, entity)
     for n, obs in enumerate(x.observations, 1):
-        _add_observation(g, rep, x, n, obs)
+        if obs.year:  # a figure that no year can be given to is left out
+            _add_observation(g, rep, x, n, obs)
     for n, rel in enumerate(x.relations, 1):
         _add_relation(g, rep, x, n, rel)
     return rep
@@ -83,9 +84,10 @@ def _zh(text: str) -> Literal:
 def _add_report(g: Graph, rep: URIRef, x: Extraction):
     meta = x.structure.meta
     g.add((rep, RDF.type, GK.Report))
-    g.add((rep, RDFS.label, _zh(f"{meta.region}{meta.year}年政府工作报告")))
+    g.add((rep, RDFS.label, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
     g.add((rep, GK.region, _zh(meta.region)))
-    g.add((rep, GK.reportYear, Literal(str(meta.year), datatype=XSD.gYear)))
+    if meta.year:  # a text with no year in it has none
+        g.add((rep, GK.reportYear, Literal(str(meta.year), datatype=XSD.gYear)))
     g.add((rep, GK.fileName, Literal(x.report.name)))
     optional = [(GK.reportDate, meta.date, XSD.date), (GK.reviewYear, meta.review_year, XSD.gYear),
                 (GK.planYear, meta.plan_year, XSD.gYear)]

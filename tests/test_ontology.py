@@ -177,3 +177,13 @@ def test_an_enterprise_named_with_and_without_its_legal_form_is_one_node():
     names = {str(g.value(node, RDFS.label))} | {str(o) for o in g.objects(node, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"))}
     assert names == {"星河科技集团", "星河科技"}
     assert validate_graph(g) == []
+
+
+def test_a_text_without_a_year_has_no_year_zero():
+    import kg
+    from kg.graph import build_graph
+
+    g = build_graph([kg.extract(kg.parse_report("引进星河电子。全年新增企业12家。", name="note.txt"))])
+    assert not any(str(o) == "0" for o in g.objects(None, GK.reportYear))
+    assert not any(str(o) == "0" for o in g.objects(None, GK.year))
+    assert validate_graph(g) == []
