@@ -477,7 +477,7 @@ def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
             break
         members.append((toks[j].start, toks[k].end))
         if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
-            k -= 1  # ``“大棚房”“农田连片”等``: quoted members side by side
+            k -= 1  # ``“菜篮子”“米袋子”等``: quoted members side by side
             continue
         if j - 1 >= 0 and toks[j - 1].word in ("、", ",", "和", "及"):
             if toks[j - 1].word == ",":
@@ -620,7 +620,7 @@ _CAMPAIGN_VERBS = ("创建", "开展", "实施", "推行", "启动", "执行", "
 
 
 def _campaign_quote(text: str, t: _Tok, inner: str) -> bool:
-    """``积极创建“无黑城市”``: a quoted name right after a campaign verb, ending the clause or
+    """``积极创建“无违建小区”``: a quoted name right after a campaign verb, ending the clause or
     followed by what the campaign asks (``各项要求``, ``工作``)."""
     before, after = text[max(0, t.start - 2):t.start], text[t.end:t.end + 4]
     return (any(before.endswith(v) for v in _CAMPAIGN_VERBS) and 3 <= len(inner) <= 10
