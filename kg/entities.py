@@ -28,7 +28,6 @@ _NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
 _LEADING_VERBS = sorted(BOUNDARY_WORDS - _NAME_STARTS, key=len, reverse=True)
 _LEADING_WORDS = frozenset(_LEADING_VERBS)
-_SUFFIXES = sorted(TYPE_SUFFIXES, key=len, reverse=True)
 _LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
 _GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新)?"
                               r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
@@ -219,10 +218,19 @@ def _type_of(name: str, suffix: str) -> str:
     return TYPE_SUFFIXES[suffix]
 
 
+_SUFFIX_SET = frozenset(TYPE_SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(s) for s in TYPE_SUFFIXES}, reverse=True)
+
+
 def _suffix_of(word_end_text: str) -> str | None:
-    for suffix in _SUFFIXES:
-        if word_end_text.endswith(suffix):
-            return suffix
+    """The longest type suffix ``word_end_text`` ends with.
+
+    >>> _suffix_of("青峰科技产业园"), _suffix_of("建设")
+    ('产业园', '建设')
+    """
+    for n in _SUFFIX_LENGTHS:
+        if len(word_end_text) >= n and word_end_text[-n:] in _SUFFIX_SET:
+            return word_end_text[-n:]
     return None
 
 
@@ -235,7 +243,7 @@ def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozense
         suffix = _suffix_of(span_text)
         if not suffix:
             continue
-        if tok.word in _NOT_SUFFIX_WORDS or any(text[:tok.end].endswith(w) for w in _NOT_SUFFIX_WORDS) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
+        if tok.word in _NOT_SUFFIX_WORDS or any(text.endswith(w, 0, tok.end) for w in _NOT_SUFFIX_WORDS) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
             continue
         if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
                 and tok.pos not in _PROPER_POS and known_word(tok.word):
