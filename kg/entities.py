@@ -26,8 +26,7 @@ __all__ = ["find_mentions", "sentence_mentions", "clean_name", "find_relations"]
 _STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "mq", "y", "e", "o", "i"}
 _NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标准化", "全国"})
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
-_LEADING_VERBS = sorted(BOUNDARY_WORDS - _NAME_STARTS, key=len, reverse=True)
-_LEADING_WORDS = frozenset(_LEADING_VERBS)
+_LEADING_WORDS = BOUNDARY_WORDS - _NAME_STARTS
 _LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
 _GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新)?"
                               r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
@@ -170,21 +169,6 @@ def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
     if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
         j -= 1
     return j
-
-
-def _trim_leading(raw: str, keep: int) -> str:
-    """Drop leading boundary words (verbs, adverbs) while at least ``keep`` characters stay."""
-    changed = True
-    while changed:
-        changed = False
-        lead = _LEADING_JUNK.match(raw)
-        if lead and len(raw) - lead.end() >= keep:
-            raw, changed = raw[lead.end():], True
-        for w in _LEADING_VERBS:
-            if raw.startswith(w) and len(raw) - len(w) >= keep:
-                raw, changed = raw[len(w):], True
-                break
-    return raw
 
 
 def _start_after_verbs(toks: list[_Tok], j: int, k: int, suffix: str) -> int:
@@ -404,7 +388,7 @@ def _enumerations(text: str, toks: list[_Tok]):
             if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name) or text[a - 1:a].isdigit():
                 continue  # ``6家保护机构`` is a count, not a member
             if suffix:  # named in full; the suffix rule may have found it, the list confirms it
-                inside = [t for t in toks if a <= t.start and t.end <= b]
+                inside = _inside(toks, a, b)
                 if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
                         and TYPE_SUFFIXES[suffix] != "Village" and _specificity(inside, suffix):
                     found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
@@ -440,7 +424,7 @@ def _sibling_lists(text: str, toks: list[_Tok]):
         last = typed[-1][2]
         for a, b, suffix in typed:
             name = clean_name(text[a:b])
-            inside = [t for t in toks if a <= t.start and t.end <= b]
+            inside = _inside(toks, a, b)
             if suffix or name in GENERIC_NAMES:
                 continue
             if len(name) <= 2 and last:  # ``蓝天、碧水、净土保卫战``: the short ones share the head
@@ -461,16 +445,21 @@ def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
             if not suffix and re.search(r"[河江湖溪涌路街山岛湾]$", name := clean_name(text[a:b])) and 2 <= len(name) <= 6]
 
 
+def _inside(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
+    """The tokens that lie within the span ``a:b``."""
+    return [t for t in toks if a <= t.start and t.end <= b]
+
+
 def _named(toks: list[_Tok], a: int, b: int, suffix: str) -> bool:
     """True when the list member at ``a:b`` is a name, not a category (``冷链食品``)."""
-    return _specificity([t for t in toks if a <= t.start and t.end <= b], suffix) > 0
+    return _specificity(_inside(toks, a, b), suffix) > 0
 
 
 def _bare_name(name: str, toks: list[_Tok], a: int, b: int) -> bool:
     """A list member without a suffix names something only if it is not a common word or a place."""
     if name.endswith(("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")) or name in GENERIC_NAMES:
         return False
-    inside = [t for t in toks if a <= t.start and t.end <= b]
+    inside = _inside(toks, a, b)
     return _distinctive(inside, "")
 
 

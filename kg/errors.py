@@ -6,7 +6,8 @@ them into a message on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "DecodeError", "OutputError", "GoldError", "QueryError", "ExportError"]
+__all__ = ["KgError", "InputError", "DecodeError", "OutputError", "GoldError", "QueryError", "ExportError",
+           "ValidationError", "ServeError"]
 
 
 class KgError(Exception):
@@ -60,3 +61,15 @@ class ExportError(KgError):
     """An export was asked for in a format govkg does not write, or to a path that cannot hold it."""
 
     exit_code = 2
+
+
+class ValidationError(KgError):
+    """A graph breaks the shapes of ``ontology/shapes.ttl``."""
+
+    exit_code = 4
+
+
+class ServeError(KgError):
+    """The SPARQL server cannot start, or stopped by itself."""
+
+    exit_code = 3

@@ -44,7 +44,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from . import sandbox
-from .errors import KgError
+from .errors import ServeError
 from .sparql import store_lock, store_path, sync_store
 
 __all__ = ["ServeError", "Endpoint", "find_oxigraph", "oxigraph_command", "serve", "STOP_GRACE"]
@@ -52,12 +52,6 @@ __all__ = ["ServeError", "Endpoint", "find_oxigraph", "oxigraph_command", "serve
 STOP_GRACE = 10.0  # seconds the server has to stop before it is killed
 START_WAIT = 30.0  # seconds the server has to answer its first query
 PAGE_FILES = {"/": "graph.html", "/graph.html": "graph.html", "/graph.ttl": "graph.ttl"}
-
-
-class ServeError(KgError):
-    """The SPARQL server cannot start, or stopped by itself."""
-
-    exit_code = 3
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,12 @@ from pathlib import Path
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from .errors import KgError
+from .errors import KgError, ValidationError
 
 __all__ = ["Violation", "ValidationError", "validate_graph", "check_graph", "SHAPES"]
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 SH = Namespace("http://www.w3.org/ns/shacl#")
-
-
-class ValidationError(KgError):
-    """A graph breaks the shapes of ``ontology/shapes.ttl``."""
-
-    exit_code = 4
 
 
 @dataclass(frozen=True)
