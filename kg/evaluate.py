@@ -156,7 +156,6 @@ def _predicted_entities(g: Graph, areas: _Areas) -> list[dict]:
 
 
 def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
-    required = [e for e in gold["entities"] if not e.get("optional")]
     index = {}
     for i, e in enumerate(gold["entities"]):
         for n in [e["name"], *e.get("aliases", [])]:

@@ -11,9 +11,8 @@ change (``增长7.6%``) gives its growth to the level before it, and
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from .lexicon import BOUNDARY_WORDS, GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS
+from .lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS
 from .model import Observation, Quantity, Report, Sentence, Structure
 from .numbers import find_quantities
 from .segment import tokenize

@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import partial
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef  # noqa: F401 - XSD, Literal: the doctests
 from rdflib.namespace import SKOS
 
 from .vocab import GK

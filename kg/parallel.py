@@ -128,7 +128,8 @@ def _send(client, path: str):
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return _run_here(lambda: (False, f"cannot read it ({exc.strerror})"))
+        message = f"cannot read it ({exc.strerror})"
+        return _run_here(lambda: (False, message))
     return client.submit(_extract_sent, path, data, pure=False)
 
 

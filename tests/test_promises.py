@@ -1,7 +1,6 @@
 """Promise tracking on two made-up reports of one county in consecutive years."""
 
 import pytest
-from rdflib import Graph
 
 import kg
 from kg.graph import build_graph
