@@ -33,12 +33,13 @@ class Promise:
 
 def track_promises(extractions: list[Extraction]) -> list[Promise]:
     """Every target of every report whose region has a later report stating the actuals of its year."""
+    reviewing = _reports_reviewing(extractions)
     promises = []
     for i, x in enumerate(extractions):
         for j, obs in enumerate(x.observations):
             if obs.status != "target":
                 continue
-            later = _report_reviewing(extractions, x.structure.meta.region, obs.year)
+            later = reviewing.get((x.structure.meta.region, obs.year))
             if later is None or len(_concept(obs)) < 3:
                 continue
             match = _actual_for(obs, extractions[later])
@@ -50,13 +51,14 @@ def track_promises(extractions: list[Extraction]) -> list[Promise]:
     return promises
 
 
-def _report_reviewing(extractions: list[Extraction], region: str, year: int) -> int | None:
-    """The index of the report of ``region`` whose review part covers ``year``."""
+def _reports_reviewing(extractions: list[Extraction]) -> dict[tuple[str, int], int]:
+    """(region, year) -> the index of the first report of that region whose review part covers the year."""
+    index: dict[tuple[str, int], int] = {}
     for i, x in enumerate(extractions):
         meta = x.structure.meta
-        if meta.region == region and meta.review_year == year:
-            return i
-    return None
+        if meta.review_year:
+            index.setdefault((meta.region, meta.review_year), i)
+    return index
 
 
 def _concept(obs: Observation) -> str:
