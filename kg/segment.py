@@ -21,14 +21,15 @@ def _tokenizer():
     import logging
 
     import jieba
-    import jieba.posseg
+
+    from .tagger import FastTagger
 
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
     base.initialize()
     for word, tag in user_words():
         base.add_word(word, tag=tag)
-    return jieba.posseg.POSTokenizer(base)
+    return FastTagger.from_tokenizer(base)
 
 
 def user_words() -> list[tuple[str, str]]:
