@@ -37,16 +37,20 @@ def test_the_search_finds_jiebas_path_and_probability_for_every_unknown_run():
         assert viterbi(run) == jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P), run
 
 
+@pytest.fixture(scope="module")
+def taggers():
+    dictionary = jieba.Tokenizer()
+    return FastTagger.from_tokenizer(dictionary), jieba.posseg.POSTokenizer(dictionary)
+
+
 @pytest.mark.parametrize("text", ["星河晶芯、青峰智造等12家企业落户柳塘村", "引进ＡＢＣ科技，签约x项目。",
                                   "畾龘靐齉爩", "1", "\n\n"])
-def test_words_and_tags_are_jiebas(text):
-    mine = FastTagger.from_tokenizer(jieba.Tokenizer())
-    theirs = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+def test_words_and_tags_are_jiebas(text, taggers):
+    mine, theirs = taggers
     assert [tuple(p) for p in mine.cut(text)] == [tuple(p) for p in theirs.cut(text)]
 
 
-def test_a_whole_report_is_tagged_the_same():
+def test_a_whole_report_is_tagged_the_same(taggers):
     text = SEED.read_text(encoding="utf-8")
-    mine = FastTagger.from_tokenizer(jieba.Tokenizer())
-    theirs = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    mine, theirs = taggers
     assert [tuple(p) for p in mine.cut(text)] == [tuple(p) for p in theirs.cut(text)]
