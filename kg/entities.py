@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE,
                       GENERIC_MODIFIERS, GENERIC_NAMES, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES,
@@ -128,19 +129,29 @@ _MEASURE_AFTER = re.compile(r"^(?:%s|月|日|万|亿|千|百|多|余|届|周年|
 
 def _joinable(tok: _Tok, nxt: _Tok | None = None) -> bool:
     """True when ``tok`` can be part of a name that goes on with ``nxt``."""
-    if tok.pos in ("quote", "paren"):
+    return _joinable_words(tok.word, tok.pos, None if nxt is None else nxt.word)
+
+
+@lru_cache(maxsize=100_000)
+def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
+    if pos in ("quote", "paren"):
         return True
-    if tok.word in STOP_WORDS or any(c in BOUNDARY_CHARS for c in tok.word) or _ADVERB_VERB.match(tok.word):
+    if word in STOP_WORDS or not BOUNDARY_CHARS.isdisjoint(word) or _ADVERB_VERB.match(word):
         return False
-    if tok.pos in _STOP_POS or (tok.pos == "f" and tok.word in ("上", "下", "内", "里", "间", "后", "前")):
+    if pos in _STOP_POS or (pos == "f" and word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
-    if re.search(r"\d", tok.word):  # ``8号线``, ``96180热线``, but not ``13个`` or ``2019年``
-        return nxt is not None and not _MEASURE_AFTER.match(nxt.word) and not re.search(r"\d", nxt.word)
-    if re.fullmatch(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+", tok.word):
+    if _DIGIT.search(word):  # ``8号线``, ``96180热线``, but not ``13个`` or ``2019年``
+        return next_word is not None and not _MEASURE_AFTER.match(next_word) and not _DIGIT.search(next_word)
+    if _PHASE_OR_ORDINAL.fullmatch(word):
         return True  # ``星河苑四期``, ``城东第三小学``
-    if tok.pos in ("m", "q", "mq") and _NUMERAL.search(tok.word):  # ``三年行动计划`` keeps its years
-        return bool(re.fullmatch(r"[一二三四五六七八九十]+年", tok.word) and nxt and nxt.word.startswith(("行动", "计划", "攻坚")))
-    return tok.pos != "t" or not (_NUMERAL.search(tok.word) or tok.word in _TIME_WORDS)
+    if pos in ("m", "q", "mq") and _NUMERAL.search(word):  # ``三年行动计划`` keeps its years
+        return bool(_YEARS.fullmatch(word) and next_word and next_word.startswith(("行动", "计划", "攻坚")))
+    return pos != "t" or not (_NUMERAL.search(word) or word in _TIME_WORDS)
+
+
+_DIGIT = re.compile(r"\d")
+_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+")
+_YEARS = re.compile(r"[一二三四五六七八九十]+年")
 
 
 def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
@@ -556,6 +567,7 @@ _SUBJECT_CUES = {
 }
 
 
+_SUBJECT_CUE = re.compile("|".join(map(re.escape, _SUBJECT_CUES)))  # in the dict's order, as ``next`` took them
 _APPOSITION = ("企业", "公司")
 
 
@@ -573,9 +585,10 @@ def _subject_names(text: str, toks: list[_Tok], places: frozenset[str] = frozens
     """``华景万象汇建成营业``: a short specific name opening a clause, before a cue that types it."""
     found = []
     for k, tok in enumerate(toks):
-        etype = next((t for c, t in _SUBJECT_CUES.items() if text.startswith(c, tok.start)), None)
-        if not etype or k == 0:
+        cue = _SUBJECT_CUE.match(text, tok.start)
+        if not cue or k == 0:
             continue
+        etype = _SUBJECT_CUES[cue.group()]
         j = k
         while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
                 and toks[k - 1].end - toks[j - 1].start <= 8:

@@ -54,12 +54,18 @@ def resolve_entities(mentions: list[Mention], region: str = "") -> list[Entity]:
 
 
 def _canonical_names(names: list[str]) -> dict[str, str]:
+    """Each name's canonical name: the first longer name (in ``names`` order) that is the same thing."""
     canonical = {n: n for n in names}
+    order = {n: i for i, n in enumerate(names)}
+    ending_in: dict[str, list[str]] = defaultdict(list)  # ``江北云谷小镇`` under ``云谷小镇``, ``谷小镇``…
+    for long in names:
+        for cut in range(1, min(4, len(long) - 2) + 1):
+            ending_in[long[cut:]].append(long)
     for short in sorted(names, key=len):
-        for long in names:
-            if same_thing(short, long):
-                canonical[short] = canonical[long]
-                break
+        candidates = {short + s for s in _LEGAL_SUFFIXES if short + s in order} | set(ending_in.get(short, ()))
+        long = next((c for c in sorted(candidates, key=order.get) if same_thing(short, c)), None)
+        if long is not None:
+            canonical[short] = canonical[long]
     return canonical
 
 
