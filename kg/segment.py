@@ -25,11 +25,7 @@ def _tokenizer():
     from .tagger import FastTagger
 
     jieba.setLogLevel(logging.WARNING)
-    base = jieba.Tokenizer()
-    base.initialize()
-    for word, tag in user_words():
-        base.add_word(word, tag=tag)
-    return FastTagger.from_tokenizer(base)
+    return FastTagger.from_tokenizer(jieba.Tokenizer(), user_words())
 
 
 def user_words() -> list[tuple[str, str]]:

@@ -54,3 +54,24 @@ def test_a_whole_report_is_tagged_the_same(taggers):
     text = SEED.read_text(encoding="utf-8")
     mine, theirs = taggers
     assert [tuple(p) for p in mine.cut(text)] == [tuple(p) for p in theirs.cut(text)]
+
+
+def test_with_govkg_user_words_the_route_is_jiebas_too():
+    """rjieba routes with the user words at jieba's frequencies and jieba's total (it counts a known word once)."""
+    from kg.segment import _tokenizer, user_words
+
+    dictionary = jieba.Tokenizer()
+    for word, tag in user_words():
+        dictionary.add_word(word, tag=tag)
+    theirs = jieba.posseg.POSTokenizer(dictionary)
+    for text in _texts()[:4]:
+        assert [tuple(p) for p in _tokenizer().cut(text)] == [tuple(p) for p in theirs.cut(text)]
+
+
+def test_tokens_cover_the_text_with_their_offsets():
+    from kg.segment import tokenize
+
+    text = SEED.read_text(encoding="utf-8")[:3000]
+    tokens = tokenize(text, 7)
+    assert "".join(t.word for t in tokens) == text
+    assert all(text[t.start - 7:t.end - 7] == t.word for t in tokens)
