@@ -58,12 +58,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [(t.word, t.start) for t in tokenize("建设科技园", 10)]
     [('建设', 10), ('科技园', 12)]
     """
-    tokens, cursor = [], 0
-    for pair in _tokenizer().cut(text, HMM=True):
-        word, pos = pair.word, pair.flag
-        at = text.find(word, cursor)
-        if at < 0:
-            continue
-        tokens.append(Token(word, pos, offset + at, offset + at + len(word)))
-        cursor = at + len(word)
+    tokens, at = [], offset
+    for word, pos in _tokenizer().tag(text):  # the words cover the text, in order
+        tokens.append(Token(word, pos, at, at + len(word)))
+        at += len(word)
     return tokens
