@@ -94,13 +94,16 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
             for n, t, a, b, r in _resolve_overlaps(found)]
 
 
+_CLOSERS = {"“": "”", '"': '"', "(": ")", "《": "》", "‘": "’"}
+
+
 def _merge(tokens: list[Token], text: str) -> list[_Tok]:
     """Merge quoted runs (“…”) and short parenthesised runs into single tokens."""
     out: list[_Tok] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        closer = {"“": "”", '"': '"', "(": ")", "《": "》", "‘": "’"}.get(t.word)
+        closer = _CLOSERS.get(t.word)
         if closer:
             j = i + 1
             while j < len(tokens) and tokens[j].word != closer and j - i < 12:
@@ -215,6 +218,7 @@ def _type_of(name: str, suffix: str) -> str:
 
 _SUFFIX_SET = frozenset(TYPE_SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(s) for s in TYPE_SUFFIXES}, reverse=True)
+_SUFFIX_LAST_CHARS = frozenset(s[-1] for s in TYPE_SUFFIXES)
 
 
 def _suffix_of(word_end_text: str) -> str | None:
@@ -223,6 +227,8 @@ def _suffix_of(word_end_text: str) -> str | None:
     >>> _suffix_of("青峰科技产业园"), _suffix_of("建设")
     ('产业园', '建设')
     """
+    if not word_end_text or word_end_text[-1] not in _SUFFIX_LAST_CHARS:
+        return None
     for n in _SUFFIX_LENGTHS:
         if len(word_end_text) >= n and word_end_text[-n:] in _SUFFIX_SET:
             return word_end_text[-n:]
@@ -375,11 +381,14 @@ def _cued(text: str, start: int, end: int) -> bool:
     return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
 
 
+_SMALL_COUNTS = frozenset("两二三四五六七八九十")
+
+
 def _enumerations(text: str, toks: list[_Tok]):
     """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
     found = []
     for e, tok in enumerate(toks):
-        counted = re.fullmatch(r"[两二三四五六七八九十]", tok.word) and e + 1 < len(toks) \
+        counted = tok.word in _SMALL_COUNTS and e + 1 < len(toks) \
             and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条")) and e > 0 and toks[e - 1].word != "、"
         if tok.word not in ("等", "等等", "等一批") and not counted:
             continue  # ``A、B等<head>`` or ``A、B两大<head>``

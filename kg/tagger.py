@@ -63,7 +63,13 @@ def _char_states(char: str) -> np.ndarray:
 
 
 def _emissions(states: np.ndarray, char: str) -> np.ndarray:
-    return np.array([emit_P[_STATES[i]].get(char, MIN_FLOAT) for i in states])
+    return _emission_row(char)[states]
+
+
+@lru_cache(maxsize=10_000)
+def _emission_row(char: str) -> np.ndarray:
+    """The log probability of each state emitting ``char`` (jieba's floor where it has none)."""
+    return np.array([emit_P[state].get(char, MIN_FLOAT) for state in _STATES])
 
 
 def viterbi(obs: str) -> tuple[float, list]:
