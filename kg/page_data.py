@@ -28,11 +28,13 @@ from rdflib.namespace import SKOS
 
 from .vocab import GK
 
-__all__ = ["TYPES", "EDGE_KINDS", "to_networkx", "page_data"]
+__all__ = ["TYPES", "EDGE_KINDS", "VERDICTS", "to_networkx", "page_data"]
 
 TYPES = ("Report", "WorkArea", "Enterprise", "Institution", "Project", "Village", "Initiative", "Indicator")
 _RELATIONS = {GK.partner: "partner", GK.introduced: "introduced", GK.locatedIn: "locatedIn", GK.relatedTo: "relatedTo"}
 EDGE_KINDS = ("partOf", "workArea", "observed", *_RELATIONS.values())
+_VERDICT_NAMES = {GK.Met: "met", GK.Missed: "missed", GK.NotReported: "not reported"}
+VERDICTS = tuple(_VERDICT_NAMES.values())
 _REPORT_FIELDS = (("region", GK.region), ("year", GK.reportYear), ("date", GK.reportDate), ("meeting", GK.meeting),
                   ("speaker", GK.speaker), ("file", GK.fileName), ("reviewYear", GK.reviewYear),
                   ("planYear", GK.planYear))
@@ -129,7 +131,10 @@ def _mentions(g: Graph, node: URIRef, sentences: _Sentences) -> list[tuple]:
 
 
 def _observations(g: Graph, indicator: URIRef, ids: dict[str, int], sentences: _Sentences) -> list[list]:
-    """``[value, upper, unit, qualifier, growth, year, status, stated name, report, area, (sentence, start, end)]``."""
+    """``[value, upper, unit, qualifier, growth, year, status, stated name, report, area, (sentence, start, end)]``.
+
+    While collecting, each row ends with the observation's IRI too (``_place_observations`` takes it off).
+    """
     rows = []
     for obs in g.subjects(GK.indicator, indicator):
         get = partial(g.value, obs)
@@ -138,7 +143,7 @@ def _observations(g: Graph, indicator: URIRef, ids: dict[str, int], sentences: _
                      _text(get(GK.qualifier)), _number(get(GK.growthRate)), _text(get(GK.year)),
                      "target" if get(GK.status) == GK.Target else "actual", _text(get(GK.statedName)),
                      ids.get(str(get(GK.report)), -1), ids.get(str(get(GK.workArea)), -1),
-                     evidence[0] if evidence else None])
+                     evidence[0] if evidence else None, obs])
     return rows
 
 
@@ -177,11 +182,37 @@ def _number_sentences(nodes: list[dict], relations: list[list], index: dict[URIR
             n["m"] = sorted([index[s], a, b] for s, a, b in n["m"])
         if "obs" in n:
             for row in n["obs"]:
-                row[-1] = [index[row[-1][0]], *row[-1][1:]] if row[-1] else None
-            n["obs"].sort(key=lambda r: (r[5], r[6], r[8], r[10] or [0]))
+                row[10] = [index[row[10][0]], *row[10][1:]] if row[10] else None
+            n["obs"].sort(key=lambda r: (r[5], r[6], r[8], r[10] or [0], r[11]))
     for r in relations:
         r[3] = index[r[3]]
     relations.sort()
+
+
+def _place_observations(nodes: list[dict]) -> dict[URIRef, list[int]]:
+    """Where each observation ended up, ``[indicator, index in its obs]``; the IRIs come off the rows."""
+    place = {}
+    for n in nodes:
+        for k, row in enumerate(n.get("obs", ())):
+            place[row.pop()] = [n["id"], k]
+    return place
+
+
+def _promises(g: Graph, nodes: list[dict], place: dict[URIRef, list[int]]) -> list[list]:
+    """``[region, year, verdict, target, outcome]`` of every target with a verdict, by region, year and indicator.
+
+    ``target`` and ``outcome`` say where the observation is, ``[indicator, index in its obs]``; a target
+    whose later report states no actual for it has no outcome (``None``).
+    """
+    rows = []
+    for target, verdict in g.subject_objects(GK.verdict):
+        if target not in place or verdict not in _VERDICT_NAMES:
+            continue
+        region = _text(g.value(g.value(target, GK.report), GK.region))
+        outcome = g.value(target, GK.outcome)
+        rows.append([region, _text(g.value(target, GK.year)), _VERDICT_NAMES[verdict], place[target],
+                     place.get(outcome)])
+    return sorted(rows, key=lambda r: (r[0], r[1], nodes[r[3][0]]["l"], r[3]))
 
 
 def page_data(g: Graph, G: nx.Graph | None = None) -> dict:
@@ -192,7 +223,8 @@ def page_data(g: Graph, G: nx.Graph | None = None) -> dict:
     a report adds ``meta``; an entity adds ``m`` (mentions ``[sentence, start, end]``); an
     indicator adds ``obs`` (observations, see ``_observations``). Edges are
     ``[from, to, index in EDGE_KINDS]``; sentences ``[text, start, end, report, area]``;
-    relations ``[subject, object, kind, sentence]``.
+    relations ``[subject, object, kind, sentence]``; promises, the targets with a verdict,
+    ``[region, year, verdict (one of VERDICTS), target, outcome]`` (see ``_promises``).
     """
     G = to_networkx(g) if G is None else G
     ids = {iri: i for i, iri in enumerate(G)}
@@ -201,6 +233,7 @@ def page_data(g: Graph, G: nx.Graph | None = None) -> dict:
     relations = _relations(g, ids, sentences)
     table, index = sentences.table()
     _number_sentences(nodes, relations, index)
+    promises = _promises(g, nodes, _place_observations(nodes))
     edges = sorted([ids[a], ids[b], EDGE_KINDS.index(k)] for a, b, k in G.edges(data="kind"))
     return {"types": list(TYPES), "edgeKinds": list(EDGE_KINDS), "nodes": nodes, "edges": edges,
-            "sentences": table, "relations": relations}
+            "sentences": table, "relations": relations, "promises": promises}

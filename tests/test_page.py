@@ -1,4 +1,5 @@
-"""The interactive page (graph.html) in a real browser: offline, complete, searchable, filterable, safe, and large.
+"""The interactive page (graph.html) in a real browser: offline, complete, searchable, filterable, safe, large,
+and its table of promises.
 
 Playwright drives Debian's ``chromium`` (``tests/install-browser.sh``, run by
 ``make test``, installs it with a CJK font; no browser is downloaded). Every
@@ -15,15 +16,17 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
 import kg
-from kg.page_data import TYPES, _number
+from kg.graph import build_graph
+from kg.page_data import TYPES, VERDICTS, _number
 from kg.render import render_html, to_networkx
 from kg.vocab import GK
 
 from .conftest import QINGHE, ROOT, SEED
+from .corpus import make_corpus
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -41,6 +44,8 @@ HOSTILE_REPORT = """河西县人民政府工作报告
 """
 HOSTILE_NAMES = ["</script>工程", "<b/onclick=alert(1)>工程"]
 HOSTILE_AREAS = ["<script>alert(1)</script>产业发展", "<img src=x onerror=alert(1)>科技创新"]
+HOSTILE_REGION = "<img src=x onerror=alert(1)>县"
+_VERDICT_IRIS = {GK.Met: "met", GK.Missed: "missed", GK.NotReported: "not reported"}
 
 
 @pytest.fixture(scope="session")
@@ -321,3 +326,112 @@ def test_a_large_graph_opens_aggregated_and_expands_on_click(opened, tmp_path):
     assert page.page.text_content("#panel h2") == village
     assert page.js("govkg.network.getSelectedNodes()") == [hidden[0]]
     assert page.errors == [] and page.blocked == []
+
+
+@pytest.fixture(scope="module")
+def promises(tmp_path_factory):
+    """A page of two regions, two years each; the first region renamed to a name holding HTML."""
+    reports = make_corpus(regions=2, years=2, paragraphs=6)
+    g = build_graph([kg.extract(kg.parse_report(r.text, name=r.name)) for r in reports])
+    renamed = {reports[0].region: HOSTILE_REGION}
+    for rep, region in list(g.subject_objects(GK.region)):
+        if str(region) in renamed:
+            g.set((rep, GK.region, Literal(renamed[str(region)], lang="zh")))
+    path = tmp_path_factory.mktemp("promises") / "graph.html"
+    path.write_text(render_html(g, "promises"), encoding="utf-8")
+    designed = {(renamed.get(r.region, r.region), indicator): verdict
+                for r in reports if r.year == reports[0].year for indicator, verdict in r.promises.items()}
+    return path, g, designed
+
+
+def _verdict_rows(g: Graph) -> list[tuple]:
+    """(region, year, indicator, verdict) of every target with a verdict in ``g``."""
+    return sorted((str(g.value(g.value(t, GK.report), GK.region)), str(g.value(t, GK.year)),
+                   _label(g, g.value(t, GK.indicator)), _VERDICT_IRIS[v]) for t, v in g.subject_objects(GK.verdict))
+
+
+def _table(page: Opened) -> list[tuple]:
+    return page.js("""Array.from(document.querySelectorAll("#promise-body tr")).map(tr =>
+        [...Array.from(tr.children).slice(0, 3).map(td => td.firstChild.textContent), tr.dataset.verdict])""")
+
+
+def _counts(page: Opened) -> dict[str, int]:
+    return page.js("""Object.fromEntries(Array.from(document.querySelectorAll("#promise-counts [data-verdict]"))
+        .map(b => [b.dataset.verdict, parseInt(b.textContent, 10)]))""")
+
+
+def test_the_seed_page_has_no_promise_table(seed, opened):
+    path, g = seed
+    assert not list(g.subject_objects(GK.verdict))  # one report: no later report to judge its targets
+    page = opened(path)
+    assert page.js("document.getElementById('promises').hidden") is True
+    assert not page.page.is_visible("#promises")
+    assert page.js("document.querySelectorAll('#promise-body tr').length") == 0
+
+
+def test_the_promise_table_lists_every_verdict_with_its_counts(promises, opened):
+    path, g, designed = promises
+    page = opened(path)
+    assert page.page.is_visible("#promise-table") and page.errors == []
+    rows = [tuple(r) for r in _table(page)]
+    assert sorted(rows) == _verdict_rows(g) and len(rows) >= 8
+    assert {(region, indicator): verdict for region, _, indicator, verdict in rows if (region, indicator) in designed} \
+        == designed
+    assert _counts(page) == {v: sum(r[3] == v for r in rows) for v in VERDICTS}
+    assert 0 not in (_counts(page)["met"], _counts(page)["missed"])
+    cells = page.js("""Array.from(document.querySelectorAll("#promise-body tr")).map(tr =>
+        Array.from(tr.children).map(td => td.textContent))""")
+    ceilings = [c for c in cells if c[2] == "城镇登记失业率"]
+    assert len(ceilings) == 2  # one per region: the target a ceiling, the actual a figure
+    assert all(c[3].endswith("%以内") and c[4][:1].isdigit() for c in ceilings)
+    assert all(c[4] == "—" for c in cells if c[2] == "新增学位")
+
+
+def test_the_promise_table_filters_by_verdict_and_by_region(promises, opened):
+    path, g, _ = promises
+    page = opened(path)
+    expected = _verdict_rows(g)
+    page.page.select_option("#promise-verdict", "missed")
+    assert sorted(tuple(r) for r in _table(page)) == [r for r in expected if r[3] == "missed"] != []
+    page.page.select_option("#promise-verdict", "")
+    page.page.select_option("#promise-region", HOSTILE_REGION)
+    mine = [r for r in expected if r[0] == HOSTILE_REGION]
+    assert sorted(tuple(r) for r in _table(page)) == mine != []
+    assert _counts(page) == {v: sum(r[3] == v for r in mine) for v in VERDICTS}
+    page.page.click('#promise-counts [data-verdict="met"]')
+    assert sorted(tuple(r) for r in _table(page)) == [r for r in mine if r[3] == "met"]
+    page.page.click('#promise-table th[data-sort="verdict"] button')
+    page.page.select_option("#promise-verdict", "")
+    verdicts = [r[3] for r in _table(page)]
+    assert verdicts == sorted(verdicts, key=VERDICTS.index)
+    assert page.errors == []
+
+
+def test_a_region_named_with_html_shows_as_text_in_the_promise_table(promises, opened):
+    path, _, _ = promises
+    page = opened(path)
+    assert HOSTILE_REGION in page.js("Array.from(document.querySelectorAll('#promise-region option')).map(o => o.text)")
+    assert page.js("document.querySelector('#promise-body td').textContent") == HOSTILE_REGION
+    page.page.click("#promise-body tr")
+    assert HOSTILE_REGION in page.page.text_content("#panel")
+    page.page.wait_for_timeout(200)
+    assert page.dialogs == [] and page.errors == []
+    assert page.js("document.querySelectorAll('img, [onerror]').length") == 0
+
+
+def test_clicking_a_promise_selects_its_indicator_and_shows_both_sentences(promises, opened):
+    path, g, _ = promises
+    page = opened(path)
+    row = page.js("""Array.from(document.querySelectorAll("#promise-body tr"))
+        .findIndex(tr => tr.dataset.verdict === "missed")""")
+    page.page.click(f"#promise-body tr >> nth={row}")
+    indicator = page.js(f"document.querySelectorAll('#promise-body tr')[{row}].children[2].firstChild.textContent")
+    assert page.page.text_content("#panel h2") == indicator
+    assert page.js("govkg.network.getSelectedNodes()") == [page.node_id(indicator)]
+    assert "未兑现 missed" in page.page.text_content("#panel .verdict")
+    notes = page.js("Array.from(document.querySelectorAll('#panel .evidence .muted')).map(e => e.textContent)")
+    assert [n.split(" ")[1] for n in notes] == ["目标", "实际"]
+    sentences = {str(s) for s in g.objects(None, GK.text)}
+    assert all(p in sentences for p in page.js("Array.from(document.querySelectorAll('#panel .evidence p'))"
+                                               ".map(p => p.textContent)"))
+    assert page.errors == []
