@@ -144,9 +144,12 @@ def _decode_detected(data: bytes, path: str) -> tuple[str, str]:
     return data.decode(best.encoding, errors="replace"), best.encoding
 
 
+_CONTROL_OR_REPLACEMENT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # control characters but \t \n \f \r
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
+    bad = len(_CONTROL_OR_REPLACEMENT.findall(sample))
     return bad <= max(2, len(sample) // 200)
 
 
@@ -169,9 +172,9 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
             if not (_continues(previous, line) and not previous_heading and not heading):
                 chars.append("\n")
                 offsets.append(previous[-1][1] + 1)
-        for ch, at in line:
-            chars.append(ch)
-            offsets.append(at)
+        line_chars, line_offsets = zip(*line)
+        chars.extend(line_chars)
+        offsets.extend(line_offsets)
         previous, previous_heading = line, heading
     offsets.append(len(raw))
     return "".join(chars), tuple(offsets)
@@ -192,33 +195,40 @@ def _clean_line(raw: str, start: int, end: int) -> tuple[list[tuple[str, int]], 
         return [], False
     heading = line.lstrip().startswith("#")
     prefix = _MD_PREFIX.match(line)
-    skip = set()
-    for m in _MD_INLINE.finditer(line):
-        skip.update(range(m.start(), m.end()))
-    kept = [(to_halfwidth(ch), start + i) for i, ch in enumerate(line)
-            if i not in skip and not (prefix and i < prefix.end())]
-    return _squeeze_spaces(kept), heading
+    cut = prefix.end() if prefix else 0
+    wide = line.translate(_HALFWIDTH)
+    marks = [m.span() for m in _MD_INLINE.finditer(line)]
+    if marks:
+        skip = {i for a, b in marks for i in range(a, b)}
+        kept = [(ch, start + i) for i, ch in enumerate(wide) if i not in skip and i >= cut]
+    else:
+        kept = list(zip(wide[cut:], range(start + cut, end)))
+    return (_squeeze_spaces(kept) if _SPACE.search(wide) else kept), heading
+
+
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | dict.fromkeys(
+    (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF), " ")  # ``to_halfwidth`` as a table
+_SPACE = re.compile(r"\s")
 
 
 def _squeeze_spaces(kept: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Drop each run of spaces, or keep one space where it stands between two narrow characters (``AI 芯片``
+    loses it, ``Model Y`` keeps it)."""
+    text = "".join(next(zip(*kept), ()))
     out: list[tuple[str, int]] = []
-    n = len(kept)
-    i = 0
-    while i < n:
-        ch, at = kept[i]
-        if ch.isspace():
-            j = i
-            while j < n and kept[j][0].isspace():
-                j += 1
-            left = out[-1][0] if out else ""
-            right = kept[j][0] if j < n else ""
-            if left and right and not _is_wide(left) and not _is_wide(right):
-                out.append((" ", at))
-            i = j
-            continue
-        out.append((ch, at))
-        i += 1
+    done = 0
+    for run in _SPACES.finditer(text):
+        out.extend(kept[done:run.start()])
+        left = out[-1][0] if out else ""
+        right = text[run.end():run.end() + 1]
+        if left and right and not _is_wide(left) and not _is_wide(right):
+            out.append((" ", kept[run.start()][1]))
+        done = run.end()
+    out.extend(kept[done:])
     return out
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _continues(previous: list[tuple[str, int]], line: list[tuple[str, int]]) -> bool:
