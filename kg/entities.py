@@ -13,7 +13,6 @@ Rules, each a small function that records its name on what it finds:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE,
@@ -40,14 +39,7 @@ _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^[一二三四五六七�
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
 
 
-@dataclass(frozen=True)
-class _Tok:
-    """A token of a sentence, with quoted and parenthesised runs merged into one."""
-
-    word: str
-    pos: str
-    start: int
-    end: int
+_Tok = Token  # a token of a sentence, where quoted and parenthesised runs are merged into one (``_merge``)
 
 
 def clean_name(name: str) -> str:
@@ -117,7 +109,7 @@ def _merge(tokens: list[Token], text: str) -> list[_Tok]:
             out.append(_Tok(t.word[0], "c", t.start, t.start + 1))  # jieba's ``和宝龙``: 和 | 宝龙
             out.append(_Tok(t.word[1:], t.pos, t.start + 1, t.end))
         else:
-            out.append(_Tok(t.word, t.pos, t.start, t.end))
+            out.append(t)
         i += 1
     return out
 
@@ -291,7 +283,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
         return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
         campaign = _CAMPAIGN.match(prefix)
-        place = [_Tok(t.word, t.pos, t.start, t.end) for t in tokenize(prefix[campaign.end():])] if campaign else []
+        place = tokenize(prefix[campaign.end():]) if campaign else []
         return name if campaign and len(prefix) - campaign.end() <= 4 and _specificity(place, "", places) == 2 else None
     weak = suffix in WEAK_SUFFIXES
     specificity = _specificity(toks[j:k + 1], suffix, places)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize", "known_word", "user_words"]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a text with its part-of-speech tag and its character offsets (a tuple: made by the million)."""
+
     word: str
     pos: str
     start: int
@@ -25,7 +27,9 @@ def _tokenizer():
     from .tagger import FastTagger
 
     jieba.setLogLevel(logging.WARNING)
-    return FastTagger.from_tokenizer(jieba.Tokenizer(), user_words())
+    tagger = FastTagger.from_tokenizer(jieba.Tokenizer(), user_words())
+    gc.freeze()  # the dictionaries' million objects live as long as the process: the collector need not walk them
+    return tagger
 
 
 def user_words() -> list[tuple[str, str]]:
