@@ -227,6 +227,14 @@ def _suffix_of(word_end_text: str) -> str | None:
     return None
 
 
+_NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})
+
+
+def _ends_not_suffix_word(text: str, end: int) -> bool:
+    """True when ``text[:end]`` ends with a word that only looks like it ends with a type suffix."""
+    return any(text[max(0, end - n):end] in _NOT_SUFFIX_WORDS for n in _NOT_SUFFIX_LENGTHS)
+
+
 def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):
     found = []
     for k, tok in enumerate(toks):
@@ -236,7 +244,7 @@ def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozense
         suffix = _suffix_of(span_text)
         if not suffix:
             continue
-        if tok.word in _NOT_SUFFIX_WORDS or any(text.endswith(w, 0, tok.end) for w in _NOT_SUFFIX_WORDS) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
+        if tok.word in _NOT_SUFFIX_WORDS or _ends_not_suffix_word(text, tok.end) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
             continue
         if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
                 and tok.pos not in _PROPER_POS and known_word(tok.word):
@@ -420,6 +428,8 @@ def _sibling_lists(text: str, toks: list[_Tok]):
     """Lists without ``等``: ``星河母婴、青峰机械获评`` (a bare member takes the type of a named
     sibling) and ``柳河、石溪综合整治工程`` (places share the work named after the last one)."""
     found = []
+    if not toks or "、" not in text[toks[0].start:toks[-1].end]:
+        return found
     for e, tok in enumerate(toks):
         if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" or _joinable(tok) \
                 or not _joinable(toks[e - 1], tok) or "、" not in text[toks[max(0, e - 8)].start:tok.start]:
