@@ -238,7 +238,7 @@ def _ends_not_suffix_word(text: str, end: int) -> bool:
 def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):
     found = []
     for k, tok in enumerate(toks):
-        if tok.pos in ("x",):
+        if tok.pos == "x" or text[tok.end - 1] not in _SUFFIX_LAST_CHARS:
             continue
         span_text = text[max(0, tok.end - 8):tok.end]
         suffix = _suffix_of(span_text)
