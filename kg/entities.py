@@ -387,6 +387,9 @@ _SMALL_COUNTS = frozenset("两二三四五六七八九十")
 def _enumerations(text: str, toks: list[_Tok]):
     """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
     found = []
+    sentence = text[toks[0].start:toks[-1].end] if toks else ""
+    if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence):
+        return found
     for e, tok in enumerate(toks):
         counted = tok.word in _SMALL_COUNTS and e + 1 < len(toks) \
             and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条")) and e > 0 and toks[e - 1].word != "、"
@@ -595,6 +598,8 @@ def _government_bodies(toks: list[_Tok]):
 def _subject_names(text: str, toks: list[_Tok], places: frozenset[str] = frozenset()):
     """``华景万象汇建成营业``: a short specific name opening a clause, before a cue that types it."""
     found = []
+    if not toks or not _SUBJECT_CUE.search(text, toks[0].start, toks[-1].end):
+        return found
     for k, tok in enumerate(toks):
         cue = _SUBJECT_CUE.match(text, tok.start)
         if not cue or k == 0:
