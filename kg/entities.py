@@ -211,6 +211,7 @@ def _type_of(name: str, suffix: str) -> str:
 _SUFFIX_SET = frozenset(TYPE_SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(s) for s in TYPE_SUFFIXES}, reverse=True)
 _SUFFIX_LAST_CHARS = frozenset(s[-1] for s in TYPE_SUFFIXES)
+_HEAD_GOES_ON = frozenset("园城港馆站")  # ``国际大学园``: the character after a head that makes it longer
 
 
 def _suffix_of(word_end_text: str) -> str | None:
@@ -255,7 +256,7 @@ def _suffix_names(text: str, toks: list[_Tok], places: frozenset[str] = frozense
             continue  # the suffix alone, nothing before it
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") and toks[k + 1].word not in BOUNDARY_WORDS:
             continue  # a modifier of the noun after it (``中心城区``)
-        if TYPE_SUFFIXES[suffix] != "Village" and re.match(r"[园城港馆站]", text[tok.end:tok.end + 1] or " "):
+        if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
         end = tok.end
         if suffix.endswith("期") and len(suffix) == 2 and (inner := _suffix_of(text[start:end - 2])) \
@@ -308,12 +309,16 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     return name
 
 
+_COUNT_AFTER = re.compile(r"(?:达|超|近|共|累计)?\d")
+_COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[个家所座项处名支批]$")
+
+
 def _followed_by_count(text: str, end: int) -> bool:
-    return bool(re.match(r"(?:达|超|近|共|累计)?\d", text[end:end + 4]))
+    return bool(_COUNT_AFTER.match(text, end, end + 4))
 
 
 def _preceded_by_count(text: str, start: int) -> bool:
-    return bool(re.search(r"\d+(?:\.\d+)?[个家所座项处名支批]$", text[max(0, start - 6):start]))
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 6):start]))
 
 
 def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
