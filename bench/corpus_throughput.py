@@ -20,14 +20,21 @@ Measured in one run:
   forkserver, so ``RUSAGE_CHILDREN`` does not see them: psutil finds them) and
   the largest sum of the RSS of all of them, sampled every 0.2 s, on the small
   corpus and the full one;
-- **build** (``--full-build``): a whole ``kg build --no-validate --no-cache``
-  of the small corpus, whose rdflib graph does grow with the corpus.
+- **build** (``--full-build``): a whole ``kg build --workers 2`` (validating,
+  with its cache, into a fresh folder) of the small corpus and of the full
+  one, each in a fresh process: seconds and peak memory of the ``kg``
+  process (``VmHWM``) and of all processes together (sampled as above); then
+  a rebuild of the full corpus with nothing changed, and one after changing
+  one report (a sentence added): seconds, and how many reports were
+  extracted again (new entries in its cache). ``--build-only`` skips
+  the other measurements.
 
 Throughput is MB of UTF-8 text per second. Machines are noisy: compare the
 ratios measured in one run.
 
     python bench/corpus_throughput.py                      # 100 and 500 reports
     python bench/corpus_throughput.py --reports 200 --small 50 --full-build
+    python bench/corpus_throughput.py --full-build --build-only   # builds of 100 and 500 reports, rebuilds
 """
 
 from __future__ import annotations
@@ -51,7 +58,10 @@ def main() -> None:
     ap.add_argument("--reports", type=int, default=500, help="reports in the full corpus")
     ap.add_argument("--small", type=int, default=100, help="reports in the small corpus (memory at two sizes)")
     ap.add_argument("--paragraphs", type=int, default=120, help="paragraphs per report (120: about 30 KB)")
-    ap.add_argument("--full-build", action="store_true", help="also time a whole `kg build` of the small corpus")
+    ap.add_argument("--full-build", action="store_true",
+                    help="also time whole `kg build`s of both corpora and two rebuilds, with their peak memory")
+    ap.add_argument("--build-only", action="store_true", help="with --full-build: measure only the builds")
+    ap.add_argument("--no-validate", action="store_true", help="build with --no-validate")
     ap.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -66,22 +76,62 @@ def main() -> None:
         mb = sum(len(r.text.encode()) for r in reports) / 1e6
         print(f"corpus: {len(reports)} reports, {mb:.1f} MB (small: {args.small} reports, "
               f"{_mb(small):.1f} MB)")
-        print(f"jieba.lcut, 1 process:  {_lcut(reports):6.3f} MB/s")
-        print(f"jieba.posseg.lcut (HMM), what govkg tokenizes with, {args.small} reports: "
-              f"{_lcut(reports[:args.small], pos=True):6.3f} MB/s")
-        print(f"worker start (import govkg + load jieba): {_worker_start():.2f} s")
-        runs = [(small, 1), (small, 2), (big, 2)]
-        for folder, workers in runs:
-            r = _run_child(folder, workers)
-            print(f"extract {r['reports']:4d} reports, {workers} worker(s): {r['mb_per_s']:6.3f} MB/s "
-                  f"({r['seconds']:.1f} s); peak RSS parent {r['parent_mb']:.0f} MB, "
-                  f"largest worker {r['child_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB")
+        if not (args.full_build and args.build_only):
+            _extraction(reports, small, big, args.small)
         if args.full_build:
-            began = time.perf_counter()
-            out = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(small), "--out", str(Path(tmp, "out")),
-                                  "--no-validate", "--no-cache", "--workers", "2"], capture_output=True, text=True)
-            print(f"kg build {args.small} reports, 2 workers: {time.perf_counter() - began:.1f} s; "
-                  f"{out.stdout.strip()}")
+            _builds(small, big, Path(tmp), ["--no-validate"] if args.no_validate else [])
+
+
+def _extraction(reports, small: Path, big: Path, n_small: int) -> None:
+    print(f"jieba.lcut, 1 process:  {_lcut(reports):6.3f} MB/s")
+    print(f"jieba.posseg.lcut (HMM), what govkg tokenizes with, {n_small} reports: "
+          f"{_lcut(reports[:n_small], pos=True):6.3f} MB/s")
+    print(f"worker start (import govkg + load jieba): {_worker_start():.2f} s")
+    for folder, workers in [(small, 1), (small, 2), (big, 2)]:
+        r = _run_child(folder, workers)
+        print(f"extract {r['reports']:4d} reports, {workers} worker(s): {r['mb_per_s']:6.3f} MB/s "
+              f"({r['seconds']:.1f} s); peak RSS parent {r['parent_mb']:.0f} MB, "
+              f"largest worker {r['child_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB")
+
+
+def _builds(small: Path, big: Path, tmp: Path, extra: list[str]) -> None:
+    """Whole builds of both corpora, then an unchanged rebuild and a rebuild after one report changed."""
+    for folder in (small, big):
+        r = _kg_build(folder, tmp / f"out-{folder.name}", extra)
+        print(f"kg build {len(list(folder.iterdir())):4d} reports, 2 workers: {r['seconds']:.1f} s; peak RSS "
+              f"kg process {r['parent_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB; {r['summary']}")
+    r = _kg_build(big, tmp / "out-big", extra)
+    print(f"rebuild, nothing changed: {r['seconds']:.1f} s, all processes {r['total_mb']:.0f} MB; "
+          f"{r['extracted']} extracted")
+    changed = sorted(big.iterdir())[len(list(big.iterdir())) // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "　　全年新增就业岗位1200个。\n", encoding="utf-8")
+    r = _kg_build(big, tmp / "out-big", extra)
+    print(f"rebuild, one report changed: {r['seconds']:.1f} s, all processes {r['total_mb']:.0f} MB; "
+          f"{r['extracted']} extracted")
+
+
+def _kg_build(folder: Path, out: Path, extra: list[str]) -> dict:
+    """Run ``kg build`` in a fresh process; its time, its own peak RSS and the peak sum over it and its workers."""
+    import psutil
+
+    cached = _cached(out)
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "--workers", "2", *extra]
+    began = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    sampler = _Sampler(proc)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - began
+    sampler.stop()
+    if proc.returncode:
+        raise SystemExit(f"kg build failed ({proc.returncode}): {stderr[-2000:]}")
+    return {"seconds": seconds, "parent_mb": sampler.peaks.get(proc.pid, 0), "total_mb": sampler.total,
+            "summary": stdout.strip().rsplit(": ", 1)[-1], "extracted": len(_cached(out) - cached)}
+
+
+def _cached(out: Path) -> set[str]:
+    """The entries of a build's cache: one per report extracted (and kept) so far."""
+    return {p.name for p in (out / ".cache").glob("*")} if (out / ".cache").is_dir() else set()
 
 
 def _mb(folder: Path) -> float:
@@ -135,21 +185,27 @@ def _child(folder: Path, workers: int) -> None:
 
 class _Sampler(threading.Thread):
     """Every 0.2 s, the peak RSS (``VmHWM``) of each worker (children of the forkserver too, via psutil)
-    and the largest sum of the current RSS of this process and all its descendants."""
+    and the largest sum of the current RSS of ``root`` (this process by default) and all its descendants.
+    With a ``root`` other than this process, ``peaks`` holds its own peak too."""
 
-    def __init__(self):
+    def __init__(self, root=None):
         super().__init__(daemon=True)
         self.peaks: dict[int, float] = {}
         self.total = 0.0
+        self.root = root
         self._done = threading.Event()
 
     def run(self):
         import psutil
 
-        me = psutil.Process()
+        me = self.root or psutil.Process()
         while not self._done.wait(0.2):
-            total = me.memory_info().rss / 1048576
-            for child in me.children(recursive=True):
+            try:
+                processes = [me, *me.children(recursive=True)] if self.root else me.children(recursive=True)
+                total = 0.0 if self.root else me.memory_info().rss / 1048576
+            except (psutil.Error, OSError):
+                continue
+            for child in processes:
                 try:
                     total += child.memory_info().rss / 1048576
                     self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), _hwm(child.pid))

@@ -13,8 +13,10 @@ GraphML nodes and CSV rows are sorted.
   observations (everything with ``gk:report`` to it), and the
   ``gk:workArea``/``gk:mention`` links of entities into that report. Shared
   nodes (an entity's type, label and aliases, indicator concepts, relations
-  between entities) go once to the default graph, so the union of all graphs
-  is the built graph, triple for triple.
+  between entities) and the promise links (``gk:outcome``, ``gk:verdict``,
+  which change when a later report comes) go once to the default graph, so
+  the union of all graphs is the built graph, triple for triple. ``kg build
+  --shards`` writes the same graphs.
 - ``nq`` is the same dataset as N-Quads, one quad per line, for bulk loaders.
 - ``graphml`` holds reports, work areas, entities, indicators and observations
   with ``label`` and ``type`` (the local class name); edges carry
@@ -43,6 +45,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from .errors import ExportError
+from .graph import owners, report_of
 from .model import ENTITY_TYPES
 from .store import ensure_dir, graph_file, load_graph, write_bytes_atomic
 from .vocab import GK, RES
@@ -142,24 +145,14 @@ def report_graph(report: URIRef) -> URIRef:
     return URIRef(f"{report}/graph")
 
 
-def _owners(g: Graph) -> dict[URIRef, URIRef]:
-    """Each report, and each node with ``gk:report``, mapped to its report."""
-    owners = {}
-    for report in g.subjects(RDF.type, GK.Report):
-        owners[report] = report
-        for node in g.subjects(GK.report, report):
-            owners[node] = report
-    return owners
-
-
 def to_dataset(g: Graph) -> Dataset:
-    """``g`` split into one named graph per report and a default graph of shared nodes."""
+    """``g`` split into one named graph per report and a default graph of shared nodes (``graph.report_of``)."""
     ds = Dataset()
     for prefix, namespace in g.namespaces():
         ds.bind(prefix, namespace)
-    owners, graphs = _owners(g), {None: ds.graph(DATASET_DEFAULT_GRAPH_ID)}
+    owner, graphs = owners(g), {None: ds.graph(DATASET_DEFAULT_GRAPH_ID)}
     for s, p, o in g:
-        report = owners.get(s) or (owners.get(o) if p in (GK.workArea, GK.mention) else None)
+        report = report_of((s, p, o), owner)
         if report not in graphs:
             graphs[report] = ds.graph(report_graph(report))
         graphs[report].add((s, p, o))

@@ -5,21 +5,36 @@ Provenance: every entity and observation points (``gk:mention``) to a
 offsets in the original file and the ``gk:Sentence`` they stand in; the
 sentence holds its text and offsets too. Offsets count characters of the
 decoded file, so ``raw[start:end]`` gives the words back.
+
+Every node has an IRI (no blank nodes), so graphs of different reports can be
+merged, or their Turtle concatenated, without renaming anything.
+
+A corpus is built report by report (``kg.pipeline``): each report's graph
+(``add_extraction`` of it alone) is split (``split_report``) into its named graph, the
+triples ``report_of`` gives to that report, and its triples of shared nodes
+(entities' types and names, indicators, relations between entities).
+``SharedNodes`` gathers the latter from every report in input order, naming
+each entity as ``build_graph`` does, so that the named graphs, the shared
+nodes and the promise links (``add_promises``) together are the graph
+``build_graph`` makes of all the reports at once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from .model import Entity, Extraction, Observation, Sentence
+from .model import ENTITY_TYPES, Entity, Extraction, Observation, Sentence
 from .promises import track_promises
 from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri, report_iri,
                     sentence_iri)
 
-__all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node"]
+__all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node", "owners", "report_of",
+           "split_report", "SharedNodes"]
 
 _RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
 
@@ -158,7 +173,14 @@ def _add_entity(g: Graph, rep: URIRef, x: Extraction, e: Entity):
 
 
 def _decimal(value: Decimal) -> Literal:
-    return Literal(value.normalize() if value == value.to_integral() else value, datatype=XSD.decimal)
+    """An ``xsd:decimal`` as Turtle writes it: with a decimal point, so that it reads back as the same term
+    whichever serializer wrote it (rdflib writes ``"300"^^xsd:decimal`` as ``300.0``).
+
+    >>> [str(_decimal(Decimal(v))) for v in ("300", "8.50", "-3", "1E+2")]
+    ['300.0', '8.50', '-3.0', '100.0']
+    """
+    text = str(Literal(str(value), datatype=XSD.decimal))
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observation):
@@ -174,14 +196,14 @@ def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observatio
     g.add((node, RDFS.label, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
     g.add((node, GK.indicator, ind))
     g.add((node, GK.report, rep))
-    g.add((node, GK.value, Literal(str(o.value), datatype=XSD.decimal)))
+    g.add((node, GK.value, _decimal(o.value)))
     if o.upper is not None:
-        g.add((node, GK.upperValue, Literal(str(o.upper), datatype=XSD.decimal)))
+        g.add((node, GK.upperValue, _decimal(o.upper)))
     g.add((node, GK.unit, Literal(o.unit)))
     if o.qualifier:
         g.add((node, GK.qualifier, Literal(o.qualifier)))
     if o.growth is not None:
-        g.add((node, GK.growthRate, Literal(str(o.growth), datatype=XSD.decimal)))
+        g.add((node, GK.growthRate, _decimal(o.growth)))
     g.add((node, GK.year, Literal(str(o.year), datatype=XSD.gYear)))
     g.add((node, GK.status, GK.Target if o.status == "target" else GK.Actual))
     g.add((node, GK.workArea, area_iri(rep, o.sentence.area)))
@@ -206,3 +228,87 @@ def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
     g.add((statement, GK.sentence, _sentence(g, rep, x, rel.sentence)))
     g.add((statement, GK.rule, Literal(f"cue:{rel.cue}")))
     g.add((statement, GK.report, rep))
+
+
+# ---- a corpus, report by report ----
+
+_REPORT_LINKS = (GK.workArea, GK.mention)  # links of shared nodes into one report: they go with that report
+_CROSS_REPORT = (GK.outcome, GK.verdict)  # promise links depend on a later report: they go with the shared nodes
+_ENTITY_CLASSES = frozenset(getattr(GK, t) for t in ENTITY_TYPES)
+
+
+def owners(g: Graph) -> dict[URIRef, URIRef]:
+    """Each report, and each node with ``gk:report``, mapped to its report."""
+    found = {}
+    for report in g.subjects(RDF.type, GK.Report):
+        found[report] = report
+        for node in g.subjects(GK.report, report):
+            found[node] = report
+    return found
+
+
+def report_of(triple: tuple, owner: dict[URIRef, URIRef]) -> URIRef | None:
+    """The report whose named graph holds ``triple``, or ``None`` when it belongs with the shared nodes.
+
+    A report's graph holds its own nodes (the report, and all that has ``gk:report`` to it) and the
+    ``gk:workArea``/``gk:mention`` links of entities into it; the promise links (``gk:outcome``,
+    ``gk:verdict``) go with the shared nodes, since they change when a later report comes.
+    """
+    s, p, o = triple
+    if p in _CROSS_REPORT:
+        return None
+    return owner.get(s) or (owner.get(o) if p in _REPORT_LINKS else None)
+
+
+def split_report(g: Graph) -> tuple[Graph, list[tuple]]:
+    """The graph of one report split into its named graph (prefixes bound) and its triples of shared nodes."""
+    owner, own, shared = owners(g), bind_prefixes(Graph()), []
+    for triple in g:
+        if any(isinstance(term, BNode) for term in triple):
+            raise ValueError(f"a blank node in a report's graph cannot be shared across files: {triple}")
+        if report_of(triple, owner) is None:
+            shared.append(triple)
+        else:
+            own.add(triple)
+    return own, shared
+
+
+@dataclass
+class SharedNodes:
+    """The shared nodes of a corpus, gathered from each report's shared triples (``split_report``), in input order.
+
+    An entity is named as ``build_graph`` names it: its label is its name in
+    the first report that has it, and every other name or alias any report
+    gives it is a ``skos:altLabel``. Everything else (types, indicators,
+    relations between entities) is the union of the reports' triples.
+    """
+
+    labels: dict = field(default_factory=dict)  # entity -> its label
+    names: dict = field(default_factory=dict)  # entity -> every label and altLabel reports give it
+    triples: set = field(default_factory=set)
+
+    def add(self, triples: Iterable[tuple]) -> None:
+        """Add one report's shared triples (reports must come in input order)."""
+        triples = list(triples)
+        entities = {s for s, p, o in triples if p == RDF.type and o in _ENTITY_CLASSES}
+        for s, p, o in triples:
+            if s in entities and p in (RDFS.label, SKOS.altLabel):
+                if p == RDFS.label:
+                    self.labels.setdefault(s, o)
+                self.names.setdefault(s, set()).add(o)
+            else:
+                self.triples.add((s, p, o))
+
+    def __len__(self) -> int:
+        return len(self.triples) + sum(len(names | {self.labels[s]}) for s, names in self.names.items())
+
+    def graph(self) -> Graph:
+        g = bind_prefixes(Graph())
+        for triple in self.triples:
+            g.add(triple)
+        for node, names in self.names.items():
+            label = self.labels[node]
+            g.add((node, RDFS.label, label))
+            for name in names - {label}:
+                g.add((node, SKOS.altLabel, name))
+        return g

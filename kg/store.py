@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import Graph
 
 from .errors import InputError, OutputError
 
-__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "graph_file", "load_graph"]
+__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "graph_file", "load_graph"]
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -28,11 +29,17 @@ def ensure_dir(path: str | Path) -> Path:
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a half-written one."""
+    return write_chunks_atomic(path, (data,))
+
+
+def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes]) -> Path:
+    """Write the concatenation of ``chunks`` to ``path`` atomically, one chunk in memory at a time."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
@@ -40,6 +47,9 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"cannot write ({exc.strerror})", path=str(target)) from exc
+    except BaseException:  # a chunk that could not be made: no half-written file stays behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -3,6 +3,17 @@
 ``kg build`` validates what it is about to write and refuses to write a graph that
 breaks a shape; ``kg validate DIR`` checks a build already on disk. A violation is
 reported as one readable line: the node, the property and the shape's message.
+
+``kg build`` does not validate the whole graph at once: it checks each report's
+own graph (the report's named graph with the shared nodes it names, where the
+report is extracted; the result is cached with it) and then the shared nodes
+of the corpus against ``shared_shapes()``. No shape needs triples of two
+reports: a node's properties all come from its report, except an entity's
+type and names (shared nodes) and its ``gk:workArea``/``gk:mention`` links
+(in each report that mentions it, checked there). So the shared part is
+checked without those two links, and the two checks together are the check
+of the whole graph. What only the merge can break (an indicator given two
+labels by two reports) is in the shared part.
 """
 
 from __future__ import annotations
@@ -15,8 +26,10 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from .errors import KgError, ValidationError
+from .vocab import GK
 
-__all__ = ["Violation", "ValidationError", "validate_graph", "check_graph", "SHAPES"]
+__all__ = ["Violation", "ValidationError", "validate_graph", "check_graph", "shared_shapes", "raise_violations",
+           "SHAPES"]
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -43,12 +56,27 @@ def _shapes() -> Graph:
     return Graph().parse(SHAPES, format="turtle")
 
 
-def validate_graph(g: Graph) -> list[Violation]:
-    """Every violation of the shapes in ``g``, sorted; an empty list when ``g`` conforms."""
+@lru_cache(maxsize=1)
+def shared_shapes() -> Graph:
+    """The shapes without their ``gk:workArea`` and ``gk:mention`` constraints: what the shared nodes of a
+    corpus (entities' types and names, indicators) must meet by themselves, their links into reports being
+    checked with each report."""
+    shapes = Graph()
+    for prefix, namespace in _shapes().namespaces():
+        shapes.bind(prefix, namespace)
+    links = {node for node, path in _shapes().subject_objects(SH.path) if path in (GK.workArea, GK.mention)}
+    for triple in _shapes():
+        if not (triple[1] == SH.property and triple[2] in links):
+            shapes.add(triple)
+    return shapes
+
+
+def validate_graph(g: Graph, shapes: Graph | None = None) -> list[Violation]:
+    """Every violation in ``g`` of the shapes (``ontology/shapes.ttl`` by default), sorted; empty if ``g`` conforms."""
     from pyshacl import validate
 
-    conforms, report, _ = validate(g, shacl_graph=_shapes(), inference="none", advanced=False,
-                                   allow_warnings=True)
+    conforms, report, _ = validate(g, shacl_graph=_shapes() if shapes is None else shapes, inference="none",
+                                   advanced=False, allow_warnings=True)
     if conforms:
         return []
     return sorted(_violations(report, g), key=lambda v: (v.node, v.path, v.message))
@@ -80,7 +108,11 @@ def _short(g: Graph, term) -> str:
 
 def check_graph(g: Graph, source: str = "graph", limit: int = 10) -> None:
     """Raise ``ValidationError`` listing the first ``limit`` violations when ``g`` breaks a shape."""
-    violations = validate_graph(g)
+    raise_violations(validate_graph(g), source, limit)
+
+
+def raise_violations(violations: list[Violation], source: str = "graph", limit: int = 10) -> None:
+    """Raise ``ValidationError`` listing the first ``limit`` of ``violations``, if there are any."""
     if not violations:
         return
     shown = "\n  ".join(str(v) for v in violations[:limit])

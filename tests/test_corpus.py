@@ -1,16 +1,25 @@
-"""Building a corpus: parallel workers, a bad file among good ones, the incremental cache, promises across years."""
+"""Building a corpus: parallel workers, a bad file among good ones, the incremental build, promises across years."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import SKOS
 
 import kg
 from kg import pipeline
 from kg.cli import cli
-from kg.vocab import GK
+from kg.errors import ValidationError
+from kg.export import report_graph
+from kg.graph import SharedNodes, build_graph
+from kg.render import render_html
+from kg.validate import shared_shapes, validate_graph
+from kg.vocab import GK, RES
 
+from .conftest import QINGHE
 from .corpus import make_corpus, write_corpus
 
 LAST_YEAR = 2021
@@ -34,10 +43,78 @@ def one_worker(tmp_path_factory, corpus):
     return out, kg.build([corpus], out, workers=1, cache=False)
 
 
-def test_two_workers_give_the_same_graph_byte_for_byte(tmp_path, corpus, one_worker):
+def _copy(corpus, folder):
+    folder.mkdir()
+    for report in corpus.iterdir():
+        shutil.copy(report, folder / report.name)
+    return folder
+
+
+def _reference(folder) -> Graph:
+    """The graph of the reports in ``folder`` built the old way: every extraction in one rdflib graph."""
+    return build_graph([kg.extract_file(f) for f in sorted(folder.iterdir())])
+
+
+def _files(out) -> dict:
+    """Every file of a build (not its cache), with its bytes and modification time."""
+    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(out.rglob("*")) if p.is_file() and ".cache" not in p.parts}
+
+
+def test_two_workers_give_the_same_files_byte_for_byte(tmp_path, corpus, one_worker):
     result = kg.build([corpus], tmp_path, workers=2, cache=False, validate=False)
     assert result.reports == one_worker[1].reports == 6
-    assert (tmp_path / "graph.ttl").read_bytes() == (one_worker[0] / "graph.ttl").read_bytes()
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (one_worker[0] / name).read_bytes()
+
+
+def test_the_streamed_graph_is_the_graph_built_at_once(corpus, one_worker):
+    out, result = one_worker
+    built = Graph().parse(out / "graph.ttl")
+    assert set(built) == set(_reference(corpus))  # no blank nodes: equal triples, isomorphic graphs
+    assert len(built) == result.triples and not list((out).glob(".parts-*"))
+
+
+def test_the_page_is_the_page_of_the_whole_graph(corpus, one_worker):
+    # the page is rendered from the shared nodes and each report's page triples, not the whole graph
+    page = (one_worker[0] / "graph.html").read_text(encoding="utf-8")
+    assert page == render_html(_reference(corpus), "govkg")
+
+
+def test_an_entity_is_named_by_its_first_report_and_its_other_names_are_aliases(tmp_path):
+    texts = {"a-2020.txt": "政府工作报告\n2020年工作回顾\n一、抓项目\n引进星河电子集团落户,工业总产值100亿元,增长5%。",
+             "b-2021.txt": "政府工作报告\n2021年工作回顾\n一、抓项目\n星河电子有限公司建成投产,工业总产值120亿元,增长8%。"}
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = kg.build([folder], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    node = RES["enterprise/星河电子"]
+    assert str(g.value(node, RDFS.label)) == "星河电子集团" and result.counts["Enterprise"] == 2
+    assert {str(a) for a in g.objects(node, SKOS.altLabel)} == {"星河电子有限公司"}
+    assert set(g) == set(_reference(folder))
+
+
+def test_the_shared_nodes_are_checked_for_what_only_the_merge_can_break():
+    indicator, entity = RES["indicator/工业总产值"], RES["enterprise/星河电子"]
+    shared = SharedNodes()
+    for label in ("工业总产值", "工业产值"):  # two reports give one indicator node two labels
+        shared.add([(indicator, RDF.type, GK.Indicator), (indicator, RDFS.label, Literal(label, lang="zh")),
+                    (entity, RDF.type, GK.Enterprise), (entity, RDFS.label, Literal("星河电子", lang="zh"))])
+    violations = validate_graph(shared.graph(), shared_shapes())
+    # the entity, whose work areas and mentions are in the report graphs, passes; the indicator does not
+    assert [(v.node, v.message) for v in violations] == [(f"<{indicator}>", "an indicator needs exactly one label")]
+
+
+def test_two_files_that_would_share_their_iris_are_not_merged(tmp_path):
+    for folder in ("a", "b"):  # same name, same region and year: the same report IRI
+        (tmp_path / folder).mkdir()
+        shutil.copy(QINGHE, tmp_path / folder / QINGHE.name)
+    result = kg.build([tmp_path / "a", tmp_path / "b"], tmp_path / "out", validate=False)
+    assert result.reports == 1
+    assert [p.path for p in result.problems] == [str(tmp_path / "b" / QINGHE.name)]
+    assert "would have the IRIs of" in result.problems[0].message
 
 
 def test_a_corrupt_file_is_reported_and_skipped_while_the_rest_is_built(tmp_path, corpus):
@@ -53,14 +130,15 @@ def test_a_corrupt_file_is_reported_and_skipped_while_the_rest_is_built(tmp_path
     assert [line for line in result.stderr.splitlines() if "damaged.pdf" in line][0].startswith("error: ")
 
 
-def test_an_unchanged_rebuild_extracts_nothing_and_writes_the_same_graph(tmp_path, corpus, monkeypatch):
-    kg.build([corpus], tmp_path, validate=False)
-    before = (tmp_path / "graph.ttl").read_bytes()
+def test_an_unchanged_rebuild_extracts_nothing_and_writes_nothing(tmp_path, corpus, monkeypatch):
+    first = kg.build([corpus], tmp_path, validate=False, shards=True)
+    before = _files(tmp_path)
     calls = []
     extract_file = pipeline.extract_file
     monkeypatch.setattr(pipeline, "extract_file", lambda path: calls.append(path) or extract_file(path))
-    kg.build([corpus], tmp_path, validate=False, workers=2)  # all cached: no worker starts
-    assert calls == [] and (tmp_path / "graph.ttl").read_bytes() == before
+    again = kg.build([corpus], tmp_path, validate=False, workers=2, shards=True)  # all cached: no worker starts
+    assert calls == [] and _files(tmp_path) == before  # same bytes, not even written again
+    assert (again.reports, again.triples, again.counts) == (first.reports, first.triples, first.counts)
     changed = sorted(corpus.iterdir())[0]
     copy = tmp_path / "copy"
     copy.mkdir()
@@ -69,6 +147,68 @@ def test_an_unchanged_rebuild_extracts_nothing_and_writes_the_same_graph(tmp_pat
         (copy / report.name).write_text(text + ("　　此页无正文。\n" if report == changed else ""), encoding="utf-8")
     kg.build([copy], tmp_path, validate=False)
     assert [p.rsplit("/", 1)[-1] for p in map(str, calls)] == [changed.name]
+
+
+def test_a_changed_report_is_extracted_again_and_only_its_shard_is_rewritten(tmp_path, corpus, monkeypatch):
+    folder, out = _copy(corpus, tmp_path / "reports"), tmp_path / "out"
+    kg.build([folder], out, shards=True)
+    before = _files(out)
+    changed = sorted(folder.iterdir())[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "　　全年新增就业岗位1200个，引进星河电子集团落户。\n",
+                       encoding="utf-8")
+    calls = []
+    extract_file = pipeline.extract_file
+    monkeypatch.setattr(pipeline, "extract_file", lambda path: calls.append(path) or extract_file(path))
+    kg.build([folder], out, shards=True)
+    assert [str(p) for p in calls] == [str(changed)]
+    after = _files(out)
+    shard = f"shards/{_report_iri(out, changed.name).rsplit('/', 1)[-1]}.nq"
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert shard in rewritten and rewritten <= {shard, "shards/shared.nq", "graph.ttl", "graph.html"}
+    assert set(after) == set(before)
+    assert set(Graph().parse(out / "graph.ttl")) == set(_reference(folder))
+
+
+def test_a_report_taken_out_of_the_input_leaves_every_output(tmp_path, corpus):
+    folder, out = _copy(corpus, tmp_path / "reports"), tmp_path / "out"
+    kg.build([folder], out, shards=True, validate=False)
+    gone = sorted(folder.iterdir())[0]
+    report = _report_iri(out, gone.name)
+    gone.unlink()
+    result = kg.build([folder], out, shards=True, validate=False)
+    g = Graph().parse(out / "graph.ttl")
+    assert report not in set(g.subjects()) and not list(g.triples((None, GK.report, report)))
+    assert set(g) == set(_reference(folder))
+    shards = sorted(p.name for p in (out / "shards").iterdir())
+    assert f"{report.rsplit('/', 1)[-1]}.nq" not in shards and len(shards) == result.reports + 1
+    named = {line.rsplit(" ", 2)[-2] for p in (out / "shards").glob("*.nq") if p.name != "shared.nq"
+             for line in p.read_text(encoding="utf-8").splitlines()}
+    assert f"<{report_graph(report)}>" not in named and len(named) == result.reports
+
+
+def test_a_build_that_fails_validation_leaves_the_earlier_output(tmp_path, corpus, monkeypatch):
+    folder, out = _copy(corpus, tmp_path / "reports"), tmp_path / "out"
+    kg.build([folder], out, shards=True)
+    before = _files(out)
+    changed = sorted(folder.iterdir())[-1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "　　全年新增就业岗位1200个。\n", encoding="utf-8")
+    strict = Graph().parse(kg.validate.SHAPES)  # the shapes, and one more that no report meets
+    strict.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gk: <https://w3id.org/govkg/ontology#> .
+        <urn:x:Strict> a sh:NodeShape ; sh:targetClass gk:Report ;
+            sh:property [ sh:path gk:fileName ; sh:maxCount 0 ; sh:message "no file name allowed" ] .""")
+    monkeypatch.setattr(kg.validate, "_shapes", lambda: strict)
+    kg.validate.shared_shapes.cache_clear()
+    try:
+        with pytest.raises(ValidationError, match="no file name allowed"):
+            kg.build([folder], out, shards=True)
+    finally:
+        kg.validate.shared_shapes.cache_clear()
+    assert _files(out) == before
+
+
+def _report_iri(out, file_name: str):
+    g = Graph().parse(out / "graph.ttl")
+    return next(g.subjects(GK.fileName, Literal(file_name)))
 
 
 def test_consecutive_years_link_each_target_to_its_outcome_with_the_designed_verdict(reports, one_worker):

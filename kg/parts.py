@@ -1,0 +1,233 @@
+"""One report's part of a build: made where the report is extracted, kept in the build's cache, read back in pieces.
+
+``make_part(x)`` turns an extraction into a ``Part``. Its named graph (the
+triples ``kg.graph.split_report`` gives to the report) is serialized once,
+where the report is extracted: as a Turtle body without prefix lines
+(``graph.ttl`` is ``TURTLE_HEADER`` and the bodies, concatenated; no node is
+blank, so they concatenate safely) and as the triples the page reads
+(``page_triples``, pickled). The part also holds the little a build needs to
+put the reports together: the report's triples of shared nodes, what promise
+tracking reads of the report, its counts and, when validated, the SHACL
+violations of its own graph (``kg.validate``).
+
+``PartStore`` keeps each part in one file, ``KEY.part`` (KEY from
+``kg.parallel.cache_key``: the file's name and bytes and govkg's code), and
+gives the build the part without its bytes; ``part_turtle`` and
+``part_page`` read them back when the outputs are written. ``nquads`` makes a
+report's N-Quads shard from its Turtle body (with pyoxigraph).
+
+>>> from kg.read import parse_report
+>>> from kg.pipeline import extract
+>>> part = make_part(extract(parse_report("政府工作报告\\n2020年工作回顾\\n一、抓项目\\n引进星河电子落户,工业总产值100亿元。")))
+>>> part.name, part.counts, part.violations
+('<text>', {'Enterprise': 1, 'Observation': 1}, ())
+>>> part_turtle(part).startswith(b"<https://w3id.org/govkg/resource/"), b"@prefix" in part_turtle(part)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from .errors import KgError, OutputError
+from .graph import add_extraction, bind_prefixes, report_node, split_report
+from .model import Extraction, Report, Structure
+from .store import ensure_dir, write_bytes_atomic
+from .validate import Violation, validate_graph
+from .vocab import GK
+
+__all__ = ["Part", "make_part", "for_promises", "page_triples", "turtle_of", "part_turtle", "part_page", "nquads",
+           "PartStore", "PREFIXES", "TURTLE_HEADER"]
+
+PREFIXES = (("gk", GK._NS), ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS), ("xsd", XSD))  # of graph.ttl
+TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES).encode() + b"\n"
+_MAGIC = b"govkg part 1\n"
+_SIZES = struct.Struct("<QQQ")  # bytes of the pickled fields, the Turtle body, the page's triples
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass(frozen=True)
+class Part:
+    """One report's part of a build (see the module): its bytes are in ``turtle`` and ``page``, or in ``file``."""
+
+    report: URIRef  # the report's IRI; its named graph is ``<report>/graph``
+    name: str  # the report's file name
+    triples: int  # in its named graph
+    counts: dict[str, int]  # entities by type, and observations
+    structured: bool  # a review or a plan part was found
+    shared: tuple[tuple, ...]  # its triples of shared nodes
+    promises: Extraction  # what promise tracking reads of it
+    violations: tuple[Violation, ...] | None = None  # None: not validated
+    turtle: bytes = b""
+    page: bytes = b""
+    file: str = ""  # where the bytes are kept
+    offset: int = 0  # of the Turtle body in ``file``; the page's triples follow it
+    sizes: tuple[int, int] = (0, 0)  # of the Turtle body and of the page's triples in ``file``
+
+
+def make_part(x: Extraction, validate: bool = True) -> Part:
+    """The part of one report: its graph built, validated when asked, split and serialized."""
+    g = _graph(x)  # without promise links: they need the other reports
+    violations = tuple(validate_graph(g)) if validate else None
+    own, shared = split_report(g)
+    counts = Counter(e.etype for e in x.entities)
+    counts["Observation"] += len(x.observations)
+    return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
+                structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
+                promises=for_promises(x), violations=violations, turtle=turtle_of(own),
+                page=pickle.dumps(page_triples(own), protocol=_PICKLE))
+
+
+def _graph(x: Extraction) -> Graph:
+    g = bind_prefixes(Graph())
+    add_extraction(g, x)
+    return g
+
+
+def for_promises(x: Extraction) -> Extraction:
+    """Only what promise tracking reads of an extraction (its report's name and meta, its observations
+    without their sentences), so that a corpus's texts, sentences and mentions are not kept until the end."""
+    report = Report(path=x.report.path, name=x.report.name, raw="", text="", offsets=(0,))
+    observations = tuple(replace(o, sentence=None, surface="") for o in x.observations)
+    return Extraction(report=report, structure=Structure(x.structure.meta, (), ()), entities=(),
+                      observations=observations)
+
+
+# The page (kg/page_data.py) never reads a mention's words, rule, type, report or work area, nor a
+# sentence's type (it reaches sentences through mentions and relations): ``page_triples`` leaves them
+# out, about a quarter of a report's triples. tests/test_corpus.py checks that the page stays the same.
+_NOT_ON_PAGE = {GK.exact, GK.rule}
+_NOT_OF_MENTIONS = {RDF.type, GK.report, GK.workArea}
+
+
+def page_triples(g: Graph) -> list[tuple]:
+    """The triples of a report's named graph that the page reads, equal terms made one object (so that they are
+    pickled once, and read back as one)."""
+    mentions = set(g.subjects(RDF.type, GK.Mention))
+    sentences = set(g.subjects(RDF.type, GK.Sentence))
+    terms: dict = {}
+    return [(s, p, terms.setdefault(o, o)) for s, p, o in g if p not in _NOT_ON_PAGE
+            and not (s in mentions and p in _NOT_OF_MENTIONS) and not (s in sentences and p == RDF.type)]
+
+
+def turtle_of(g: Graph) -> bytes:
+    """``g`` in Turtle without its prefix lines (they are ``TURTLE_HEADER``), triples sorted.
+
+    pyoxigraph writes it (about 40 times as fast as rdflib's Turtle serializer)
+    and keeps every literal as it was made (rdflib writes ``"26"^^xsd:decimal`` as ``26.0``).
+
+    >>> from rdflib import Literal
+    >>> g = Graph().add((GK.Met, RDF.type, GK.Verdict)).add((GK.Met, GK.value, Literal("26", datatype=XSD.decimal)))
+    >>> print(turtle_of(g).decode().replace(chr(9), "    "))  # pyoxigraph indents with a tab
+    gk:Met a gk:Verdict ;
+        gk:value "26"^^xsd:decimal .
+    <BLANKLINE>
+    """
+    import pyoxigraph as ox
+
+    triples = sorted(ox.parse(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES), key=str)
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES})
+    return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+
+
+def part_turtle(part: Part) -> bytes:
+    """The Turtle body of a part's named graph (no prefix lines: they are ``TURTLE_HEADER``)."""
+    return _section(part, 0) if part.file else part.turtle
+
+
+def part_page(part: Part) -> list[tuple]:
+    """The triples of a part's named graph that the page reads."""
+    return pickle.loads(_section(part, 1) if part.file else part.page)
+
+
+def _section(part: Part, n: int) -> bytes:
+    start = part.offset + (part.sizes[0] if n else 0)
+    try:
+        with open(part.file, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(part.sizes[n])
+    except OSError as exc:
+        data, reason = b"", exc.strerror
+    else:
+        reason = "it is shorter than it was"
+    if len(data) != part.sizes[n]:
+        raise KgError(f"cannot read the kept part of {part.name} ({reason})", path=part.file,
+                      hint="its cache changed during the build; run `kg build` again")
+    return data
+
+
+def nquads(body: bytes, graph: str | None = None) -> bytes:
+    """A Turtle body as N-Quads in the named graph ``graph`` (``None``: the default graph), lines sorted."""
+    import pyoxigraph as ox
+
+    name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    quads = [ox.Quad(q.subject, q.predicate, q.object, name)
+             for q in ox.parse(TURTLE_HEADER + body, format=ox.RdfFormat.TURTLE)]
+    return b"".join(sorted(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
+
+
+class PartStore:
+    """The parts of a build, one file ``KEY.part`` each in ``folder``: a header, the part's fields (pickled),
+    its Turtle body and its page's triples.
+
+    ``get`` gives a kept part without its bytes (``None`` when there is none,
+    it cannot be read, or it was not validated and ``validated`` parts are
+    wanted); ``put`` keeps a new one and gives it back without its bytes, or
+    with them when it cannot be written (a full disk): the build then holds it
+    in memory, and the next build makes it again. With ``reuse=False`` no part is
+    found, as for ``kg build --no-cache``.
+    """
+
+    def __init__(self, folder: str | Path, reuse: bool = True, validated: bool = False):
+        self.folder, self.reuse, self.validated = Path(folder), reuse, validated
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.part"
+
+    def get(self, key: str, path: Path | None = None) -> Part | None:
+        """The part kept for ``key`` (a part does not depend on the file's path), without its bytes."""
+        if not self.reuse:
+            return None
+        try:
+            with open(self.path(key), "rb") as fh:
+                if fh.read(len(_MAGIC)) != _MAGIC:
+                    return None
+                size, turtle, page = _SIZES.unpack(fh.read(_SIZES.size))
+                part = pickle.loads(fh.read(size))
+        except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+                ValueError):
+            return None
+        if not isinstance(part, Part) or (self.validated and part.violations is None):
+            return None
+        return replace(part, file=str(self.path(key)), offset=len(_MAGIC) + _SIZES.size + size, sizes=(turtle, page))
+
+    def put(self, key: str, part: Part) -> Part:
+        fields = pickle.dumps(replace(part, turtle=b"", page=b""), protocol=_PICKLE)
+        data = b"".join((_MAGIC, _SIZES.pack(len(fields), len(part.turtle), len(part.page)), fields,
+                         part.turtle, part.page))
+        try:
+            path = write_bytes_atomic(ensure_dir(self.folder) / f"{key}.part", data)
+        except OutputError:
+            try:
+                self.folder.rmdir()  # leave no empty folder behind in an output that must stay untouched
+            except OSError:
+                pass
+            return part
+        return replace(part, turtle=b"", page=b"", file=str(path), offset=len(_MAGIC) + _SIZES.size + len(fields),
+                       sizes=(len(part.turtle), len(part.page)))
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove every kept part but those of the keys in ``keep``, and older kinds of entry; how many went."""
+        gone = 0
+        for entry in self.folder.glob("*"):
+            if entry.is_file() and entry.suffix in (".part", ".pkl") and entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+                gone += 1
+        return gone
