@@ -27,6 +27,7 @@ from typing import Iterable
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from .model import ENTITY_TYPES, Entity, Extraction, Observation, Sentence
 from .promises import track_promises
@@ -262,7 +263,7 @@ def report_of(triple: tuple, owner: dict[URIRef, URIRef]) -> URIRef | None:
 
 def split_report(g: Graph) -> tuple[Graph, list[tuple]]:
     """The graph of one report split into its named graph (prefixes bound) and its triples of shared nodes."""
-    owner, own, shared = owners(g), bind_prefixes(Graph()), []
+    owner, own, shared = owners(g), bind_prefixes(Graph(store=SimpleMemory())), []
     for triple in g:
         if any(isinstance(term, BNode) for term in triple):
             raise ValueError(f"a blank node in a report's graph cannot be shared across files: {triple}")
