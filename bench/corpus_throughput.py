@@ -35,6 +35,7 @@ ratios measured in one run.
     python bench/corpus_throughput.py                      # 100 and 500 reports
     python bench/corpus_throughput.py --reports 200 --small 50 --full-build
     python bench/corpus_throughput.py --full-build --build-only   # builds of 100 and 500 reports, rebuilds
+    python bench/corpus_throughput.py --real ../shared/corpus/shenzhen   # and the 102 real reports
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def main() -> None:
                     help="also time whole `kg build`s of both corpora and two rebuilds, with their peak memory")
     ap.add_argument("--build-only", action="store_true", help="with --full-build: measure only the builds")
     ap.add_argument("--no-validate", action="store_true", help="build with --no-validate")
+    ap.add_argument("--real", metavar="FOLDER",
+                    help="also extract the .txt reports of FOLDER (e.g. ../shared/corpus/shenzhen) beside jieba.lcut")
     ap.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -76,6 +79,8 @@ def main() -> None:
         mb = sum(len(r.text.encode()) for r in reports) / 1e6
         print(f"corpus: {len(reports)} reports, {mb:.1f} MB (small: {args.small} reports, "
               f"{_mb(small):.1f} MB)")
+        if args.real:
+            _real(Path(args.real), Path(tmp, "real"))
         if not (args.full_build and args.build_only):
             _extraction(reports, small, big, args.small)
         if args.full_build:
@@ -83,15 +88,34 @@ def main() -> None:
 
 
 def _extraction(reports, small: Path, big: Path, n_small: int) -> None:
-    print(f"jieba.lcut, 1 process:  {_lcut(reports):6.3f} MB/s")
+    lcut = _lcut(reports)
+    print(f"jieba.lcut, 1 process:  {lcut:6.3f} MB/s")
     print(f"jieba.posseg.lcut (HMM), what govkg tokenizes with, {n_small} reports: "
           f"{_lcut(reports[:n_small], pos=True):6.3f} MB/s")
     print(f"worker start (import govkg + load jieba): {_worker_start():.2f} s")
     for folder, workers in [(small, 1), (small, 2), (big, 2)]:
         r = _run_child(folder, workers)
         print(f"extract {r['reports']:4d} reports, {workers} worker(s): {r['mb_per_s']:6.3f} MB/s "
-              f"({r['seconds']:.1f} s); peak RSS parent {r['parent_mb']:.0f} MB, "
+              f"({r['seconds']:.1f} s, {r['mb_per_s'] / workers / lcut:.0%} of jieba.lcut per worker); peak RSS parent {r['parent_mb']:.0f} MB, "
               f"largest worker {r['child_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB")
+
+
+def _real(source: Path, folder: Path) -> None:
+    """Real reports: jieba.lcut and extraction with 1 and 2 workers on the same text, in this run."""
+    import shutil
+    from types import SimpleNamespace
+
+    folder.mkdir()
+    for f in sorted(source.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    texts = [SimpleNamespace(text=f.read_text(encoding="utf-8")) for f in sorted(folder.iterdir())]
+    lcut = _lcut(texts)
+    print(f"real reports: {len(texts)} from {source}, {_mb(folder):.1f} MB; jieba.lcut, 1 process: {lcut:6.3f} MB/s")
+    for workers in (1, 2):
+        r = _run_child(folder, workers)
+        print(f"extract {r['reports']:4d} real reports, {workers} worker(s): {r['mb_per_s']:6.3f} MB/s "
+              f"({r['mb_per_s'] / workers / lcut:.0%} of jieba.lcut per worker); peak RSS all processes "
+              f"{r['total_mb']:.0f} MB")
 
 
 def _builds(small: Path, big: Path, tmp: Path, extra: list[str]) -> None:
