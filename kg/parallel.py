@@ -30,9 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import KgError, OutputError
+from .errors import KgError
 from .model import Extraction, Problem
-from .store import ensure_dir, write_bytes_atomic
+from .store import write_cache_file
 
 __all__ = ["Outcome", "map_files", "extract_all", "code_fingerprint", "cache_key", "CACHE_DIR"]
 
@@ -256,11 +256,5 @@ class _Pickles:
         return x if x.report.path == str(path) else replace(x, report=replace(x.report, path=str(path)))
 
     def put(self, key: str, x: Extraction) -> Extraction:
-        try:
-            write_bytes_atomic(ensure_dir(self.folder) / f"{key}.pkl", pickle.dumps(x, pickle.HIGHEST_PROTOCOL))
-        except OutputError:
-            try:
-                self.folder.rmdir()  # leave no empty folder behind in an output that must stay untouched
-            except OSError:
-                pass
+        write_cache_file(self.folder, f"{key}.pkl", pickle.dumps(x, pickle.HIGHEST_PROTOCOL))
         return x

@@ -36,10 +36,10 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from .errors import KgError, OutputError
+from .errors import KgError
 from .graph import add_extraction, bind_prefixes, report_node, split_report
 from .model import Extraction, Report, Structure
-from .store import ensure_dir, write_bytes_atomic
+from .store import write_cache_file
 from .validate import Violation, validate_graph
 from .vocab import GK
 
@@ -212,13 +212,8 @@ class PartStore:
         fields = pickle.dumps(replace(part, turtle=b"", page=b""), protocol=_PICKLE)
         data = b"".join((_MAGIC, _SIZES.pack(len(fields), len(part.turtle), len(part.page)), fields,
                          part.turtle, part.page))
-        try:
-            path = write_bytes_atomic(ensure_dir(self.folder) / f"{key}.part", data)
-        except OutputError:
-            try:
-                self.folder.rmdir()  # leave no empty folder behind in an output that must stay untouched
-            except OSError:
-                pass
+        path = write_cache_file(self.folder, f"{key}.part", data)
+        if path is None:
             return part
         return replace(part, turtle=b"", page=b"", file=str(path), offset=len(_MAGIC) + _SIZES.size + len(fields),
                        sizes=(len(part.turtle), len(part.page)))

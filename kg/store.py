@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from .errors import InputError, OutputError
 
-__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "graph_file", "load_graph"]
+__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file", "graph_file", "load_graph"]
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -51,6 +51,19 @@ def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def write_cache_file(folder: str | Path, name: str, data: bytes) -> Path | None:
+    """Keep ``data`` as ``folder/name`` (atomically); ``None`` when it cannot be written, in which case
+    a folder left empty is removed, so that an output that must stay untouched gains no empty folder."""
+    try:
+        return write_bytes_atomic(ensure_dir(folder) / name, data)
+    except OutputError:
+        try:
+            Path(folder).rmdir()
+        except OSError:
+            pass
+        return None
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
