@@ -4,7 +4,8 @@ The store is a pyoxigraph (RocksDB) folder, by default ``store/`` next to a
 build's ``graph.ttl``. It holds the named graphs of the TriG export
 (``export.to_dataset``): one graph ``<report IRI>/graph`` per report, and the
 nodes reports share (an entity's type, label and aliases, indicators, relations
-between entities) in the default graph. Queries see the union of all graphs,
+between entities, and the promise links ``gk:outcome`` and ``gk:verdict``, which
+need two reports) in the default graph. Queries see the union of all graphs,
 so they answer as they do on ``graph.ttl``.
 
 ``sync_store`` loads a build into the store when its ``graph.ttl`` has changed
