@@ -179,7 +179,8 @@ def _threshold(text: str, q: Quantity, rest: list[Quantity]) -> bool:
 
 def _names_a_rule(text: str, q: Quantity) -> bool:
     """True for a count that is part of a name (``中央八项规定``, ``四个意识``) or that announces the
-    parts of the report itself (``重点做好以下八个方面工作``).
+    parts of the report itself (``重点做好以下八个方面工作``), or that counts the figure after it
+    (``两个100%``).
 
     >>> from kg.numbers import find_quantities
     >>> text = "重点做好以下八个方面工作"
@@ -189,7 +190,8 @@ def _names_a_rule(text: str, q: Quantity) -> bool:
     if q.unit not in ("项", "个", "条"):
         return False
     return re.match(r"(?:规定|原则|要求|意识|自信|维护|精神)", text[q.end:q.end + 2]) is not None \
-        or text[max(0, q.start - 2):q.start] in ("以下", "如下")
+        or text[max(0, q.start - 2):q.start] in ("以下", "如下") \
+        or text[q.end:q.end + 1].isdigit()  # ``办结率和满意度两个100%``: the count counts the figures after it
 
 
 def _meaningful(subject: str) -> bool:

@@ -96,3 +96,12 @@ def test_a_threshold_stays_in_the_name_of_the_count():
 
 def test_a_count_inside_a_name_is_not_a_figure():
     assert _observations("严格落实中央八项规定精神。") == []
+
+
+def test_a_count_of_the_figures_after_it_is_not_a_figure():
+    found = _observations("人大建议办结率和满意度实现两个100%。")
+    assert [(value, unit) for _, value, unit, _, _ in found] == [(Decimal("100"), "%")]
+
+
+def test_a_count_announcing_the_reports_own_parts_is_not_a_figure():
+    assert _observations("2021年,重点做好以下八个方面工作。") == []
