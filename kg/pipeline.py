@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rdflib import Graph
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from .entities import find_mentions, find_relations
 from .errors import InputError, OutputError
@@ -231,10 +232,12 @@ def _bulk():
 
 def _page_graph(shared: Graph, parts: list[Part]) -> Graph:
     """What the page reads: the shared nodes and each report's page triples (``kg.parts.page_triples``)."""
-    g = bind_prefixes(Graph())
-    g.addN((s, p, o, g) for s, p, o in shared)
+    g = bind_prefixes(Graph(store=SimpleMemory()))  # no contexts to keep: rdflib's leaner store
+    for s, p, o in shared:
+        g.add((s, p, o))
     for part in parts:
-        g.addN((s, p, o, g) for s, p, o in part_page(part))
+        for s, p, o in part_page(part):
+            g.add((s, p, o))
     return g
 
 
