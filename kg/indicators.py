@@ -156,7 +156,7 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
             _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
             break
-        elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q):
+        elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q) or q.unit in _TIME_SPANS:
             continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
         elif item := _level(text, cursor, q, end, before):
             out.append(item)
@@ -175,6 +175,9 @@ def _threshold(text: str, q: Quantity, rest: list[Quantity]) -> bool:
         return False
     between = text[q.end:rest[0].start]
     return len(between) <= 14 and re.search(r"[,，;；。、]", between) is None
+
+
+_TIME_SPANS = frozenset({"年", "周年"})  # ``今后5年``, ``建党100周年``, ``困扰…数十年``: a span of time, not a figure
 
 
 def _names_a_rule(text: str, q: Quantity) -> bool:

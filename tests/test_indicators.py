@@ -105,3 +105,7 @@ def test_a_count_of_the_figures_after_it_is_not_a_figure():
 
 def test_a_count_announcing_the_reports_own_parts_is_not_a_figure():
     assert _observations("2021年,重点做好以下八个方面工作。") == []
+
+
+def test_a_span_of_years_is_not_a_figure():
+    assert _observations("今后5年,我们要用3年时间解决困扰星河镇40年的内涝问题。") == []
