@@ -258,12 +258,13 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
 
 
 def _verb_final(before: str) -> bool:
-    """True when the words before a count end in a verb or ``等`` (``引进倪光南、孙金声等``)."""
+    """True when the words before a count end in a verb, a localiser or ``等`` (``引进倪光南、孙金声等``,
+    ``现行标准下``): what is counted is named after the count. ``前`` before a figure is a rank (``全球前2%``)."""
     before = re.sub(r"[“”\"]", "", before).strip()
     if not before or before.endswith("等"):
         return True
     toks = tokenize(before[-8:])
-    return bool(toks) and toks[-1].pos in ("v", "vd", "vi", "vg") and toks[-1].word not in ("增长", "提高")
+    return bool(toks) and toks[-1].pos in ("v", "vd", "vi", "vg", "f") and toks[-1].word not in ("增长", "提高", "前")
 
 
 def _after_name(after: str) -> str:

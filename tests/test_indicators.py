@@ -109,3 +109,8 @@ def test_a_count_announcing_the_reports_own_parts_is_not_a_figure():
 
 def test_a_span_of_years_is_not_a_figure():
     assert _observations("今后5年,我们要用3年时间解决困扰星河镇40年的内涝问题。") == []
+
+
+def test_after_a_localiser_the_name_follows_the_count():
+    name, value, unit, _, _ = _observations("现行标准下3120名建档立卡贫困人口全部稳定脱贫。")[0]
+    assert name.startswith("建档立卡贫困人口") and (value, unit) == (Decimal("3120"), "名")
