@@ -49,12 +49,12 @@ def to_halfwidth(ch: str) -> str:
     >>> to_halfwidth("\\u3000")
     ' '
     """
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if code in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF):
-        return " "
-    return ch
+    return ch.translate(_HALFWIDTH)
+
+
+# full-width forms to half-width, and the wide or invisible spaces to a plain space (one character for one)
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | dict.fromkeys(
+    (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF), " ")
 
 
 def _is_wide(ch: str) -> bool:
@@ -206,8 +206,6 @@ def _clean_line(raw: str, start: int, end: int) -> tuple[list[tuple[str, int]], 
     return (_squeeze_spaces(kept) if _SPACE.search(wide) else kept), heading
 
 
-_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | dict.fromkeys(
-    (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF), " ")  # ``to_halfwidth`` as a table
 _SPACE = re.compile(r"\s")
 
 
