@@ -27,7 +27,6 @@ from typing import Iterable
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
-from rdflib.plugins.stores.memory import SimpleMemory
 
 from .model import ENTITY_TYPES, Entity, Extraction, Observation, Sentence
 from .promises import track_promises
@@ -35,9 +34,13 @@ from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, o
                     sentence_iri)
 
 __all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node", "owners", "report_of",
-           "split_report", "SharedNodes"]
+           "split_report", "SharedNodes", "Triples"]
 
 _RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
+
+
+# rdflib's namespaces look each term up through a checked __getattr__; the terms made often are read once here
+_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -99,8 +102,8 @@ def _zh(text: str) -> Literal:
 
 def _add_report(g: Graph, rep: URIRef, x: Extraction):
     meta = x.structure.meta
-    g.add((rep, RDF.type, GK.Report))
-    g.add((rep, RDFS.label, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
+    g.add((rep, _TYPE, GK.Report))
+    g.add((rep, _LABEL, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
     g.add((rep, GK.region, _zh(meta.region)))
     if meta.year:  # a text with no year in it has none
         g.add((rep, GK.reportYear, Literal(str(meta.year), datatype=XSD.gYear)))
@@ -118,8 +121,8 @@ def _add_report(g: Graph, rep: URIRef, x: Extraction):
 def _add_areas(g: Graph, rep: URIRef, x: Extraction):
     for order, area in enumerate(x.structure.areas):
         node = area_iri(rep, area.key)
-        g.add((node, RDF.type, GK.WorkArea))
-        g.add((node, RDFS.label, _zh(area.title)))
+        g.add((node, _TYPE, GK.WorkArea))
+        g.add((node, _LABEL, _zh(area.title)))
         g.add((node, GK.report, rep))
         g.add((node, GK.areaKind, Literal(area.kind)))
         g.add((node, GK.part, Literal(area.part)))
@@ -134,7 +137,9 @@ def _add_areas(g: Graph, rep: URIRef, x: Extraction):
 def _sentence(g: Graph, rep: URIRef, x: Extraction, s: Sentence) -> URIRef:
     a, b = x.report.raw_span(s.start, s.end)
     node = sentence_iri(rep, a, b)
-    g.add((node, RDF.type, GK.Sentence))
+    if g.value(node, GK.text) is not None:  # a sentence with more than one mention: made once
+        return node
+    g.add((node, _TYPE, GK.Sentence))
     g.add((node, GK.text, Literal(x.report.raw[a:b])))
     g.add((node, GK.start, Literal(a)))
     g.add((node, GK.end, Literal(b)))
@@ -146,7 +151,7 @@ def _sentence(g: Graph, rep: URIRef, x: Extraction, s: Sentence) -> URIRef:
 def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sentence, rule: str) -> URIRef:
     a, b = x.report.raw_span(start, end)
     node = mention_iri(rep, a, b)
-    g.add((node, RDF.type, GK.Mention))
+    g.add((node, _TYPE, GK.Mention))
     g.add((node, GK.exact, Literal(x.report.raw[a:b])))
     g.add((node, GK.start, Literal(a)))
     g.add((node, GK.end, Literal(b)))
@@ -159,15 +164,15 @@ def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sent
 
 def _add_entity(g: Graph, rep: URIRef, x: Extraction, e: Entity):
     node = entity_iri(e.etype, e.name, x.structure.meta.region)
-    g.add((node, RDF.type, getattr(GK, e.etype)))
-    label = g.value(node, RDFS.label)
+    g.add((node, _TYPE, getattr(GK, e.etype)))
+    label = g.value(node, _LABEL)
     if label is None:
-        g.add((node, RDFS.label, _zh(e.name)))
+        g.add((node, _LABEL, _zh(e.name)))
     elif str(label) != e.name:  # named otherwise in an earlier report: one node, this name an alias
-        g.add((node, SKOS.altLabel, _zh(e.name)))
+        g.add((node, _ALT_LABEL, _zh(e.name)))
     for alias in e.aliases:
         if alias != str(label or e.name):
-            g.add((node, SKOS.altLabel, _zh(alias)))
+            g.add((node, _ALT_LABEL, _zh(alias)))
     for m in e.mentions:
         g.add((node, GK.workArea, area_iri(rep, m.sentence.area)))
         g.add((node, GK.mention, _mention(g, rep, x, m.start, m.end, m.sentence, m.rule)))
@@ -188,13 +193,13 @@ def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observatio
     node = observation_iri(rep, n)
     concept = o.concept or o.indicator
     ind = indicator_iri(concept)
-    g.add((ind, RDF.type, GK.Indicator))
-    g.add((ind, RDFS.label, _zh(concept)))
+    g.add((ind, _TYPE, GK.Indicator))
+    g.add((ind, _LABEL, _zh(concept)))
     if o.indicator != concept:
-        g.add((ind, SKOS.altLabel, _zh(o.indicator)))
+        g.add((ind, _ALT_LABEL, _zh(o.indicator)))
     g.add((node, GK.statedName, _zh(o.indicator)))
-    g.add((node, RDF.type, GK.Observation))
-    g.add((node, RDFS.label, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
+    g.add((node, _TYPE, GK.Observation))
+    g.add((node, _LABEL, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
     g.add((node, GK.indicator, ind))
     g.add((node, GK.report, rep))
     g.add((node, GK.value, _decimal(o.value)))
@@ -222,7 +227,7 @@ def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
     p = _RELATION.get(rel.predicate, GK.relatedTo)
     g.add((s, p, o))
     statement = relation_iri(rep, n)
-    g.add((statement, RDF.type, RDF.Statement))
+    g.add((statement, _TYPE, RDF.Statement))
     g.add((statement, RDF.subject, s))
     g.add((statement, RDF.predicate, p))
     g.add((statement, RDF.object, o))
@@ -233,18 +238,24 @@ def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
 
 # ---- a corpus, report by report ----
 
-_REPORT_LINKS = (GK.workArea, GK.mention)  # links of shared nodes into one report: they go with that report
-_CROSS_REPORT = (GK.outcome, GK.verdict)  # promise links depend on a later report: they go with the shared nodes
+# (sets: a set finds a term by its hash, where ``==`` calls rdflib's __eq__, in Python, for every triple)
+_REPORT_LINKS = frozenset({GK.workArea, GK.mention})  # links of shared nodes into one report: they go with it
+_CROSS_REPORT = frozenset({GK.outcome, GK.verdict})  # promise links depend on a later report: they go with the shared
+_OWNED_BY, _A_REPORT = frozenset({GK.report}), frozenset({(_TYPE, GK.Report)})
 _ENTITY_CLASSES = frozenset(getattr(GK, t) for t in ENTITY_TYPES)
 
 
-def owners(g: Graph) -> dict[URIRef, URIRef]:
-    """Each report, and each node with ``gk:report``, mapped to its report."""
-    found = {}
-    for report in g.subjects(RDF.type, GK.Report):
-        found[report] = report
-        for node in g.subjects(GK.report, report):
-            found[node] = report
+def owners(g: Iterable[tuple]) -> dict[URIRef, URIRef]:
+    """Each report, and each node with ``gk:report`` to a report, mapped to its report (``g``: a graph, or any
+    iterable of triples)."""
+    reports, linked = set(), []
+    for s, p, o in g:
+        if p in _OWNED_BY:
+            linked.append((s, o))
+        elif (p, o) in _A_REPORT:
+            reports.add(s)
+    found = {node: report for node, report in linked if report in reports}
+    found.update((report, report) for report in reports)
     return found
 
 
@@ -261,17 +272,44 @@ def report_of(triple: tuple, owner: dict[URIRef, URIRef]) -> URIRef | None:
     return owner.get(s) or (owner.get(o) if p in _REPORT_LINKS else None)
 
 
-def split_report(g: Graph) -> tuple[Graph, list[tuple]]:
-    """The graph of one report split into its named graph (prefixes bound) and its triples of shared nodes."""
-    owner, own, shared = owners(g), bind_prefixes(Graph(store=SimpleMemory())), []
-    for triple in g:
-        if any(isinstance(term, BNode) for term in triple):
+def split_report(g: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The triples of one report (a graph, or any iterable of triples) split into its named graph's and its
+    triples of shared nodes."""
+    triples = list(g)
+    owner, own, shared = owners(triples), [], []
+    for triple in triples:
+        if type(triple[0]) is BNode or type(triple[2]) is BNode:
             raise ValueError(f"a blank node in a report's graph cannot be shared across files: {triple}")
-        if report_of(triple, owner) is None:
-            shared.append(triple)
-        else:
-            own.add(triple)
+        (shared if report_of(triple, owner) is None else own).append(triple)
     return own, shared
+
+
+class Triples:
+    """A report's triples while they are made: a set, with the one lookup building needs (``value``).
+
+    ``add_extraction`` writes to it as to an rdflib Graph, five times as fast:
+    rdflib keeps three indexes and the contexts of every triple.
+    """
+
+    __slots__ = ("_triples", "_first")
+
+    def __init__(self):
+        self._triples: set[tuple] = set()
+        self._first: dict[tuple, object] = {}  # (subject, predicate) -> the first object given
+
+    def add(self, triple: tuple) -> "Triples":
+        self._triples.add(triple)
+        self._first.setdefault(triple[:2], triple[2])
+        return self
+
+    def value(self, subject, predicate):
+        return self._first.get((subject, predicate))
+
+    def __iter__(self):
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
 
 
 @dataclass
@@ -291,10 +329,10 @@ class SharedNodes:
     def add(self, triples: Iterable[tuple]) -> None:
         """Add one report's shared triples (reports must come in input order)."""
         triples = list(triples)
-        entities = {s for s, p, o in triples if p == RDF.type and o in _ENTITY_CLASSES}
+        entities = {s for s, p, o in triples if p == _TYPE and o in _ENTITY_CLASSES}
         for s, p, o in triples:
-            if s in entities and p in (RDFS.label, SKOS.altLabel):
-                if p == RDFS.label:
+            if s in entities and p in (_LABEL, _ALT_LABEL):
+                if p == _LABEL:
                     self.labels.setdefault(s, o)
                 self.names.setdefault(s, set()).add(o)
             else:
@@ -309,7 +347,7 @@ class SharedNodes:
             g.add(triple)
         for node, names in self.names.items():
             label = self.labels[node]
-            g.add((node, RDFS.label, label))
+            g.add((node, _LABEL, label))
             for name in names - {label}:
-                g.add((node, SKOS.altLabel, name))
+                g.add((node, _ALT_LABEL, name))
         return g

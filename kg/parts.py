@@ -32,12 +32,13 @@ import struct
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
-from rdflib import RDF, RDFS, XSD, Graph, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import KgError
-from .graph import add_extraction, bind_prefixes, report_node, split_report
+from .graph import Triples, add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
 from .store import write_cache_file
 from .validate import Violation, validate_graph
@@ -74,7 +75,8 @@ class Part:
 
 def make_part(x: Extraction, validate: bool = True) -> Part:
     """The part of one report: its graph built, validated when asked, split and serialized."""
-    g = _graph(x)  # without promise links: they need the other reports
+    g = Triples()  # without promise links: they need the other reports
+    add_extraction(g, x)
     violations = tuple(validate_graph(g)) if validate else None
     own, shared = split_report(g)
     counts = Counter(e.etype for e in x.entities)
@@ -83,12 +85,6 @@ def make_part(x: Extraction, validate: bool = True) -> Part:
                 structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
                 promises=for_promises(x), violations=violations, turtle=turtle_of(own),
                 page=pickle.dumps(page_triples(own), protocol=_PICKLE))
-
-
-def _graph(x: Extraction) -> Graph:
-    g = bind_prefixes(Graph())
-    add_extraction(g, x)
-    return g
 
 
 def for_promises(x: Extraction) -> Extraction:
@@ -107,34 +103,54 @@ _NOT_ON_PAGE = {GK.exact, GK.rule}
 _NOT_OF_MENTIONS = {RDF.type, GK.report, GK.workArea}
 
 
-def page_triples(g: Graph) -> list[tuple]:
+def page_triples(g: Iterable[tuple]) -> list[tuple]:
     """The triples of a report's named graph that the page reads, equal terms made one object (so that they are
     pickled once, and read back as one)."""
-    mentions = set(g.subjects(RDF.type, GK.Mention))
-    sentences = set(g.subjects(RDF.type, GK.Sentence))
+    mentions = {s for s, p, o in g if p == RDF.type and o == GK.Mention}
+    sentences = {s for s, p, o in g if p == RDF.type and o == GK.Sentence}
     terms: dict = {}
     return [(s, p, terms.setdefault(o, o)) for s, p, o in g if p not in _NOT_ON_PAGE
             and not (s in mentions and p in _NOT_OF_MENTIONS) and not (s in sentences and p == RDF.type)]
 
 
-def turtle_of(g: Graph) -> bytes:
-    """``g`` in Turtle without its prefix lines (they are ``TURTLE_HEADER``), triples sorted.
+def turtle_of(triples: Iterable[tuple]) -> bytes:
+    """``triples`` (rdflib terms, no blank node) in Turtle without the prefix lines (they are ``TURTLE_HEADER``),
+    sorted.
 
     pyoxigraph writes it (about 40 times as fast as rdflib's Turtle serializer)
     and keeps every literal as it was made (rdflib writes ``"26"^^xsd:decimal`` as ``26.0``).
 
     >>> from rdflib import Literal
-    >>> g = Graph().add((GK.Met, RDF.type, GK.Verdict)).add((GK.Met, GK.value, Literal("26", datatype=XSD.decimal)))
-    >>> print(turtle_of(g).decode().replace(chr(9), "    "))  # pyoxigraph indents with a tab
+    >>> triples = [(GK.Met, RDF.type, GK.Verdict), (GK.Met, GK.value, Literal("26", datatype=XSD.decimal))]
+    >>> print(turtle_of(triples).decode().replace(chr(9), "    "))  # pyoxigraph indents with a tab
     gk:Met a gk:Verdict ;
         gk:value "26"^^xsd:decimal .
     <BLANKLINE>
     """
     import pyoxigraph as ox
 
-    triples = sorted(ox.parse(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES), key=str)
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES})
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = _oxigraph_term(ox, t)
+        return found
+
+    ox_triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in triples), key=str)
+    text = ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES})
     return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+
+
+def _oxigraph_term(ox, term):
+    """An rdflib IRI or literal as pyoxigraph's term (the lexical form as rdflib writes it in N-Triples)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if not isinstance(term, Literal):
+        raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term!r}")
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
 def part_turtle(part: Part) -> bytes:

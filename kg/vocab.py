@@ -90,6 +90,10 @@ class GK(DefinedNamespace):
     relatedTo: URIRef
 
 
+for _term in GK.__annotations__:  # kept on the class: looking a term up is then an attribute read, not rdflib's
+    type.__setattr__(GK, _term, GK._NS[_term])  # checked lookup (a tenth of a corpus build's graph making)
+
+
 def slug(name: str) -> str:
     """A readable, IRI-safe form of a name: NFKC, no spaces or quotes, reserved characters escaped.
 
