@@ -123,8 +123,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         value = parse_number(m.group("first"))
         upper = parse_number(m.group("upper")) if m.group("upper") else None
-        if value is None:
-            continue
+        if value is None or (upper is not None and upper <= value):
+            continue  # ``水耗-8.9 -5.0万元``: two columns of a flattened table, not a range
         qualifier = m.group("approx") or _qualifier_after(text, m.end()) or _qualifier_before(text, m.start())
         start = m.start()
         if text[max(0, start - 1):start] == "第" and m.group("unit") in ("位", "名"):

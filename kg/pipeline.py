@@ -89,8 +89,10 @@ def build(inputs: Iterable[str | Path], out: str | Path,
 
     A report that cannot be read is recorded as a problem and skipped; the
     build fails (``InputError``) only when no report could be read. The graph is
-    checked against ``ontology/shapes.ttl`` before anything is written
-    (``ValidationError`` on a violation, leaving ``out`` as it was).
+    checked against ``ontology/shapes.ttl`` before anything is written: a
+    report whose own graph breaks a shape (a govkg bug) is recorded as a
+    problem and left out; when no report is left, or the shared nodes break a
+    shape, the build fails (``ValidationError``), leaving ``out`` as it was.
 
     The build is streamed: ``workers`` processes (1: this process) each make
     one report's part at a time (``extract_part``: its graph built, validated
@@ -112,18 +114,20 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     out_dir = ensure_dir(out)
     with _parts(out_dir, cache, validate) as store:
         corpus = _gather(files, workers, store, scheduler, validate, progress)
+        if corpus.broken and not corpus.parts:  # nothing else to build: the build fails, as for one report
+            _check([v for _, violations in corpus.broken.values() for v in violations], None, out_dir)
         if not corpus.parts:
             raise InputError("no report could be read: " + "; ".join(f"{p.path}: {p.message}" for p in corpus.problems))
         shared = functools.cache(partial(_shared_graph, corpus))  # made only if something is to be written
         manifest = _read_manifest(out_dir) if cache else {}  # --no-cache trusts nothing kept
         current = _current(manifest, out_dir, corpus.keys, validate)
-        if validate:
-            _check(corpus.violations, None if current else shared(), out_dir)
+        if validate and not current:
+            _check([], shared(), out_dir)
         record = _write(out_dir, corpus, shared, manifest, current, validate,
                         scheduler is not None if shards is None else shards)
         if cache:
             _keep_manifest(out_dir, record, manifest)
-            store.prune(set(corpus.keys))
+            store.prune(set(corpus.keys) | set(corpus.broken))
     return BuildResult(out=str(out_dir), reports=len(corpus.parts), counts=dict(corpus.counts),
                        triples=record["triples"], seconds=round(time.perf_counter() - began, 2),
                        files=tuple(str(out_dir / name) for name in record["files"]),
@@ -148,12 +152,18 @@ class _Corpus:
     keys: list[str] = field(default_factory=list)
     shared: SharedNodes = field(default_factory=SharedNodes)
     counts: Counter = field(default_factory=Counter)
-    violations: list[Violation] = field(default_factory=list)
+    broken: dict = field(default_factory=dict)  # key -> (path, violations) of a report whose graph breaks a shape
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     paths: dict = field(default_factory=dict)  # report IRI -> the file it came from
 
     def add(self, part: Part, path: Path, key: str) -> None:
+        if part.violations:  # govkg made a graph its shapes refuse: the report is left out, the others are built
+            self.broken[key] = (str(path), part.violations)
+            self.problems.append(Problem(str(path), f"its graph breaks {len(part.violations)} constraint(s) of "
+                                         f"ontology/shapes.ttl, so it is left out (a govkg bug: please report it "
+                                         f"with the file); {part.violations[0]}", "error"))
+            return
         if part.report in self.paths:  # same file name, region and year: the same IRIs
             self.problems.append(Problem(str(path), f"it would have the IRIs of {self.paths[part.report]} (same file "
                                          "name, region and year), so it is left out; rename one of them", "error"))
@@ -163,7 +173,6 @@ class _Corpus:
         self.parts.append(replace(part, shared=()))
         self.keys.append(key)
         self.counts.update(part.counts)
-        self.violations.extend(part.violations or ())
         if not part.structured:
             self.warnings.append(Problem(str(path), "no review or plan part found; is this a work report?"))
 

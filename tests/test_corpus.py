@@ -130,6 +130,43 @@ def test_a_corrupt_file_is_reported_and_skipped_while_the_rest_is_built(tmp_path
     assert [line for line in result.stderr.splitlines() if "damaged.pdf" in line][0].startswith("error: ")
 
 
+def _breaking_one_report(monkeypatch, name: str):
+    """Extraction as usual, except that the report ``name`` gets an observation its shapes refuse (an upper value
+    below its value), as a govkg bug would make."""
+    from dataclasses import replace
+
+    extract = pipeline.extract
+
+    def broken(report):
+        x = extract(report)
+        if report.name != name:
+            return x
+        first = replace(x.observations[0], upper=x.observations[0].value - 1)
+        return replace(x, observations=(first, *x.observations[1:]))
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+
+
+def test_a_report_whose_graph_breaks_a_shape_is_reported_and_left_out(tmp_path, corpus, monkeypatch):
+    bad = sorted(corpus.iterdir())[1]
+    _breaking_one_report(monkeypatch, bad.name)
+    result = kg.build([corpus], tmp_path, workers=1, cache=False)
+    assert result.reports == 5
+    assert [(p.path, p.level) for p in result.problems if p.level == "error"] == [(str(bad), "error")]
+    assert "breaks 1 constraint(s)" in result.problems[0].message and "not above its upper value" in \
+        result.problems[0].message
+    assert bad.name.encode() not in (tmp_path / "graph.ttl").read_bytes()
+    assert validate_graph(Graph().parse(tmp_path / "graph.ttl")) == []
+
+
+def test_a_single_report_whose_graph_breaks_a_shape_fails_the_build(tmp_path, corpus, monkeypatch):
+    only = sorted(corpus.iterdir())[0]
+    _breaking_one_report(monkeypatch, only.name)
+    with pytest.raises(ValidationError, match="not above its upper value"):
+        kg.build([only], tmp_path, workers=1, cache=False)
+    assert not (tmp_path / "graph.ttl").exists()
+
+
 def test_an_unchanged_rebuild_extracts_nothing_and_writes_nothing(tmp_path, corpus, monkeypatch):
     first = kg.build([corpus], tmp_path, validate=False, shards=True)
     before = _files(tmp_path)
@@ -186,20 +223,21 @@ def test_a_report_taken_out_of_the_input_leaves_every_output(tmp_path, corpus):
     assert f"<{report_graph(report)}>" not in named and len(named) == result.reports
 
 
-def test_a_build_that_fails_validation_leaves_the_earlier_output(tmp_path, corpus, monkeypatch):
+def test_a_build_whose_shared_nodes_fail_validation_leaves_the_earlier_output(tmp_path, corpus, monkeypatch):
     folder, out = _copy(corpus, tmp_path / "reports"), tmp_path / "out"
     kg.build([folder], out, shards=True)
     before = _files(out)
     changed = sorted(folder.iterdir())[-1]
     changed.write_text(changed.read_text(encoding="utf-8") + "　　全年新增就业岗位1200个。\n", encoding="utf-8")
-    strict = Graph().parse(kg.validate.SHAPES)  # the shapes, and one more that no report meets
+    strict = Graph().parse(kg.validate.SHAPES)  # the shapes, and one more that no indicator (a shared node) meets
     strict.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gk: <https://w3id.org/govkg/ontology#> .
-        <urn:x:Strict> a sh:NodeShape ; sh:targetClass gk:Report ;
-            sh:property [ sh:path gk:fileName ; sh:maxCount 0 ; sh:message "no file name allowed" ] .""")
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <urn:x:Strict> a sh:NodeShape ; sh:targetClass gk:Indicator ;
+            sh:property [ sh:path rdfs:label ; sh:maxCount 0 ; sh:message "no label allowed" ] .""")
     monkeypatch.setattr(kg.validate, "_shapes", lambda: strict)
     kg.validate.shared_shapes.cache_clear()
     try:
-        with pytest.raises(ValidationError, match="no file name allowed"):
+        with pytest.raises(ValidationError, match="no label allowed"):
             kg.build([folder], out, shards=True)
     finally:
         kg.validate.shared_shapes.cache_clear()

@@ -42,6 +42,7 @@ def test_quantities(text, expected):
 
 @pytest.mark.parametrize("text", [
     "2019年工作回顾", "十九届四中全会", "一批项目", "“631”计划", "“三校两所”研发机构", "世界500强", "24小时政务服务自助申报大厅",
+    "万元GDP水耗-8.9 -5.0万元",  # two columns of a table flattened into text: not a range from 8.9 down to 5
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
