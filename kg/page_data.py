@@ -1,34 +1,53 @@
 """The data behind the interactive page: a graph's nodes, edges, evidence and observations as JSON-ready values.
 
-Pure: a ``rdflib.Graph`` in, plain lists and dicts out. Nodes are numbered in
-IRI order, so the same graph always gives the same data. Evidence follows the
-graph's provenance (``gk:mention`` → ``gk:sentence`` → ``gk:text``, with
-``gk:start``/``gk:end``); no text is searched again.
+Pure, and in two steps, so that a corpus's page needs no graph of all its
+reports: ``page_facts`` takes some triples (one report's named graph, the
+shared nodes, or a whole graph) to what the page reads of them, as plain tuples
+with IRIs as text (small to pickle and to keep); ``merge_page`` puts the facts of
+the shared nodes and of each report together into the page's data and the
+networkx graph that ``kg.page_layout`` places. ``page_data(g)`` and
+``to_networkx(g)`` are the two steps run on one graph.
+
+Nodes are numbered in IRI order, so the same graph always gives the same data.
+Evidence follows the graph's provenance (``gk:mention`` → ``gk:sentence`` →
+``gk:text``, with ``gk:start``/``gk:end``); no text is searched again. The facts
+of different triples meet only at the IRIs of nodes, observations and
+sentences, so a node's type must come with its own values (label, aliases, a
+work area's or a report's fields), and a mention, an observation or a
+relation's statement with its sentence, as ``kg.graph.split_report`` keeps them.
 
 >>> from kg.pipeline import extract
 >>> from kg.read import parse_report
 >>> from kg.graph import build_graph
 >>> text = "政府工作报告\\n2020年工作回顾\\n一、抓项目\\n引进星河电子落户,工业总产值100亿元,增长5%。"
->>> x = extract(parse_report(text))
->>> data = page_data(build_graph([x]))
+>>> g = build_graph([extract(parse_report(text))])
+>>> data = page_data(g)
 >>> [(TYPES[n["t"]], n["l"]) for n in data["nodes"] if n["t"] > 1]
 [('Enterprise', '星河电子'), ('Indicator', '工业总产值')]
 >>> data["sentences"][0][0]
 '引进星河电子落户,工业总产值100亿元,增长5%。'
+>>> facts = page_facts(g)
+>>> facts.sentences[0][3], facts.mentions[0][0].rsplit("/", 2)[-2:]
+('引进星河电子落户,工业总产值100亿元,增长5%。', ['enterprise', '星河电子'])
 """
 
 from __future__ import annotations
 
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
+from itertools import chain
+from typing import Iterable
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef  # noqa: F401 - XSD, Literal: the doctests
+from rdflib import RDF, RDFS, XSD, Graph, Literal  # noqa: F401 - XSD, Literal: the doctests
 from rdflib.namespace import SKOS
 
 from .vocab import GK
 
-__all__ = ["TYPES", "EDGE_KINDS", "VERDICTS", "to_networkx", "page_data"]
+__all__ = ["TYPES", "EDGE_KINDS", "VERDICTS", "PageFacts", "page_facts", "merge_page", "to_networkx", "page_data"]
 
 TYPES = ("Report", "WorkArea", "Enterprise", "Institution", "Project", "Village", "Initiative", "Indicator")
 _RELATIONS = {GK.partner: "partner", GK.introduced: "introduced", GK.locatedIn: "locatedIn", GK.relatedTo: "relatedTo"}
@@ -38,6 +57,12 @@ VERDICTS = tuple(_VERDICT_NAMES.values())
 _REPORT_FIELDS = (("region", GK.region), ("year", GK.reportYear), ("date", GK.reportDate), ("meeting", GK.meeting),
                   ("speaker", GK.speaker), ("file", GK.fileName), ("reviewYear", GK.reviewYear),
                   ("planYear", GK.planYear))
+_KINDS = {getattr(GK, kind): kind for kind in TYPES}
+_READ = frozenset({RDF.type, RDFS.label, SKOS.altLabel, GK.order, GK.part, GK.areaKind, GK.partOf, GK.report,
+                   GK.workArea, GK.indicator, GK.mention, GK.sentence, GK.start, GK.end, GK.text, GK.value,
+                   GK.upperValue, GK.unit, GK.qualifier, GK.growthRate, GK.year, GK.status, GK.statedName,
+                   RDF.subject, RDF.predicate, RDF.object, GK.verdict, GK.outcome, *_RELATIONS,
+                   *(p for _, p in _REPORT_FIELDS)})
 
 
 def _text(value) -> str:
@@ -46,6 +71,11 @@ def _text(value) -> str:
 
 def _int(value) -> int:
     return int(value) if value is not None else 0
+
+
+def _iri(value) -> str:
+    """A term as ``str`` gives it (``None`` as ``"None"``), one object for equal texts (so that it is pickled once)."""
+    return sys.intern(str(value))
 
 
 def _number(value) -> str:
@@ -60,6 +90,153 @@ def _number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+# ---- step 1: what the page reads of some triples ----
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the page reads of some triples (``page_facts``), as plain tuples: IRIs and values as text.
+
+    A sentence is given by its number in ``sentences``; an observation's
+    values are those of its row in ``page_data`` (see ``_observation``).
+    """
+
+    nodes: tuple = ()  # (iri, kind, label or "", aliases, fields): a work area's (order, part, kind, report),
+    #                    a report's ((key, value), ...) of _REPORT_FIELDS, () for the others
+    edges: tuple = ()  # (iri, iri, kind in EDGE_KINDS); an edge is drawn when both ends are nodes
+    sentences: tuple = ()  # (report, start, end, text, work area)
+    mentions: tuple = ()  # (node, sentence, start, end)
+    observations: tuple = ()  # (observation, indicator, value, upper, unit, qualifier, growth, year, status,
+    #                            stated name, report, work area, ((sentence, start, end), ...))
+    statements: tuple = ()  # (subject, object, relation kind, sentence)
+    promises: tuple = ()  # (target, verdict (one of VERDICTS), outcome or "")
+
+
+class _Triples:
+    """The triples the page reads, by predicate: ``pairs(p)``, ``subjects(p)``, ``objects(s, p)``, and
+    ``value(s, p)`` (of several objects the least as text, so that the same triples give the same value)."""
+
+    def __init__(self, triples: Iterable[tuple]):
+        self.by: dict = defaultdict(list)
+        for s, p, o in triples:
+            if p in _READ:
+                self.by[p].append((s, o))
+        self.grouped: dict = {}
+
+    def pairs(self, p) -> list[tuple]:
+        return self.by.get(p, [])
+
+    def _group(self, p) -> dict:
+        if p not in self.grouped:
+            found = self.grouped[p] = defaultdict(list)
+            for s, o in self.pairs(p):
+                found[s].append(o)
+        return self.grouped[p]
+
+    def subjects(self, p) -> Iterable:
+        return self._group(p).keys()
+
+    def objects(self, s, p) -> list:
+        return self._group(p).get(s, [])
+
+    def value(self, s, p):
+        return min(self.objects(s, p), key=str, default=None)
+
+
+def page_facts(triples: Iterable[tuple]) -> PageFacts:
+    """What the page reads of ``triples`` (a ``Graph`` or any iterable of ``(s, p, o)``), read once.
+
+    Only what may be on the page is kept: no mention's words or rule, and of a
+    node typed here as something the page does not show (a mention, a sentence,
+    an observation), no label, mention or work area of its own.
+    """
+    t = _Triples(triples)
+    types = defaultdict(set)
+    for s, o in t.pairs(RDF.type):
+        types[s].add(o)
+    kinds = {s: min(_KINDS[o] for o in found if o in _KINDS) for s, found in types.items() if found & _KINDS.keys()}
+    off_page = types.keys() - kinds.keys()
+    sentences = sorted({s for _, s in t.pairs(GK.sentence)}, key=str)
+    number = {s: n for n, s in enumerate(sentences)}
+    return PageFacts(
+        nodes=tuple(_node_facts(t, node, kind) for node, kind in sorted(kinds.items())),
+        edges=tuple(sorted(_edges(t, off_page))),
+        sentences=tuple((_iri(t.value(s, GK.report)), _int(t.value(s, GK.start)), _int(t.value(s, GK.end)),
+                         _text(t.value(s, GK.text)), _iri(t.value(s, GK.workArea))) for s in sentences),
+        mentions=tuple(sorted((_iri(node), *m) for node in t.subjects(GK.mention) if node not in off_page
+                             for m in _mentions(t, node, number))),
+        observations=tuple(sorted(_observation_facts(t, obs, ind, number) for obs, ind in t.pairs(GK.indicator))),
+        statements=tuple(sorted(_statements(t, number))),
+        promises=tuple(sorted((_iri(target), _VERDICT_NAMES[verdict], _text(t.value(target, GK.outcome)))
+                              for target, verdict in t.pairs(GK.verdict) if verdict in _VERDICT_NAMES)))
+
+
+def _node_facts(t: _Triples, node, kind: str) -> tuple:
+    value = partial(t.value, node)
+    if kind == "WorkArea":
+        fields = (_int(value(GK.order)), _text(value(GK.part)), _text(value(GK.areaKind)), _iri(value(GK.report)))
+    elif kind == "Report":
+        fields = tuple((key, _text(value(p))) for key, p in _REPORT_FIELDS if value(p) is not None)
+    else:
+        fields = ()
+    aliases = tuple(sorted(str(a) for a in t.objects(node, SKOS.altLabel)))
+    return _iri(node), kind, _text(value(RDFS.label)), aliases, fields
+
+
+def _edges(t: _Triples, off_page: set) -> Iterable[tuple]:
+    """Every link that may be an edge of the page: the ``partOf`` backbone, work areas of what is not off the
+    page, the work areas where an indicator is observed, and the relations between entities."""
+    for s, o in t.pairs(GK.partOf):
+        yield _iri(s), _iri(o), "partOf"
+    for s, o in t.pairs(GK.workArea):
+        if s not in off_page:
+            yield _iri(s), _iri(o), "workArea"
+    for obs, indicator in t.pairs(GK.indicator):
+        for area in t.objects(obs, GK.workArea):
+            yield _iri(indicator), _iri(area), "observed"
+    for predicate, kind in _RELATIONS.items():
+        for s, o in t.pairs(predicate):
+            yield _iri(s), _iri(o), kind
+
+
+def _mentions(t: _Triples, node, number: dict) -> list[tuple]:
+    """``(sentence, start, end)`` of every mention of ``node`` that has a sentence."""
+    found = []
+    for m in t.objects(node, GK.mention):
+        sentence = t.value(m, GK.sentence)
+        if sentence is not None:
+            found.append((number[sentence], _int(t.value(m, GK.start)), _int(t.value(m, GK.end))))
+    return found
+
+
+def _observation_facts(t: _Triples, obs, indicator, number: dict) -> tuple:
+    value = partial(t.value, obs)
+    evidence = tuple(sorted(_mentions(t, obs, number)))
+    return (_iri(obs), _iri(indicator), _number(value(GK.value)), _number(value(GK.upperValue)),
+            _text(value(GK.unit)), _text(value(GK.qualifier)), _number(value(GK.growthRate)), _text(value(GK.year)),
+            "target" if value(GK.status) == GK.Target else "actual", _text(value(GK.statedName)),
+            _iri(value(GK.report)), _iri(value(GK.workArea)), evidence)
+
+
+def _statements(t: _Triples, number: dict) -> Iterable[tuple]:
+    for st, kind in t.pairs(RDF.type):
+        if kind != RDF.Statement:
+            continue
+        s, p, o, sentence = (t.value(st, q) for q in (RDF.subject, RDF.predicate, RDF.object, GK.sentence))
+        if p in _RELATIONS and sentence is not None:
+            yield _iri(s), _iri(o), _RELATIONS[p], number[sentence]
+
+
+# ---- step 2: the facts put together ----
+
+def merge_page(shared: Iterable[tuple], facts: Iterable[PageFacts] = ()) -> tuple[dict, nx.Graph]:
+    """The page's data (as ``page_data`` gives it) and its networkx graph (as ``to_networkx``) of the triples
+    ``shared`` and of ``facts`` (``page_facts`` of other triples, taken one at a time): of a corpus, its shared
+    nodes and each report's named graph; of one graph, the graph alone."""
+    page = _merge(chain([page_facts(shared)], facts))
+    G = page.networkx()
+    return page.data(G), G
+
+
 def to_networkx(g: Graph) -> nx.Graph:
     """The graph's reports, work areas, entities and indicators, and the links between them, as a networkx graph.
 
@@ -68,115 +245,146 @@ def to_networkx(g: Graph) -> nx.Graph:
     between entities (``partner``, ``introduced``, ``locatedIn``, ``relatedTo``).
     A work area's node holds its parent in ``up``.
     """
-    G = nx.Graph()
-    typed = sorted((node, kind) for kind in TYPES for node in g.subjects(RDF.type, getattr(GK, kind)))
-    for node, kind in typed:
-        if str(node) in G:
-            continue
-        label = _text(g.value(node, RDFS.label)) or node.rsplit("/", 1)[-1]
-        aliases = sorted(str(a) for a in g.objects(node, SKOS.altLabel))
-        extra = {"order": _int(g.value(node, GK.order)), "part": _text(g.value(node, GK.part)),
-                 "areaKind": _text(g.value(node, GK.areaKind))} if kind == "WorkArea" else {}
-        G.add_node(str(node), kind=kind, label=label, aliases=aliases, **extra)
-    _add_edges(G, sorted(g.subject_objects(GK.partOf)), "partOf")
-    for area, parent in g.subject_objects(GK.partOf):
-        if str(area) in G and str(parent) in G:
-            G.nodes[str(area)]["up"] = str(parent)
-    _add_edges(G, [(s, o) for s, o in sorted(g.subject_objects(GK.workArea))
-                   if str(s) in G and G.nodes[str(s)]["kind"] != "WorkArea"], "workArea")
-    _add_edges(G, sorted((ind, area) for obs, ind in g.subject_objects(GK.indicator)
-                         for area in g.objects(obs, GK.workArea)), "observed")
-    for predicate, kind in _RELATIONS.items():
-        _add_edges(G, sorted(g.subject_objects(predicate)), kind)
-    return G
+    return _merge([page_facts(g)]).networkx()
 
 
-def _add_edges(G: nx.Graph, pairs, kind: str):
-    for s, o in pairs:
-        s, o = str(s), str(o)
-        if s in G and o in G and s != o and not G.has_edge(s, o):
-            G.add_edge(s, o, kind=kind)
+def page_data(g: Graph) -> dict:
+    """Nodes (in IRI order), edges, sentences and relations of ``g``, ready for ``json.dumps``.
+
+    Each node is ``{"id" (its number), "iri", "t" (index in TYPES), "l" (label), "deg"}`` plus ``a`` (aliases);
+    a work area adds ``part``, ``kind``, ``o`` (order), ``up`` (parent) and ``rep`` (report);
+    a report adds ``meta``; an entity adds ``m`` (mentions ``[sentence, start, end]``); an
+    indicator adds ``obs`` (observations, see ``_observation``). Edges are
+    ``[from, to, index in EDGE_KINDS]``; sentences ``[text, start, end, report, area]``;
+    relations ``[subject, object, kind, sentence]``; promises, the targets with a verdict,
+    ``[region, year, verdict (one of VERDICTS), target, outcome]`` (see ``_Page.promise_rows``).
+    """
+    return merge_page(g)[0]
 
 
-class _Sentences:
-    """Sentences numbered in (report, offset) order, each ``[text, start, end, report id, area id]``."""
-
-    def __init__(self, g: Graph, ids: dict[str, int]):
-        self.g, self.ids = g, ids
-        self.found: dict[URIRef, tuple] = {}
-
-    def add(self, sentence: URIRef) -> URIRef:
-        if sentence not in self.found:
-            g = self.g
-            report, area = str(g.value(sentence, GK.report)), str(g.value(sentence, GK.workArea))
-            self.found[sentence] = (report, _int(g.value(sentence, GK.start)), _int(g.value(sentence, GK.end)),
-                                    _text(g.value(sentence, GK.text)), self.ids.get(report, -1),
-                                    self.ids.get(area, -1))
-        return sentence
-
-    def table(self) -> tuple[list[list], dict[URIRef, int]]:
-        order = sorted(self.found, key=lambda s: self.found[s][:3])
-        rows = [[t, a, b, r, w] for _, a, b, t, r, w in (self.found[s] for s in order)]
-        return rows, {s: i for i, s in enumerate(order)}
+def _merge(facts: Iterable[PageFacts]) -> _Page:
+    page = _Page()
+    for f in facts:
+        page.add(f)
+    return page
 
 
-def _mentions(g: Graph, node: URIRef, sentences: _Sentences) -> list[tuple]:
-    """``(sentence, start, end)`` of every mention of ``node``."""
-    found = []
-    for m in g.objects(node, GK.mention):
-        sentence = g.value(m, GK.sentence)
-        if sentence is not None:
-            found.append((sentences.add(sentence), _int(g.value(m, GK.start)), _int(g.value(m, GK.end))))
-    return found
+@dataclass
+class _Page:
+    """Facts put together, nothing numbered yet: a sentence is known by ``(report, start, end)``."""
+
+    nodes: dict = field(default_factory=dict)  # iri -> [kind, label, aliases, fields]
+    edges: list = field(default_factory=list)  # (iri, iri, kind)
+    sentences: dict = field(default_factory=dict)  # (report, start, end) -> (text, work area)
+    mentions: dict = field(default_factory=dict)  # node -> [(sentence, start, end)]
+    observations: dict = field(default_factory=dict)  # indicator -> [(*values, report, area, evidence, obs)]
+    reports: dict = field(default_factory=dict)  # observation -> its report
+    statements: list = field(default_factory=list)  # (subject, object, kind, sentence)
+    promises: list = field(default_factory=list)  # (target, verdict, outcome)
+
+    def add(self, facts: PageFacts) -> None:
+        keys = [(report, start, end) for report, start, end, _, _ in facts.sentences]
+        for key, (*_, text, area) in zip(keys, facts.sentences):
+            self.sentences.setdefault(key, (text, area))
+        for iri, kind, label, aliases, fields in facts.nodes:
+            node = self.nodes.setdefault(iri, [kind, label, set(), fields])
+            if kind < node[0]:  # typed twice: the first kind in sorted order, as rdflib sorts (node, kind)
+                node[0], node[3] = kind, fields
+            node[1] = node[1] or label
+            node[2].update(aliases)
+        self.edges.extend(facts.edges)
+        for node, n, start, end in facts.mentions:
+            self.mentions.setdefault(node, []).append((keys[n], start, end))
+        for obs, indicator, *values, report, area, evidence in facts.observations:
+            evidence = [(keys[n], a, b) for n, a, b in evidence]
+            self.observations.setdefault(indicator, []).append((*values, report, area, evidence, obs))
+            self.reports[obs] = report
+        self.statements.extend((s, o, kind, keys[n]) for s, o, kind, n in facts.statements)
+        self.promises.extend(facts.promises)
+
+    def networkx(self) -> nx.Graph:
+        """The nodes in IRI order; edges kind by kind in ``EDGE_KINDS`` order, the first kind of a pair kept."""
+        G = nx.Graph()
+        for iri in sorted(self.nodes):
+            kind, label, aliases, fields = self.nodes[iri]
+            extra = dict(zip(("order", "part", "areaKind"), fields)) if kind == "WorkArea" else {}
+            G.add_node(iri, kind=kind, label=label or iri.rsplit("/", 1)[-1], aliases=sorted(aliases), **extra)
+        rank = {kind: n for n, kind in enumerate(EDGE_KINDS)}
+        for s, o, kind in sorted(self.edges, key=lambda e: (rank[e[2]], e[0], e[1])):
+            if s not in G or o not in G:
+                continue
+            if kind == "partOf":
+                G.nodes[s]["up"] = o
+            if s != o and not G.has_edge(s, o) and (kind != "workArea" or G.nodes[s]["kind"] != "WorkArea"):
+                G.add_edge(s, o, kind=kind)
+        return G
+
+    def data(self, G: nx.Graph) -> dict:
+        """``page_data`` of these facts, ``G`` their ``networkx()``."""
+        ids = {iri: i for i, iri in enumerate(G)}
+        used: set = set()  # the sentences the page shows
+        nodes = [self._node(G, iri, ids, used) for iri in G]
+        relations = [[ids[s], ids[o], kind, key] for s, o, kind, key in self.statements if s in ids and o in ids]
+        used.update(r[3] for r in relations)
+        order = sorted(used)
+        table = [[self.sentences[k][0], k[1], k[2], ids.get(k[0], -1), ids.get(self.sentences[k][1], -1)]
+                 for k in order]
+        _number_sentences(nodes, relations, {k: i for i, k in enumerate(order)})
+        promises = self.promise_rows(nodes, _place_observations(nodes))
+        edges = sorted([ids[a], ids[b], EDGE_KINDS.index(k)] for a, b, k in G.edges(data="kind"))
+        return {"types": list(TYPES), "edgeKinds": list(EDGE_KINDS), "nodes": nodes, "edges": edges,
+                "sentences": table, "relations": relations, "promises": promises}
+
+    def _node(self, G: nx.Graph, iri: str, ids: dict[str, int], used: set) -> dict:
+        data = G.nodes[iri]
+        kind, fields = data["kind"], self.nodes[iri][3]
+        out = {"id": ids[iri], "iri": iri, "t": TYPES.index(kind), "l": data["label"], "deg": G.degree(iri)}
+        if data["aliases"]:
+            out["a"] = data["aliases"]
+        if kind == "WorkArea":
+            out.update(part=data["part"], kind=data["areaKind"], o=data["order"],
+                       up=ids.get(data.get("up", ""), -1), rep=ids.get(fields[3], -1))
+        elif kind == "Report":
+            out["meta"] = dict(fields)
+        elif kind == "Indicator":
+            out["obs"] = [_observation(row, ids, used) for row in self.observations.get(iri, ())]
+        else:
+            out["m"] = self.mentions.get(iri, [])
+            used.update(key for key, _, _ in out["m"])
+        return out
+
+    def promise_rows(self, nodes: list[dict], place: dict[str, list[int]]) -> list[list]:
+        """``[region, year, verdict, target, outcome]`` of every target with a verdict, by region, year and
+        indicator.
+
+        ``target`` and ``outcome`` say where the observation is, ``[indicator, index in its obs]``; a target
+        whose later report states no actual for it has no outcome (``None``).
+        """
+        rows = []
+        for target, verdict, outcome in self.promises:
+            if target in place:
+                indicator, k = place[target]
+                rows.append([self._region(target), nodes[indicator]["obs"][k][5], verdict, place[target],
+                             place.get(outcome)])
+        return sorted(rows, key=lambda r: (r[0], r[1], nodes[r[3][0]]["l"], r[3]))
+
+    def _region(self, obs: str) -> str:
+        report = self.nodes.get(self.reports.get(obs))
+        return dict(report[3]).get("region", "") if report and report[0] == "Report" else ""
 
 
-def _observations(g: Graph, indicator: URIRef, ids: dict[str, int], sentences: _Sentences) -> list[list]:
+def _observation(row: tuple, ids: dict[str, int], used: set) -> list:
     """``[value, upper, unit, qualifier, growth, year, status, stated name, report, area, (sentence, start, end)]``.
 
     While collecting, each row ends with the observation's IRI too (``_place_observations`` takes it off).
     """
-    rows = []
-    for obs in g.subjects(GK.indicator, indicator):
-        get = partial(g.value, obs)
-        evidence = _mentions(g, obs, sentences)
-        rows.append([_number(get(GK.value)), _number(get(GK.upperValue)), _text(get(GK.unit)),
-                     _text(get(GK.qualifier)), _number(get(GK.growthRate)), _text(get(GK.year)),
-                     "target" if get(GK.status) == GK.Target else "actual", _text(get(GK.statedName)),
-                     ids.get(str(get(GK.report)), -1), ids.get(str(get(GK.workArea)), -1),
-                     evidence[0] if evidence else None, obs])
-    return rows
+    *values, report, area, evidence, obs = row
+    used.update(key for key, _, _ in evidence)
+    return [*values, ids.get(report, -1), ids.get(area, -1), min(evidence, default=None), obs]
 
 
-def _node(g: Graph, G: nx.Graph, iri: str, ids: dict[str, int], sentences: _Sentences) -> dict:
-    data = G.nodes[iri]
-    node = URIRef(iri)
-    out = {"id": ids[iri], "iri": iri, "t": TYPES.index(data["kind"]), "l": data["label"], "deg": G.degree(iri)}
-    if data["aliases"]:
-        out["a"] = data["aliases"]
-    if data["kind"] == "WorkArea":
-        out.update(part=data["part"], kind=data["areaKind"], o=data["order"],
-                   up=ids.get(data.get("up", ""), -1), rep=ids.get(str(g.value(node, GK.report)), -1))
-    elif data["kind"] == "Report":
-        out["meta"] = {key: _text(g.value(node, p)) for key, p in _REPORT_FIELDS if g.value(node, p) is not None}
-    elif data["kind"] == "Indicator":
-        out["obs"] = _observations(g, node, ids, sentences)
-    else:
-        out["m"] = _mentions(g, node, sentences)
-    return out
-
-
-def _relations(g: Graph, ids: dict[str, int], sentences: _Sentences) -> list[list]:
-    rows = []
-    for st in g.subjects(RDF.type, RDF.Statement):
-        s, p, o = (str(g.value(st, q)) for q in (RDF.subject, RDF.predicate, RDF.object))
-        sentence = g.value(st, GK.sentence)
-        if s in ids and o in ids and URIRef(p) in _RELATIONS and sentence is not None:
-            rows.append([ids[s], ids[o], _RELATIONS[URIRef(p)], sentences.add(sentence)])
-    return rows
-
-
-def _number_sentences(nodes: list[dict], relations: list[list], index: dict[URIRef, int]):
-    """Replace the sentence IRIs kept while collecting by their numbers in the sentence table; sort the evidence."""
+def _number_sentences(nodes: list[dict], relations: list[list], index: dict[tuple, int]):
+    """Replace the sentences kept while collecting by their numbers in the sentence table; sort the evidence."""
     for n in nodes:
         if "m" in n:
             n["m"] = sorted([index[s], a, b] for s, a, b in n["m"])
@@ -189,51 +397,10 @@ def _number_sentences(nodes: list[dict], relations: list[list], index: dict[URIR
     relations.sort()
 
 
-def _place_observations(nodes: list[dict]) -> dict[URIRef, list[int]]:
+def _place_observations(nodes: list[dict]) -> dict[str, list[int]]:
     """Where each observation ended up, ``[indicator, index in its obs]``; the IRIs come off the rows."""
     place = {}
     for n in nodes:
         for k, row in enumerate(n.get("obs", ())):
             place[row.pop()] = [n["id"], k]
     return place
-
-
-def _promises(g: Graph, nodes: list[dict], place: dict[URIRef, list[int]]) -> list[list]:
-    """``[region, year, verdict, target, outcome]`` of every target with a verdict, by region, year and indicator.
-
-    ``target`` and ``outcome`` say where the observation is, ``[indicator, index in its obs]``; a target
-    whose later report states no actual for it has no outcome (``None``).
-    """
-    rows = []
-    for target, verdict in g.subject_objects(GK.verdict):
-        if target not in place or verdict not in _VERDICT_NAMES:
-            continue
-        region = _text(g.value(g.value(target, GK.report), GK.region))
-        outcome = g.value(target, GK.outcome)
-        rows.append([region, _text(g.value(target, GK.year)), _VERDICT_NAMES[verdict], place[target],
-                     place.get(outcome)])
-    return sorted(rows, key=lambda r: (r[0], r[1], nodes[r[3][0]]["l"], r[3]))
-
-
-def page_data(g: Graph, G: nx.Graph | None = None) -> dict:
-    """Nodes (in IRI order), edges, sentences and relations of ``g``, ready for ``json.dumps``.
-
-    Each node is ``{"id" (its number), "iri", "t" (index in TYPES), "l" (label), "deg"}`` plus ``a`` (aliases);
-    a work area adds ``part``, ``kind``, ``o`` (order), ``up`` (parent) and ``rep`` (report);
-    a report adds ``meta``; an entity adds ``m`` (mentions ``[sentence, start, end]``); an
-    indicator adds ``obs`` (observations, see ``_observations``). Edges are
-    ``[from, to, index in EDGE_KINDS]``; sentences ``[text, start, end, report, area]``;
-    relations ``[subject, object, kind, sentence]``; promises, the targets with a verdict,
-    ``[region, year, verdict (one of VERDICTS), target, outcome]`` (see ``_promises``).
-    """
-    G = to_networkx(g) if G is None else G
-    ids = {iri: i for i, iri in enumerate(G)}
-    sentences = _Sentences(g, ids)
-    nodes = [_node(g, G, iri, ids, sentences) for iri in G]
-    relations = _relations(g, ids, sentences)
-    table, index = sentences.table()
-    _number_sentences(nodes, relations, index)
-    promises = _promises(g, nodes, _place_observations(nodes))
-    edges = sorted([ids[a], ids[b], EDGE_KINDS.index(k)] for a, b, k in G.edges(data="kind"))
-    return {"types": list(TYPES), "edgeKinds": list(EDGE_KINDS), "nodes": nodes, "edges": edges,
-            "sentences": table, "relations": relations, "promises": promises}

@@ -4,8 +4,8 @@
 triples ``kg.graph.split_report`` gives to the report) is serialized once,
 where the report is extracted: as a Turtle body without prefix lines
 (``graph.ttl`` is ``TURTLE_HEADER`` and the bodies, concatenated; no node is
-blank, so they concatenate safely) and as the triples the page reads
-(``page_triples``, pickled). The part also holds the little a build needs to
+blank, so they concatenate safely) and as what the page reads of it
+(``kg.page_data.page_facts``, pickled). The part also holds the little a build needs to
 put the reports together: the report's triples of shared nodes, what promise
 tracking reads of the report, its counts and, when validated, the SHACL
 violations of its own graph (``kg.validate``).
@@ -40,17 +40,18 @@ from rdflib.namespace import SKOS
 from .errors import KgError
 from .graph import Triples, add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
+from .page_data import PageFacts, page_facts
 from .store import write_cache_file
 from .validate import Violation, validate_graph
 from .vocab import GK
 
-__all__ = ["Part", "make_part", "for_promises", "page_triples", "turtle_of", "part_turtle", "part_page", "nquads",
+__all__ = ["Part", "make_part", "for_promises", "turtle_of", "part_turtle", "part_page", "nquads",
            "PartStore", "PREFIXES", "TURTLE_HEADER"]
 
 PREFIXES = (("gk", GK._NS), ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS), ("xsd", XSD))  # of graph.ttl
 TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES).encode() + b"\n"
 _MAGIC = b"govkg part 1\n"
-_SIZES = struct.Struct("<QQQ")  # bytes of the pickled fields, the Turtle body, the page's triples
+_SIZES = struct.Struct("<QQQ")  # bytes of the pickled fields, the Turtle body, the page's facts
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
@@ -69,8 +70,8 @@ class Part:
     turtle: bytes = b""
     page: bytes = b""
     file: str = ""  # where the bytes are kept
-    offset: int = 0  # of the Turtle body in ``file``; the page's triples follow it
-    sizes: tuple[int, int] = (0, 0)  # of the Turtle body and of the page's triples in ``file``
+    offset: int = 0  # of the Turtle body in ``file``; the page's facts follow it
+    sizes: tuple[int, int] = (0, 0)  # of the Turtle body and of the page's facts in ``file``
 
 
 def make_part(x: Extraction, validate: bool = True) -> Part:
@@ -84,7 +85,7 @@ def make_part(x: Extraction, validate: bool = True) -> Part:
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
                 structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
                 promises=for_promises(x), violations=violations, turtle=turtle_of(own),
-                page=pickle.dumps(page_triples(own), protocol=_PICKLE))
+                page=pickle.dumps(page_facts(own), protocol=_PICKLE))
 
 
 def for_promises(x: Extraction) -> Extraction:
@@ -94,23 +95,6 @@ def for_promises(x: Extraction) -> Extraction:
     observations = tuple(replace(o, sentence=None, surface="") for o in x.observations)
     return Extraction(report=report, structure=Structure(x.structure.meta, (), ()), entities=(),
                       observations=observations)
-
-
-# The page (kg/page_data.py) never reads a mention's words, rule, type, report or work area, nor a
-# sentence's type (it reaches sentences through mentions and relations): ``page_triples`` leaves them
-# out, about a quarter of a report's triples. tests/test_corpus.py checks that the page stays the same.
-_NOT_ON_PAGE = {GK.exact, GK.rule}
-_NOT_OF_MENTIONS = {RDF.type, GK.report, GK.workArea}
-
-
-def page_triples(g: Iterable[tuple]) -> list[tuple]:
-    """The triples of a report's named graph that the page reads, equal terms made one object (so that they are
-    pickled once, and read back as one)."""
-    mentions = {s for s, p, o in g if p == RDF.type and o == GK.Mention}
-    sentences = {s for s, p, o in g if p == RDF.type and o == GK.Sentence}
-    terms: dict = {}
-    return [(s, p, terms.setdefault(o, o)) for s, p, o in g if p not in _NOT_ON_PAGE
-            and not (s in mentions and p in _NOT_OF_MENTIONS) and not (s in sentences and p == RDF.type)]
 
 
 def turtle_of(triples: Iterable[tuple]) -> bytes:
@@ -158,8 +142,8 @@ def part_turtle(part: Part) -> bytes:
     return _section(part, 0) if part.file else part.turtle
 
 
-def part_page(part: Part) -> list[tuple]:
-    """The triples of a part's named graph that the page reads."""
+def part_page(part: Part) -> PageFacts:
+    """What the page reads of a part's named graph (``kg.page_data.page_facts``)."""
     return pickle.loads(_section(part, 1) if part.file else part.page)
 
 
@@ -191,7 +175,7 @@ def nquads(body: bytes, graph: str | None = None) -> bytes:
 
 class PartStore:
     """The parts of a build, one file ``KEY.part`` each in ``folder``: a header, the part's fields (pickled),
-    its Turtle body and its page's triples.
+    its Turtle body and its page's facts (``kg.page_data.page_facts``).
 
     ``get`` gives a kept part without its bytes (``None`` when there is none,
     it cannot be read, or it was not validated and ``validated`` parts are

@@ -5,7 +5,8 @@ pyvis package (pyvis's own template is not used: it links bootstrap from a CDN
 and writes titles as raw HTML), the page's markup, style and script from
 ``kg/templates/``, and the graph from ``page_data`` as JSON in a
 ``<script type="application/json">`` block. Positions come from
-``page_layout``, so the browser runs no physics.
+``page_layout``, so the browser runs no physics. ``render_page`` renders
+data already put together (``kg.page_data.merge_page``), as a corpus build does.
 
 Safety: the JSON is escaped for its script block (``<``, ``>``, ``&``, U+2028
 and U+2029 become ``\\uXXXX``), the page's script writes every label and
@@ -28,13 +29,14 @@ import re
 from importlib import resources, util
 from pathlib import Path
 
+import networkx as nx
 from rdflib import Graph
 
 from .errors import OutputError
-from .page_data import TYPES, page_data, to_networkx
+from .page_data import TYPES, merge_page, to_networkx
 from .page_layout import layout, node_size
 
-__all__ = ["STYLE", "EDGE_STYLE", "FULL_VIEW_LIMIT", "to_networkx", "render_html", "embed_json"]
+__all__ = ["STYLE", "EDGE_STYLE", "FULL_VIEW_LIMIT", "to_networkx", "render_html", "render_page", "embed_json"]
 
 # type -> (fill, shape, Chinese name); the legend and the filters follow this order
 STYLE = {
@@ -121,8 +123,12 @@ def render_html(g: Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW
     Up to ``full_view_limit`` nodes the page shows every node at once; above it,
     it opens on the aggregated view.
     """
-    G = to_networkx(g)
-    data = page_data(g, G)
+    return render_page(*merge_page(g), title, full_view_limit)
+
+
+def render_page(data: dict, G: nx.Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW_LIMIT) -> str:
+    """The page of ``data`` and ``G`` as ``kg.page_data.merge_page`` gives them (``data`` is changed: positions
+    and sizes are added): how a corpus's page is made without one graph of all its reports."""
     pos = layout(G)
     for node, iri in zip(data["nodes"], G):
         node["x"], node["y"] = pos[iri]

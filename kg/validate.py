@@ -35,7 +35,7 @@ __all__ = ["Violation", "ValidationError", "validate_graph", "check_graph", "sha
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)  # sorted by node, property, message, value
 class Violation:
     """One broken constraint: which node, which property, and what the shape says."""
 
@@ -85,7 +85,7 @@ def validate_graph(g, shapes: Graph | None = None) -> list[Violation]:
     names = g.namespace_manager if isinstance(g, Graph) else _names()
     found = [Violation(node=_short(names, r.focus), path=_short(names, r.path), message=r.message,
                        value=_short(names, r.value) if r.value is not None else "") for r in compiled.check(g)]
-    return sorted(found, key=lambda v: (v.node, v.path, v.message))
+    return sorted(found)
 
 
 _COMPILED: dict = {}
@@ -122,7 +122,7 @@ def _pyshacl(g: Graph, shapes: Graph) -> list[Violation]:
     conforms, report, _ = validate(g, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
     if conforms:
         return []
-    return sorted(_violations(report, g), key=lambda v: (v.node, v.path, v.message))
+    return sorted(_violations(report, g))
 
 
 def _violations(report: Graph, data: Graph) -> list[Violation]:

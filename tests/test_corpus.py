@@ -76,7 +76,7 @@ def test_the_streamed_graph_is_the_graph_built_at_once(corpus, one_worker):
 
 
 def test_the_page_is_the_page_of_the_whole_graph(corpus, one_worker):
-    # the page is rendered from the shared nodes and each report's page triples, not the whole graph
+    # the page is rendered from the shared nodes and each report's page facts, not the whole graph
     page = (one_worker[0] / "graph.html").read_text(encoding="utf-8")
     assert page == render_html(_reference(corpus), "govkg")
 

@@ -1,4 +1,5 @@
-"""The page's data: the promise rows of two made-up reports of one county in consecutive years."""
+"""The page's data: the promise rows of two made-up reports of one county in consecutive years, and a corpus's
+page made from each report's facts."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import pytest
 from rdflib import Graph
 
 import kg
-from kg.graph import build_graph
-from kg.page_data import VERDICTS, page_data
+from kg.graph import SharedNodes, add_promises, build_graph
+from kg.page_data import VERDICTS, merge_page, page_data, page_facts, to_networkx
+from kg.parts import make_part, part_page
 
+from .corpus import make_corpus
 from .test_promises import OTHER, Y2020, Y2021
 
 
@@ -68,3 +71,41 @@ def test_the_same_triples_give_the_same_rows_in_any_order(graph):
     again = Graph().parse(data=graph.serialize(format="nt"), format="nt")
     assert page_data(again)["promises"] == page_data(graph)["promises"]
     assert all(len(row) == 11 for n in page_data(graph)["nodes"] for row in n.get("obs", ()))
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """Two regions, three years each: entities and indicators shared across reports, targets met and missed."""
+    return [kg.extract(kg.parse_report(r.text, name=r.name)) for r in make_corpus(regions=2, years=3, paragraphs=8)]
+
+
+def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_graph(corpus):
+    parts = [make_part(x, validate=False) for x in corpus]  # as the workers make them
+    shared = SharedNodes()
+    for part in parts:
+        shared.add(part.shared)
+    shared_graph = shared.graph()
+    add_promises(shared_graph, [part.promises for part in parts])
+    data, G = merge_page(shared_graph, (part_page(part) for part in parts))
+    whole = build_graph(corpus)
+    assert data == page_data(whole)
+    assert list(G.nodes(data=True)) == list(to_networkx(whole).nodes(data=True))
+    assert {row[2] for row in data["promises"]} == set(VERDICTS)
+    reports_of = [{data["sentences"][m[0]][3] for m in n.get("m", ())} for n in data["nodes"]]
+    assert max(map(len, reports_of)) > 1  # an entity named in more than one report
+
+
+def test_the_facts_are_plain_values_and_the_same_in_any_order_of_the_triples(graph):
+    triples = list(graph)
+    facts = page_facts(triples)
+    assert page_facts(reversed(triples)) == facts == page_facts(graph)
+    values = [v for field in vars(facts).values() for v in _leaves(field)]
+    assert values and {type(v) for v in values} <= {str, int, type(None)}
+
+
+def _leaves(value):
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _leaves(item)
+    else:
+        yield value
