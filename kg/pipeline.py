@@ -23,11 +23,10 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Graph
 
 from .entities import find_mentions, find_relations
 from .errors import InputError, OutputError
-from .graph import SharedNodes, add_promises
+from .graph import SharedNodes, Triples, add_promises
 from .indicators import find_observations
 from .model import BuildResult, Extraction, Problem, Report
 from .page_data import merge_page
@@ -189,14 +188,14 @@ def _gather(files: list[Path], workers: int, store: PartStore, scheduler, valida
     return corpus
 
 
-def _shared_graph(corpus: _Corpus) -> Graph:
+def _shared_graph(corpus: _Corpus) -> Triples:
     """The shared nodes and the promise links between the reports."""
-    shared = corpus.shared.graph()
+    shared = corpus.shared.as_triples()
     add_promises(shared, [part.promises for part in corpus.parts])
     return shared
 
 
-def _check(violations: list[Violation], shared: Graph | None, out_dir: Path) -> None:
+def _check(violations: list[Violation], shared: Triples | None, out_dir: Path) -> None:
     """Raise ``ValidationError`` if a report's graph, or ``shared`` (the shared nodes, unless already checked),
     breaks a shape (see ``kg.validate``)."""
     found = violations + (validate_graph(shared, shared_shapes()) if shared is not None else [])
@@ -205,7 +204,7 @@ def _check(violations: list[Violation], shared: Graph | None, out_dir: Path) -> 
 
 # ---- the outputs ----
 
-def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], Graph], manifest: dict, current: bool,
+def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], Triples], manifest: dict, current: bool,
            validate: bool, shards: bool) -> dict:
     """Write graph.ttl, graph.html and the shards, unless they are ``current``; what was written (the manifest)."""
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
@@ -239,7 +238,7 @@ def _bulk():
             gc.enable()
 
 
-def _page_data(shared: Graph, parts: list[Part]) -> tuple:
+def _page_data(shared: Triples, parts: list[Part]) -> tuple:
     """The page's data and graph (``kg.page_data.merge_page``) of the shared nodes and each report's page facts,
     read one part at a time: plain values, no graph of all the reports."""
     return merge_page(shared, (part_page(part) for part in parts))

@@ -84,7 +84,7 @@ def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_gra
     shared = SharedNodes()
     for part in parts:
         shared.add(part.shared)
-    shared_graph = shared.graph()
+    shared_graph = shared.as_triples()
     add_promises(shared_graph, [part.promises for part in parts])
     data, G = merge_page(shared_graph, (part_page(part) for part in parts))
     whole = build_graph(corpus)
