@@ -7,6 +7,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.cli import cli
 from kg.read import decode_bytes
+from kg.graph import Triples
 from kg.validate import check_graph, validate_graph, ValidationError
 from kg.vocab import GK
 
@@ -137,14 +138,16 @@ def test_a_build_that_breaks_a_shape_writes_nothing(tmp_path, monkeypatch):
 
     kg.build([SEED], tmp_path)
     before = (tmp_path / "graph.ttl").read_bytes()
-    real_add_promises = kg.pipeline.add_promises  # the last step before validation, on the whole graph
+    shared_graph = kg.pipeline._shared_graph  # the nodes reports share, checked before anything is written
 
-    def without_labels(g, extractions):
-        found = real_add_promises(g, extractions)
-        g.remove((None, RDFS.label, None))
-        return found
+    def without_labels(corpus):
+        unlabelled = Triples()
+        for triple in shared_graph(corpus):
+            if triple[1] != RDFS.label:
+                unlabelled.add(triple)
+        return unlabelled
 
-    monkeypatch.setattr(kg.pipeline, "add_promises", without_labels)
+    monkeypatch.setattr(kg.pipeline, "_shared_graph", without_labels)
     with pytest.raises(ValidationError):
         kg.build([SEED], tmp_path, cache=False)  # with the cache, an unchanged rebuild checks and writes nothing
     assert (tmp_path / "graph.ttl").read_bytes() == before
