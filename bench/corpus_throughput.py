@@ -22,7 +22,8 @@ Measured in one run:
   corpus and the full one;
 - **build** (``--full-build``): a whole ``kg build --workers 2`` (validating,
   with its cache, into a fresh folder) of the small corpus and of the full
-  one, each in a fresh process: seconds and peak memory of the ``kg``
+  one, each in a fresh process, with the page and then with ``--no-page``:
+  seconds, MB/s and its share of ``jieba.lcut`` per worker, peak memory of the ``kg``
   process (``VmHWM``) and of all processes together (sampled as above); then
   a rebuild of the full corpus with nothing changed, and one after changing
   one report (a sentence added): seconds, and how many reports were
@@ -81,15 +82,15 @@ def main() -> None:
               f"{_mb(small):.1f} MB)")
         if args.real:
             _real(Path(args.real), Path(tmp, "real"))
+        lcut = _lcut(reports)
+        print(f"jieba.lcut, 1 process:  {lcut:6.3f} MB/s")
         if not (args.full_build and args.build_only):
-            _extraction(reports, small, big, args.small)
+            _extraction(reports, small, big, args.small, lcut)
         if args.full_build:
-            _builds(small, big, Path(tmp), ["--no-validate"] if args.no_validate else [])
+            _builds(small, big, Path(tmp), ["--no-validate"] if args.no_validate else [], lcut)
 
 
-def _extraction(reports, small: Path, big: Path, n_small: int) -> None:
-    lcut = _lcut(reports)
-    print(f"jieba.lcut, 1 process:  {lcut:6.3f} MB/s")
+def _extraction(reports, small: Path, big: Path, n_small: int, lcut: float) -> None:
     print(f"jieba.posseg.lcut (HMM), what govkg tokenizes with, {n_small} reports: "
           f"{_lcut(reports[:n_small], pos=True):6.3f} MB/s")
     print(f"worker start (import govkg + load jieba): {_worker_start():.2f} s")
@@ -118,11 +119,14 @@ def _real(source: Path, folder: Path) -> None:
               f"{r['total_mb']:.0f} MB")
 
 
-def _builds(small: Path, big: Path, tmp: Path, extra: list[str]) -> None:
-    """Whole builds of both corpora, then an unchanged rebuild and a rebuild after one report changed."""
-    for folder in (small, big):
-        r = _kg_build(folder, tmp / f"out-{folder.name}", extra)
-        print(f"kg build {len(list(folder.iterdir())):4d} reports, 2 workers: {r['seconds']:.1f} s; peak RSS "
+def _builds(small: Path, big: Path, tmp: Path, extra: list[str], lcut: float) -> None:
+    """Whole builds of both corpora (with the page, then without it), then an unchanged rebuild and a rebuild
+    after one report changed."""
+    for folder, page in [(small, []), (big, []), (small, ["--no-page"]), (big, ["--no-page"])]:
+        r = _kg_build(folder, tmp / f"out-{folder.name}{'-no-page' if page else ''}", extra + page)
+        rate = _mb(folder) / r["seconds"]
+        print(f"kg build {len(list(folder.iterdir())):4d} reports, 2 workers{', --no-page' if page else ''}: "
+              f"{r['seconds']:.1f} s, {rate:.3f} MB/s ({rate / 2 / lcut:.0%} of jieba.lcut per worker); peak RSS "
               f"kg process {r['parent_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB; {r['summary']}")
     r = _kg_build(big, tmp / "out-big", extra)
     print(f"rebuild, nothing changed: {r['seconds']:.1f} s, all processes {r['total_mb']:.0f} MB; "

@@ -55,8 +55,10 @@ def cli(debug: bool):
 @click.option("--shards", is_flag=True,
               help="Also write OUT/shards/*.nq: one N-Quads file per report, for bulk loading.")
 @click.option("--no-validate", is_flag=True, help="Do not check the graph against ontology/shapes.ttl before writing.")
+@click.option("--no-page", is_flag=True,
+              help="Do not draw graph.html (for a corpus too large for one page; an earlier one is removed).")
 def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bool, scheduler: str | None,
-          shards: bool, no_validate: bool):
+          shards: bool, no_validate: bool, no_page: bool):
     """Build the knowledge graph of report files or folders (.txt, .md, .pdf, .docx, .html).
 
     Reports are extracted in parallel and each extraction is cached in
@@ -74,7 +76,7 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
 
     files = collect_inputs(inputs)
     options = dict(validate=not no_validate, workers=workers or os.cpu_count() or 1, cache=not no_cache,
-                   scheduler=scheduler, shards=shards or scheduler is not None)
+                   scheduler=scheduler, shards=shards or scheduler is not None, page=not no_page)
     if len(files) > 1:
         with _progress(files) as progress:
             result = run_build(files, out, progress=progress, **options)

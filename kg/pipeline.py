@@ -83,7 +83,8 @@ def extract_part(path: str | Path, validate: bool = True) -> Part:
 
 def build(inputs: Iterable[str | Path], out: str | Path,
           progress: Callable[[Path], None] | None = None, validate: bool = True,
-          workers: int = 1, cache: bool = True, scheduler=None, shards: bool | None = None) -> BuildResult:
+          workers: int = 1, cache: bool = True, scheduler=None, shards: bool | None = None,
+          page: bool = True) -> BuildResult:
     """Build ``graph.ttl`` and ``graph.html`` in ``out`` from report files or folders.
 
     A report that cannot be read is recorded as a problem and skipped; the
@@ -107,6 +108,10 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     ``shards`` (the default with a scheduler) also writes ``out/shards/*.nq``:
     one N-Quads file per report (its named graph) and ``shared.nq``, for a
     triple store's bulk loader; only the shards that changed are written.
+    Without ``page``, ``graph.html`` is not drawn (one written by an earlier
+    build is removed): the page's data is what grows with a corpus in this
+    process (about 1.2 MB per 30 KB report), and a corpus of thousands of
+    reports makes a page too large for a browser anyway.
     """
     began = time.perf_counter()
     files = collect_inputs(inputs)
@@ -119,11 +124,11 @@ def build(inputs: Iterable[str | Path], out: str | Path,
             raise InputError("no report could be read: " + "; ".join(f"{p.path}: {p.message}" for p in corpus.problems))
         shared = functools.cache(partial(_shared_graph, corpus))  # made only if something is to be written
         manifest = _read_manifest(out_dir) if cache else {}  # --no-cache trusts nothing kept
-        current = _current(manifest, out_dir, corpus.keys, validate)
+        current = _current(manifest, out_dir, corpus.keys, validate, page)
         if validate and not current:
             _check([], shared(), out_dir)
         record = _write(out_dir, corpus, shared, manifest, current, validate,
-                        scheduler is not None if shards is None else shards)
+                        scheduler is not None if shards is None else shards, page)
         if cache:
             _keep_manifest(out_dir, record, manifest)
             store.prune(set(corpus.keys) | set(corpus.broken))
@@ -205,19 +210,25 @@ def _check(violations: list[Violation], shared: Triples | None, out_dir: Path) -
 # ---- the outputs ----
 
 def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], Triples], manifest: dict, current: bool,
-           validate: bool, shards: bool) -> dict:
-    """Write graph.ttl, graph.html and the shards, unless they are ``current``; what was written (the manifest)."""
+           validate: bool, shards: bool, page: bool = True) -> dict:
+    """Write graph.ttl, graph.html (if ``page``) and the shards, unless they are ``current``; what was written
+    (the manifest)."""
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
     shared_turtle = functools.cache(lambda: turtle_of(shared()))
     if not current:
-        with _bulk():
-            page = render_page(*_page_data(shared(), corpus.parts), "govkg")  # made before anything is written
+        if page:
+            with _bulk():
+                drawn = render_page(*_page_data(shared(), corpus.parts), "govkg")  # made before anything is written
         bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
         write_chunks_atomic(ttl, chain([TURTLE_HEADER, shared_turtle()], bodies))
-        write_text_atomic(html, page)
+        if page:
+            write_text_atomic(html, drawn)
+        elif "graph.html" in manifest.get("files", {}):
+            html.unlink(missing_ok=True)  # drawn by an earlier build: it would no longer show graph.ttl
     record = {"graph": _digest(corpus.keys), "validated": validate or (current and manifest.get("validated", False)),
               "triples": manifest["triples"] if current else sum(p.triples for p in corpus.parts) + len(shared()),
-              "files": {p.name: _stat(p) for p in (ttl, html)}, "shards": manifest.get("shards", {})}
+              "files": {p.name: _stat(p) for p in ((ttl, html) if page else (ttl,))},
+              "shards": manifest.get("shards", {})}
     if shards:
         _write_shards(out_dir / "shards", corpus, shared_turtle, record)
         record["files"].update({f"shards/{name}": stat[1:] for name, stat in record["shards"].items()})
@@ -285,13 +296,14 @@ def _keep_manifest(out_dir: Path, record: dict, manifest: dict) -> None:
             pass
 
 
-def _current(manifest: dict, out_dir: Path, keys: list[str], validate: bool) -> bool:
-    """Whether graph.ttl and graph.html are those of these parts, as the last build wrote them (and checked them,
-    if ``validate``)."""
+def _current(manifest: dict, out_dir: Path, keys: list[str], validate: bool, page: bool = True) -> bool:
+    """Whether graph.ttl and graph.html (or no page, without ``page``) are those of these parts, as the last build
+    wrote them (and checked them, if ``validate``)."""
     files = manifest.get("files", {})
+    outputs = ("graph.ttl", "graph.html") if page else ("graph.ttl",)
     return (manifest.get("graph") == _digest(keys) and (manifest.get("validated") or not validate)
-            and "triples" in manifest and all(files.get(name) == _stat(out_dir / name)
-                                              for name in ("graph.ttl", "graph.html")))
+            and "triples" in manifest and all(files.get(name) == _stat(out_dir / name) for name in outputs)
+            and (page or "graph.html" not in files))
 
 
 def _unchanged(path: Path, recorded: list | None, key: str) -> bool:

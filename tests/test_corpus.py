@@ -167,6 +167,20 @@ def test_a_single_report_whose_graph_breaks_a_shape_fails_the_build(tmp_path, co
     assert not (tmp_path / "graph.ttl").exists()
 
 
+def test_without_the_page_the_graph_is_the_same_and_an_earlier_page_goes(tmp_path, corpus, one_worker):
+    kg.build([corpus], tmp_path, workers=1)
+    assert (tmp_path / "graph.html").exists()
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(tmp_path), "--workers", "1", "--no-page"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "graph.html").exists()  # it would no longer show graph.ttl
+    assert (tmp_path / "graph.ttl").read_bytes() == (one_worker[0] / "graph.ttl").read_bytes()
+    before = _files(tmp_path)
+    kg.build([corpus], tmp_path, workers=1, page=False)
+    assert _files(tmp_path) == before  # nothing changed: nothing written
+    kg.build([corpus], tmp_path, workers=1)  # the page is wanted again: drawn again
+    assert (tmp_path / "graph.html").read_bytes() == (one_worker[0] / "graph.html").read_bytes()
+
+
 def test_an_unchanged_rebuild_extracts_nothing_and_writes_nothing(tmp_path, corpus, monkeypatch):
     first = kg.build([corpus], tmp_path, validate=False, shards=True)
     before = _files(tmp_path)
