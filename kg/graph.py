@@ -34,7 +34,7 @@ from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, o
                     sentence_iri)
 
 __all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node", "owners", "report_of",
-           "split_report", "SharedNodes", "Triples"]
+           "split_report", "SharedNodes", "Triples", "SplitTerms", "RDFLIB_TERMS"]
 
 _RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
 
@@ -238,28 +238,47 @@ def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
 
 # ---- a corpus, report by report ----
 
-# (sets: a set finds a term by its hash, where ``==`` calls rdflib's __eq__, in Python, for every triple)
-_REPORT_LINKS = frozenset({GK.workArea, GK.mention})  # links of shared nodes into one report: they go with it
-_CROSS_REPORT = frozenset({GK.outcome, GK.verdict})  # promise links depend on a later report: they go with the shared
-_OWNED_BY, _A_REPORT = frozenset({GK.report}), frozenset({(_TYPE, GK.Report)})
 _ENTITY_CLASSES = frozenset(getattr(GK, t) for t in ENTITY_TYPES)
 
 
-def owners(g: Iterable[tuple]) -> dict[URIRef, URIRef]:
+@dataclass(frozen=True)
+class SplitTerms:
+    """The terms ``owners`` and ``report_of`` look for, made by ``make`` (an IRI string to a term) so that triples
+    of another library's terms (pyoxigraph's, in ``kg.sparql``) are split by the same rule.
+
+    Sets: a set finds a term by its hash, where ``==`` calls rdflib's __eq__, in Python, for every triple.
+    """
+
+    owned_by: frozenset  # gk:report
+    a_report: frozenset  # (rdf:type, gk:Report)
+    cross_report: frozenset  # promise links depend on a later report: they go with the shared nodes
+    report_links: frozenset  # links of shared nodes into one report: they go with that report
+
+    @classmethod
+    def made_by(cls, make) -> "SplitTerms":
+        return cls(frozenset({make(str(GK.report))}), frozenset({(make(str(_TYPE)), make(str(GK.Report)))}),
+                   frozenset(make(str(t)) for t in (GK.outcome, GK.verdict)),
+                   frozenset(make(str(t)) for t in (GK.workArea, GK.mention)))
+
+
+RDFLIB_TERMS = SplitTerms.made_by(URIRef)
+
+
+def owners(g: Iterable[tuple], terms: SplitTerms = RDFLIB_TERMS) -> dict:
     """Each report, and each node with ``gk:report`` to a report, mapped to its report (``g``: a graph, or any
     iterable of triples)."""
     reports, linked = set(), []
     for s, p, o in g:
-        if p in _OWNED_BY:
+        if p in terms.owned_by:
             linked.append((s, o))
-        elif (p, o) in _A_REPORT:
+        elif (p, o) in terms.a_report:
             reports.add(s)
     found = {node: report for node, report in linked if report in reports}
     found.update((report, report) for report in reports)
     return found
 
 
-def report_of(triple: tuple, owner: dict[URIRef, URIRef]) -> URIRef | None:
+def report_of(triple: tuple, owner: dict, terms: SplitTerms = RDFLIB_TERMS):
     """The report whose named graph holds ``triple``, or ``None`` when it belongs with the shared nodes.
 
     A report's graph holds its own nodes (the report, and all that has ``gk:report`` to it) and the
@@ -267,9 +286,9 @@ def report_of(triple: tuple, owner: dict[URIRef, URIRef]) -> URIRef | None:
     ``gk:verdict``) go with the shared nodes, since they change when a later report comes.
     """
     s, p, o = triple
-    if p in _CROSS_REPORT:
+    if p in terms.cross_report:
         return None
-    return owner.get(s) or (owner.get(o) if p in _REPORT_LINKS else None)
+    return owner.get(s) or (owner.get(o) if p in terms.report_links else None)
 
 
 def split_report(g: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:

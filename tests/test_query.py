@@ -241,3 +241,11 @@ def test_the_nquads_export_holds_the_same_quads_as_the_store(seed_dir, tmp_path)
     with sparql.open_store(None, seed_dir / "store") as store:
         assert {str(q) for q in store} == {str(q) for q in bulk}
     assert nq.splitlines() == sorted(nq.splitlines())
+
+
+def test_a_graph_ttl_that_is_not_turtle_is_one_clear_error(tmp_path):
+    (tmp_path / "graph.ttl").write_text('<https://example.org/a> <https://example.org/b> "unterminated .\n',
+                                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", "SELECT * WHERE { ?s ?p ?o }", "--data", str(tmp_path)])
+    assert result.exit_code == 2 and "not a readable Turtle file" in result.output
+    assert "Traceback" not in result.output
