@@ -20,14 +20,26 @@ from .segment import tokenize
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
-_FROM_TO = re.compile(r"(?:%s)?(?:至|到)" % "|".join(("下降", "降", "减少", "减", "增加", "增", "提高", "提升", "上升", "升", "增长")))
+_CHANGE_VERBS = ("下降", "降低", "降", "减少", "缩减", "削减", "减", "增加", "增长", "增", "提高", "提升", "上升", "升",
+                 "缩短", "压缩", "缩", "扩大")
+_YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"  # ``从2015年的681亿元增长到2020年约1100亿元``
+_FROM_START = re.compile(r"(?:从|由)%s$" % _YEAR_OF)
+_FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 _GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
     r"^(?:其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
     r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|(?:19|20)\d\d年|"
     r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批)+"
 )
-_NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长至|增加至|下降至|降至|降到|控制在|保持在|稳定在|达到|达|为|超过|超|近|约|突破|累计|共|是|占)+$")
+_NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长至|增加至|下降至|降至|降到|控制在|保持在|稳定在|达到|达|为|超过|"
+                             r"超|近|约|突破|累计|共|是|占)+$")
+# words that lead to a figure but are not its name (``互认项目增至``, ``失业率在``, ``力争完成``, ``费用要``),
+# taken off when a name is left
+_LEAD_IN_TAIL = re.compile(r"(?:(?:%s)(?:至|到)|在|要|(?:力争|预计|确保|争取|全面|超额|按期|已经|已)*(?:完成|实现))+$"
+                           % "|".join(_CHANGE_VERBS))
+
+
+_FROM_TAIL = re.compile(r"(?:从|由)(?:[\d.]+[\u4e00-\u9fff]{0,3})?$")  # ``开办时间从9天(缩短至1天)``: where it started
 
 
 def indicator_name(text: str) -> str:
@@ -42,6 +54,8 @@ def indicator_name(text: str) -> str:
     """
     text = re.sub(r"[“”\"'《》\s*]", "", text)
     text = _NAME_STOP_TAIL.sub("", text)
+    if len(lead_in := _FROM_TAIL.sub("", _NAME_STOP_TAIL.sub("", _LEAD_IN_TAIL.sub("", text)))) >= 2:
+        text = lead_in
     for verb in ("实现", "完成", "达到", "预计完成", "累计完成"):
         at = text.rfind(verb)
         if at > 0 and len(text) - at - len(verb) >= 2:
@@ -140,10 +154,11 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
     cursor, growth, down, carried = start, [], False, None
     for i, q in enumerate(quantities):
         before = text[cursor:q.start]
-        if carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由``
+        if carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由`` (or ``从``)
             before, carried = carried, None
-        elif before.endswith("由") and i + 1 < len(quantities) and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
-            carried, cursor = before[:-1], q.end
+        elif (start_of := _FROM_START.search(before)) and i + 1 < len(quantities) \
+                and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
+            carried, cursor = before[:start_of.start()], q.end
             continue
         change = _GROWTH.search(before) if q.unit in ("%", "个百分点") else None
         if change is None and growth and re.fullmatch(r"[、和及\s]*", before):
@@ -246,7 +261,7 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     rule = "level"
     after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
-    if (len(name) < 2 or _verb_final(before)) and len(_after_name(after)) >= 2:
+    if (len(name) < 2 or _verb_final(before) or _open_ended(before)) and len(_after_name(after)) >= 2:
         name = indicator_name(_after_name(after))
         rule = "count-first"
     if len(name) < 2:
@@ -255,6 +270,12 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     if not qualifier and "预计" in text[max(0, cursor - 40):q.start]:
         qualifier = "预计"
     return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier}
+
+
+def _open_ended(before: str) -> bool:
+    """True when the words before a count cannot end a name (``票决产生的``, ``招商先锋队和``): what is counted
+    is named after the count."""
+    return re.sub(r"[“”\"\s]", "", before).endswith(("的", "和", "与", "及", "以及"))
 
 
 def _verb_final(before: str) -> bool:
@@ -268,8 +289,11 @@ def _verb_final(before: str) -> bool:
 
 
 def _after_name(after: str) -> str:
-    """The name that follows a count (``10个市级重大产业项目顺利推进`` → ``市级重大产业项目``)."""
+    """The name that follows a count (``10个市级重大产业项目顺利推进`` → ``市级重大产业项目``), up to the next
+    figure (``10个方面31项课题研究`` → ``方面``; a year is not a figure)."""
     after = re.sub(r"[“”\"]", "", after)[:24]
+    figures = find_quantities(after)
+    after = after[:figures[0].start] if figures else after
     toks = tokenize(after)
     if toks and toks[0].pos.startswith("v"):
         return after

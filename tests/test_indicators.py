@@ -114,3 +114,29 @@ def test_a_span_of_years_is_not_a_figure():
 def test_after_a_localiser_the_name_follows_the_count():
     name, value, unit, _, _ = _observations("现行标准下3120名建档立卡贫困人口全部稳定脱贫。")[0]
     assert name.startswith("建档立卡贫困人口") and (value, unit) == (Decimal("3120"), "名")
+
+
+def test_from_a_year_and_figure_to_another_keeps_the_figure_reached():
+    assert _observations("地区生产总值从2015年的681亿元增长到2020年约1100亿元,迈过千亿大关。") == [
+        ("地区生产总值", Decimal("1100"), "亿元", None, "约")]
+    assert _observations("青峰企业开办时间从9天缩短至1天。") == [("青峰企业开办时间", Decimal("1"), "天", None, None)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("检查结果互认项目增至100项。", "检查结果互认项目"),  # the change verb is not part of the name
+    ("固定资产投资力争完成500亿元。", "固定资产投资"),
+    ("城镇登记失业率在3%以内。", "城镇登记失业率"),
+    ("旧村拆迁完成80%。", "旧村拆迁"),
+])
+def test_the_words_leading_to_a_figure_are_not_its_name(sentence, name):
+    assert [row[0] for row in _observations(sentence)] == [name]
+
+
+def test_after_words_that_cannot_end_a_name_the_name_follows_the_count():
+    assert [row[:3] for row in _observations("组建青峰招商先锋队和5个驻外经贸代表处。")] == [
+        ("驻外经贸代表处", Decimal("5"), "个")]
+
+
+def test_the_name_after_a_count_stops_at_the_next_figure_but_not_at_a_year():
+    assert [row[0] for row in _observations("青峰区开展10个方面31项课题研究。")][:1] == ["方面"]
+    assert [row[0] for row in _observations("4项改革荣登2025青峰改革榜。")] == ["改革荣登2025青峰改革榜"]
