@@ -115,7 +115,7 @@ def _merge(tokens: list[Token], text: str) -> list[_Tok]:
 
 
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
-_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态)(?:[,，。;；、]|发展|集群|$)")
+_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节)(?:[,，。;；、]|发展|集群|防控|$)")
 _VERB_MODIFIERS = frozenset("高水平 高质量 高标准 高起点 一流 世界级 世界一流 现代化 国际化 新型 一批 一系列".split())
 _ADVERB_VERB = re.compile(r"^(?:大力|积极|加快|全面|着力|努力|持续|深入|不断|进一步|切实|扎实|稳步|全力)[\u4e00-\u9fff]{2}$")
 _TIME_WORDS = frozenset("今年 明年 去年 年内 年底 年初 月底 月初 目前 当前 近年 近年来 同期 期间 以来 过去 现在 今后 此前 届时".split())
@@ -155,9 +155,12 @@ def _joins_two_parts(toks: list[_Tok], i: int, floor: int) -> bool:
         return False
     before, after = toks[i - 1], toks[i + 1]
     ends_name = (suffix := _suffix_of(before.word)) and (
-        TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and _specificity([toks[i - 2]], "")))
+        TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and _joinable(toks[i - 2], before) and _specificity([toks[i - 2]], "")))
     return _joinable(before, toks[i]) and not ends_name and before.word not in NAME_WORDS \
-        and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nt", "j", "vn", "eng", "l")
+        and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nrt", "nrfg", "nt", "j", "vn", "eng", "l")
+
+
+_REGION_PART = re.compile(r"[东西南北中]部")  # ``东部环保电厂``: a part of the region starts a name
 
 
 def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
@@ -170,7 +173,7 @@ def _left_edge(toks: list[_Tok], k: int, floor: int = 0) -> int:
             j -= 2
         else:
             break
-    while j < k and (toks[j].pos == "paren" or toks[j].pos == "f"):
+    while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word))):
         j += 1
     if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
         j -= 1
@@ -282,11 +285,11 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
         return None
     if etype == "Village":
         if _GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) \
-                or re.search(r"[镇乡县区]|自然村|行政村", prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+                or re.search(r"[镇乡县区]|自然村|行政村", prefix) or _attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
             return None
     elif len(prefix) < 2 and not (prefix in _REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
         return None
-    if _followed_by_count(text, end) or _preceded_by_count(text, start):
+    if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and _designated(text, start)):
         return None
     if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
         return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
@@ -309,6 +312,14 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[_Tok], j: i
     return name
 
 
+_DESIGNATION = re.compile(r"(?:获评|评为|创成|跻身|认定为|列为|荣获|授予)[“\"]?$")
+
+
+def _designated(text: str, start: int) -> bool:
+    """True after a verb that awards a title: ``获评省级农业示范基地`` names a kind of base, not a base."""
+    return bool(_DESIGNATION.search(text, max(0, start - 4), start))
+
+
 _COUNT_AFTER = re.compile(r"(?:达|超|近|共|累计)?\d")
 _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[个家所座项处名支批]$")
 
@@ -321,19 +332,6 @@ def _preceded_by_count(text: str, start: int) -> bool:
     return bool(_COUNT_BEFORE.search(text[max(0, start - 6):start]))
 
 
-def _distinctive(toks: list[_Tok], suffix: str, strict: bool = False) -> bool:
-    """True when the part before the suffix holds a proper noun or (unless strict) a word jieba does not know."""
-    for t in toks:
-        word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
-        if not word:
-            continue
-        if t.pos in ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"):
-            return True
-        if not strict and len(word) <= 4 and not known_word(word):
-            return True
-    return False
-
-
 _PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
 _COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
 _REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
@@ -341,7 +339,7 @@ _REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
 # enough (``城市环境品质提升行动``): the head and the least number of characters before it.
 _LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
 _CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
-_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|村级|国家|全国|全省|全市)")
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|街道级|社区级|村级|国家|全国|全省|全市)")
 _MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
 
 
@@ -351,9 +349,16 @@ def _strip_modifiers(prefix: str) -> str:
     >>> _strip_modifiers("省级现代农业")
     '农业'
     """
-    while (m := _MODIFIER.match(prefix)) and m.end() < len(prefix):
-        prefix = prefix[m.end():]
-    return "" if _MODIFIER.fullmatch(prefix) else prefix
+    while (n := _modifier_end(prefix)) and n < len(prefix):
+        prefix = prefix[n:]
+    return "" if _modifier_end(prefix) == len(prefix) else prefix
+
+
+def _modifier_end(prefix: str) -> int:
+    """Where the category modifier opening ``prefix`` ends (0: none), a kind in ``性``/``化``… included."""
+    if m := _MODIFIER.match(prefix):
+        return m.end()
+    return next((n for n in (3, 4) if _attributive(prefix[:n])), 0)
 
 
 def _specificity(toks: list[_Tok], suffix: str, places: frozenset[str] = frozenset()) -> int:
@@ -363,7 +368,7 @@ def _specificity(toks: list[_Tok], suffix: str, places: frozenset[str] = frozens
     in front (``县颐养中心``); 1: only a word jieba does not know (often an abbreviation such as
     ``科创``); 0: common words only.
     """
-    if len(toks) > 1 and toks[0].word in _REGION_MARKS:
+    if len(toks) > 1 and toks[0].word in _REGION_MARKS and toks[1].word != "级":  # not ``街道级``
         return 2
     strength = 0
     singles = [len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is toks[-1] and t.word == suffix) for t in toks]
@@ -371,13 +376,44 @@ def _specificity(toks: list[_Tok], suffix: str, places: frozenset[str] = frozens
         strength = 1  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
-        if not word or word in _COMMON_PLACES or word in NAME_WORDS:
+        if not word or word in _COMMON_PLACES or word in NAME_WORDS or _attributive(word):
             continue
-        if t.pos in _PROPER_POS or re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
+        if re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
             return 2
+        if t.pos in _PROPER_POS:
+            if word == t.word or not _common_word(word):
+                return 2
+            strength = 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
+            continue
         if (len(word) <= 4 and not known_word(word)) or t.pos == "nz":
             strength = 1
     return strength
+
+
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,3}[性式型化级]")
+
+
+def _attributive(word: str) -> bool:
+    """True for a word that makes a kind (``公益性``, ``普惠性``, ``智能化``), not for one that
+    only ends in the same character (``群众文化``, ``创业孵化``).
+
+    >>> _attributive("普惠性"), _attributive("创业孵化")
+    (True, False)
+    """
+    return bool(_ATTRIBUTIVE.fullmatch(word)) and (known_word(word[:-1]) or not known_word(word[-2:]))
+
+
+@lru_cache(maxsize=10_000)
+def _common_word(word: str) -> bool:
+    """True when jieba knows ``word`` as a word that is not a proper noun (``公立``, ``商业``).
+
+    >>> _common_word("公立"), _common_word("南开")
+    (True, False)
+    """
+    if not known_word(word):
+        return False
+    toks = tokenize(word)
+    return len(toks) == 1 and toks[0].pos not in _PROPER_POS and toks[0].pos != "nz"
 
 
 def _cued(text: str, start: int, end: int) -> bool:
@@ -406,7 +442,7 @@ def _enumerations(text: str, toks: list[_Tok]):
         head, etype = _head_after(text, toks, e)
         if head and any(h in head for h in _PERSON_HEADS):
             continue
-        if not head and re.match(r"(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)", text[tok.end:tok.end + 8]):
+        if not head and _FIELDS.match(text, tok.end):
             continue  # a list of industries or fields, not of named things
         typed = [(a, b, _suffix_of(text[a:b])) for a, b in members]
         sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
@@ -425,11 +461,15 @@ def _enumerations(text: str, toks: list[_Tok]):
                 if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
                     found.append((name, "Project", a, b, "enumeration"))
             elif head and etype and head not in _GROUP_WORDS:
-                found.append((name + head, etype, a, b, "enumeration"))
+                if head not in WEAK_SUFFIXES or _specificity(_inside(toks, a, b), ""):  # ``燃气、供热等工程``: kinds
+                    found.append((name + head, etype, a, b, "enumeration"))
             elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
                     _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
                 found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
     return found
+
+
+_FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)")
 
 
 def _sibling_lists(text: str, toks: list[_Tok]):
@@ -490,7 +530,7 @@ def _bare_name(name: str, toks: list[_Tok], a: int, b: int) -> bool:
     if name.endswith(("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")) or name in GENERIC_NAMES:
         return False
     inside = _inside(toks, a, b)
-    return _distinctive(inside, "")
+    return _specificity(inside, "") > 0
 
 
 def _members_before(toks: list[_Tok], e: int) -> list[tuple[int, int]]:
@@ -547,7 +587,10 @@ def _head_after(text: str, toks: list[_Tok], e: int) -> tuple[str | None, str | 
         if len(suffix or "") == 1 and known_word(phrase[-2:]):
             continue  # ``关键环节``, ``农村``: the head char ends a common word
         if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
-            return _compound_head(phrase, suffix), TYPE_SUFFIXES[suffix]
+            head = _compound_head(phrase, suffix)
+            if suffix == "改造" and head != phrase:
+                return None, None  # ``A、B等过渡载体装修改造``: the members are 载体, the work is not their name
+            return head, TYPE_SUFFIXES[suffix]
     return None, None
 
 
@@ -572,7 +615,7 @@ def _cue_names(text: str, toks: list[_Tok]):
         name = clean_name(text[a:b])
         if any(h in text[b:b + 16] for h in _PERSON_HEADS) or name.endswith(_NOT_COMPANIES):
             continue
-        if 2 <= len(name) <= 8 and not _suffix_of(name) and name not in GENERIC_NAMES and _distinctive(toks[k + 1:j], ""):
+        if 2 <= len(name) <= 8 and not _suffix_of(name) and name not in GENERIC_NAMES and _specificity(toks[k + 1:j], ""):
             found.append((name, "Enterprise", a, b, "cue"))
     return found
 
@@ -641,7 +684,9 @@ def _quoted(text: str, toks: list[_Tok]):
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (_GENERIC_VILLAGE.search(inner) or "、" in inner)):
             slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
             campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize(inner))
-            found.append((inner, "Initiative" if slogan or campaign else _type_of(inner, suffix), t.start, t.end, "quoted"))
+            etype = "Initiative" if slogan or campaign else _type_of(inner, suffix)
+            if etype == "Initiative" or not _designated(text, t.start):
+                found.append((inner, etype, t.start, t.end, "quoted"))
         elif not suffix and _campaign_quote(text, t, inner):
             found.append((inner, "Initiative", t.start, t.end, "quoted"))
     return found

@@ -20,14 +20,14 @@ from .segment import tokenize
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
 
 _CLAUSE = re.compile(r"[^,;:，；：]+")
-_CHANGE_VERBS = ("下降", "降低", "降", "减少", "缩减", "削减", "减", "增加", "增长", "增", "提高", "提升", "上升", "升",
-                 "缩短", "压缩", "缩", "扩大")
+_CHANGE_VERBS = ("下降", "降低", "降", "减少", "缩减", "削减", "减", "增加", "增长", "增", "提高", "提升", "上升", "跃升",
+                 "升", "缩短", "压缩", "缩", "扩大")
 _YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"  # ``从2015年的681亿元增长到2020年约1100亿元``
 _FROM_START = re.compile(r"(?:从|由)%s$" % _YEAR_OF)
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 _GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
-    r"^(?:其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
+    r"^(?:的|其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
     r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|(?:19|20)\d\d年|"
     r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批)+"
 )
@@ -35,8 +35,8 @@ _NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长
                              r"超|近|约|突破|累计|共|是|占)+$")
 # words that lead to a figure but are not its name (``互认项目增至``, ``失业率在``, ``力争完成``, ``费用要``),
 # taken off when a name is left
-_LEAD_IN_TAIL = re.compile(r"(?:(?:%s)(?:至|到)|在|要|(?:力争|预计|确保|争取|全面|超额|按期|已经|已)*(?:完成|实现))+$"
-                           % "|".join(_CHANGE_VERBS))
+_LEAD_IN_TAIL = re.compile(r"(?:(?:%s)(?:至|到)%s|在|要|(?:力争|预计|确保|争取|全面|超额|按期|已经|已)*(?:完成|实现))+$"
+                           % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 
 
 _FROM_TAIL = re.compile(r"(?:从|由)(?:[\d.]+[\u4e00-\u9fff]{0,3})?$")  # ``开办时间从9天(缩短至1天)``: where it started

@@ -55,6 +55,13 @@ def _entities(text):
     ("积极创建“无黑城市”,立案查处102起。", ("无黑城市", "Initiative")),
     ("实现与农业部平台联通。", ("农业部", "Institution")),
     ("启动“万企帮万村”行动。", ("万企帮万村行动", "Initiative")),
+    # a transliterated name joined by ``·``; ``与`` joins two parts even right after a list mark
+    ("约翰·史密斯创新研究院正式挂牌。", ("约翰·史密斯创新研究院", "Institution")),
+    ("推动青禾实验室、人工智能与数字经济青峰省实验室落户。", ("人工智能与数字经济青峰省实验室", "Institution")),
+    # a part of the region opens the name
+    ("加快东部碧溪快速路建设。", ("东部碧溪快速路", "Project")),
+    # members of a list before a work on a kind (``载体装修改造``) keep their own names
+    ("推进青禾大厦、碧溪明珠等过渡载体装修改造。", ("碧溪明珠", "Project")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -80,6 +87,10 @@ def test_cue_word_names_a_company():
     "大力发展临港化工、海洋生物等产业。", "抓好压减燃煤、扬尘治理等关键环节。", "鼓励大中专毕业生等投身农村建设。",
     "推进城市老旧社区微改造。", "建设一批名镇名村。", "做好行政机关履行法院生效裁判工作。",
     "支持有条件的高新区建设高水平科技创新平台。", "将城市生活引入滨海岸线。", "发展文化+科技产业。",
+    # jieba knows the whole phrase as one word, but its first part is common; kinds in 性/式/型/化; levels
+    "推进公立医院改革,优化商业中心布局。", "建设公益性养老院。", "打造学习型社区学校。", "实施一批街道级项目。",
+    # fields of work and kinds in a list take no shared head
+    "扎实做好冷链食品、进口物品等重点环节防控。", "推进燃气、供热等工程。", "用好海外猎头机构、人才驿站等平台。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
@@ -109,3 +120,10 @@ def test_a_relation_is_a_property_with_its_sentence():
 def test_a_count_before_a_list_head_is_not_a_member():
     assert _entities("引进青峰仲裁院等6家保护机构、星河律师事务所等14家运营机构。") == {
         ("青峰仲裁院", "Institution"), ("星河律师事务所", "Institution")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "青禾科技园获评省农业信息化示范基地。", "青禾科技园获评“国家级科技企业孵化器”。",
+])
+def test_a_title_awarded_is_not_an_entity(sentence):
+    assert _entities(sentence) == {("青禾科技园", "Project")}
