@@ -27,7 +27,7 @@ _FROM_START = re.compile(r"(?:从|由)%s$" % _YEAR_OF)
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 _GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
-    r"^(?:的|其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
+    r"^(?:的|我们|其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
     r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|(?:19|20)\d\d年|"
     r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批)+"
 )
@@ -264,6 +264,8 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     if (len(name) < 2 or _verb_final(before) or _open_ended(before)) and len(_after_name(after)) >= 2:
         name = indicator_name(_after_name(after))
         rule = "count-first"
+    if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name
+        name = _RANK_SCOPE.sub("", name)
     if len(name) < 2:
         return None
     qualifier = q.qualifier
@@ -276,6 +278,9 @@ def _open_ended(before: str) -> bool:
     """True when the words before a count cannot end a name (``票决产生的``, ``招商先锋队和``): what is counted
     is named after the count."""
     return re.sub(r"[“”\"\s]", "", before).endswith(("的", "和", "与", "及", "以及"))
+
+
+_RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全镇)$")
 
 
 def _verb_final(before: str) -> bool:

@@ -31,6 +31,9 @@ _QUANTITY = re.compile(
     % (_ARABIC, _CHINESE, _ARABIC, _CHINESE, _UNIT)
 )
 _RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部])")
+# what makes a bare ``第二`` a rank: a ranking word before it, or the scope ranked in (``测评全市第二``)
+_RANK_CUE = re.compile(r"(?:(?:排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff]{0,12}|"
+                       r"(?:全国|全省|全市|全区|全县|全镇|同类城市|同级))$")
 _TIME_UNITS = ("小时", "天", "年")
 _TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|以内|的|，)")
 
@@ -135,7 +138,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     for m in _RANK_ONLY.finditer(text):
         if m.start() in taken or m.group("unit"):
             continue
-        if not re.search(r"(排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff]{0,12}$", text[max(0, m.start() - 14):m.start()]):
+        if not _RANK_CUE.search(text[max(0, m.start() - 14):m.start()]):
             continue
         value = parse_number(m.group("n"))
         if value:

@@ -128,6 +128,7 @@ def test_from_a_year_and_figure_to_another_keeps_the_figure_reached():
     ("城镇登记失业率在3%以内。", "城镇登记失业率"),
     ("旧村拆迁完成80%。", "旧村拆迁"),
     ("地区生产总值跃升至2025年的1427亿元。", "地区生产总值"),
+    ("我们的环境卫生指数测评全市第二。", "环境卫生指数测评"),  # nor the scope a rank is in
     ("省直部门全部行政审批事项和99%的社会服务事项实现网上办理。", "社会服务事项"),  # a name never opens with 的
 ])
 def test_the_words_leading_to_a_figure_are_not_its_name(sentence, name):
