@@ -435,3 +435,18 @@ def test_clicking_a_promise_selects_its_indicator_and_shows_both_sentences(promi
     assert all(p in sentences for p in page.js("Array.from(document.querySelectorAll('#panel .evidence p'))"
                                                ".map(p => p.textContent)"))
     assert page.errors == []
+
+
+def test_an_indicators_panel_shows_each_targets_verdict_beside_it(promises, opened):
+    path, g, _ = promises
+    page = opened(path)
+    target = next(t for t, v in g.subject_objects(GK.verdict) if v == GK.Missed)
+    indicator = _label(g, g.value(target, GK.indicator))
+    page.click_node(page.node_id(indicator))
+    page.wait_until("document.querySelector('#panel table.obs') !== null")
+    badges = page.js("""Array.from(document.querySelectorAll('#panel table.obs td .verdict'))
+        .map(b => b.textContent)""")
+    expected = sorted("✗ 未兑现 missed" if v == GK.Missed else "✓ 已兑现 met" if v == GK.Met else "? 未报告 not reported"
+                      for t, v in g.subject_objects(GK.verdict) if g.value(t, GK.indicator) == g.value(target, GK.indicator))
+    assert sorted(badges) == expected and "✗ 未兑现 missed" in badges
+    assert page.errors == []

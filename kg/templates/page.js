@@ -390,6 +390,8 @@
     list.forEach(function (o) {
       var line = el("div", {}, [el("span", {text: valueText(o)})]);
       if (o[4]) line.appendChild(el("span", {"class": "growth", text: " " + growthText(o)}));
+      var verdict = targetVerdict(n, o);   // what the region's next report says became of a target
+      if (verdict) line.appendChild(el("span", {}, [" ", verdictBadge(verdict)]));
       if (o[7] && o[7] !== n.l) line.appendChild(el("div", {"class": "muted", text: o[7]}));
       td.appendChild(line);
     });
@@ -455,6 +457,14 @@
     indicator: function (p) { return NODES[p[3][0]].l; }, verdict: function (p) { return VERDICT_ORDER.indexOf(p[2]); }
   };
   function promiseObs(ref) { return ref ? NODES[ref[0]].obs[ref[1]] : null; }
+  var VERDICT_OF = null;   // "indicator:observation" -> verdict, made when first asked
+  function targetVerdict(n, o) {
+    if (!VERDICT_OF) {
+      VERDICT_OF = new Map();
+      PROMISES.forEach(function (p) { VERDICT_OF.set(p[3][0] + ":" + p[3][1], p[2]); });
+    }
+    return VERDICT_OF.get(n.id + ":" + n.obs.indexOf(o)) || "";
+  }
   function verdictText(v) { return VERDICT_SIGNS[v] + " " + VERDICT_WORDS[v]; }   // in words, not by colour alone
   function verdictBadge(v) { return el("span", {"class": "verdict v-" + v.replace(" ", "-"), text: verdictText(v)}); }
   function figureCell(o, withReport) {   // a value as stated, its growth and, for an actual, the report saying it
