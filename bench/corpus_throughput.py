@@ -81,7 +81,7 @@ def main() -> None:
         print(f"corpus: {len(reports)} reports, {mb:.1f} MB (small: {args.small} reports, "
               f"{_mb(small):.1f} MB)")
         if args.real:
-            _real(Path(args.real), Path(tmp, "real"))
+            _real(Path(args.real), Path(tmp, "real"), args.full_build)
         lcut = _lcut(reports)
         print(f"jieba.lcut, 1 process:  {lcut:6.3f} MB/s")
         if not (args.full_build and args.build_only):
@@ -101,8 +101,9 @@ def _extraction(reports, small: Path, big: Path, n_small: int, lcut: float) -> N
               f"largest worker {r['child_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB")
 
 
-def _real(source: Path, folder: Path) -> None:
-    """Real reports: jieba.lcut and extraction with 1 and 2 workers on the same text, in this run."""
+def _real(source: Path, folder: Path, full_build: bool = False) -> None:
+    """Real reports: jieba.lcut and extraction with 1 and 2 workers on the same text, in this run; with
+    ``full_build``, a whole ``kg build --workers 2`` of them too."""
     import shutil
     from types import SimpleNamespace
 
@@ -117,6 +118,12 @@ def _real(source: Path, folder: Path) -> None:
         print(f"extract {r['reports']:4d} real reports, {workers} worker(s): {r['mb_per_s']:6.3f} MB/s "
               f"({r['mb_per_s'] / workers / lcut:.0%} of jieba.lcut per worker); peak RSS all processes "
               f"{r['total_mb']:.0f} MB")
+    if full_build:
+        r = _kg_build(folder, folder.parent / "out-real", [])
+        rate = _mb(folder) / r["seconds"]
+        print(f"kg build {len(texts):4d} real reports, 2 workers: {r['seconds']:.1f} s, {rate:.3f} MB/s "
+              f"({rate / 2 / lcut:.0%} of jieba.lcut per worker); peak RSS kg process {r['parent_mb']:.0f} MB, "
+              f"all processes {r['total_mb']:.0f} MB; {r['summary']}")
 
 
 def _builds(small: Path, big: Path, tmp: Path, extra: list[str], lcut: float) -> None:
