@@ -27,7 +27,8 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _BASES = sorted(set(UNIT_BASES), key=len, reverse=True)
 _UNIT = r"(?:%s)?(?:%s)" % ("|".join(UNIT_MAGNITUDES), "|".join(re.escape(b) for b in _BASES))
 _QUANTITY = re.compile(
-    r"(?P<first>%s|%s)(?:\s*[~～\-—至到]\s*(?P<upper>%s|%s))?(?P<approx>余|多)?(?P<unit>%s)"
+    r"(?P<first>%s|%s)(?:\s*[~～\-—至到]\s*(?P<upper>%s|%s))?(?P<magnitude>[万亿](?=[余多]))?(?P<approx>余|多)?"
+    r"(?P<unit>%s)"
     % (_ARABIC, _CHINESE, _ARABIC, _CHINESE, _UNIT)
 )
 _RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部])")
@@ -132,7 +133,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         start = m.start()
         if text[max(0, start - 1):start] == "第" and m.group("unit") in ("位", "名"):
             qualifier = "第"
-        found.append(Quantity(value=value, unit=m.group("unit"), start=offset + start, end=offset + m.end(),
+        unit = (m.group("magnitude") or "") + m.group("unit")  # ``1.2万多宗``: 万宗, about
+        found.append(Quantity(value=value, unit=unit, start=offset + start, end=offset + m.end(),
                               upper=upper, qualifier=qualifier))
         taken.update(range(m.start(), m.end()))
     for m in _RANK_ONLY.finditer(text):

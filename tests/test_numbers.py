@@ -31,7 +31,8 @@ def _one(text):
     ("跻身十强园区", ("10", "强", None, None)),
     ("综合排名第7位", ("7", "位", "第", None)),
     ("考核第二名", ("2", "名", "第", None)),
-    ("交通文明指数测评全市第二", ("2", "位", "第", None)),  # the scope ranked in makes 第二 a rank
+    ("交通文明指数测评全市第二", ("2", "位", "第", None)),
+    ("处理市民咨询投诉1.2万多宗", ("1.2", "万宗", "多", None)),  # the magnitude before 多 belongs to the unit  # the scope ranked in makes 第二 a rank
     ("比重提升1个百分点以上", ("1", "个百分点", "以上", None)),
     ("市场主体16.5万家", ("16.5", "万家", None, None)),
     ("志愿服务活动时长累计17.2万小时。", ("17.2", "万小时", "累计", None)),
