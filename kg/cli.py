@@ -176,12 +176,12 @@ def validate_cmd(graph_dir: Path):
     Example:
       kg validate output
     """
-    from .evaluate import load_graph
+    from .store import read_triples
     from .validate import check_graph
 
-    g = load_graph(graph_dir)
-    check_graph(g, source=str(graph_dir), limit=50)
-    click.echo(f"{graph_dir}: {len(g)} triples conform to ontology/shapes.ttl")
+    triples = read_triples(graph_dir)
+    check_graph(triples, source=str(graph_dir), limit=50)
+    click.echo(f"{graph_dir}: {len(triples)} triples conform to ontology/shapes.ttl")
 
 
 @cli.command("query")

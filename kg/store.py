@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from .errors import InputError, OutputError
 
-__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file", "graph_file", "load_graph"]
+__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file", "graph_file", "load_graph", "read_triples"]
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -86,6 +86,38 @@ def load_graph(path: str | Path) -> Graph:
     ttl = graph_file(path)
     try:
         return Graph().parse(ttl, format="turtle")
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"not a readable Turtle file ({exc.__class__.__name__})", path=str(ttl),
+                         hint="rebuild it with `kg build`") from exc
+
+
+def read_triples(path: str | Path) -> list[tuple]:
+    """The triples of a build (as ``load_graph``, in rdflib's terms) without an rdflib graph: pyoxigraph parses
+    the file, five to ten times as fast as rdflib; for reading every triple once (``kg validate``)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    ttl = graph_file(path)
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            if isinstance(t, ox.NamedNode):
+                found = URIRef(t.value)
+            elif isinstance(t, ox.BlankNode):
+                found = BNode(t.value)
+            elif t.language:
+                found = Literal(t.value, lang=t.language)
+            else:
+                found = Literal(t.value, datatype=None if t.datatype.value == str(XSD.string) else URIRef(t.datatype.value))
+            terms[t] = found
+        return found
+
+    try:
+        return list(dict.fromkeys((term(q.subject), term(q.predicate), term(q.object))  # a graph: each triple once
+                                  for q in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)))
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"not a readable Turtle file ({exc.__class__.__name__})", path=str(ttl),
                          hint="rebuild it with `kg build`") from exc

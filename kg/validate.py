@@ -150,8 +150,9 @@ def _short(names, term) -> str:
     return str(term)
 
 
-def check_graph(g: Graph, source: str = "graph", limit: int = 10) -> None:
-    """Raise ``ValidationError`` listing the first ``limit`` violations when ``g`` breaks a shape."""
+def check_graph(g, source: str = "graph", limit: int = 10) -> None:
+    """Raise ``ValidationError`` listing the first ``limit`` violations when ``g`` (a graph, or any iterable of
+    triples) breaks a shape."""
     raise_violations(validate_graph(g), source, limit)
 
 

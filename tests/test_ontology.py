@@ -190,3 +190,16 @@ def test_a_text_without_a_year_has_no_year_zero():
     assert not any(str(o) == "0" for o in g.objects(None, GK.reportYear))
     assert not any(str(o) == "0" for o in g.objects(None, GK.year))
     assert validate_graph(g) == []
+
+
+def test_kg_validate_reads_a_build_as_rdflib_does(seed_build, tmp_path):
+    from kg.store import read_triples
+
+    ttl = seed_build[0] / "graph.ttl"
+    assert set(read_triples(ttl)) == set(Graph().parse(ttl)) and len(read_triples(ttl)) == len(Graph().parse(ttl))
+    g = Graph().parse(ttl)
+    node, label = next((s, o) for s, o in g.subject_objects(RDFS.label) if (s, RDF.type, GK.Enterprise) in g)
+    twice = tmp_path / "graph.ttl"  # a triple written twice is one triple, as in a graph: no second label
+    twice.write_bytes(ttl.read_bytes() + f"{node.n3()} {RDFS.label.n3()} {label.n3()} .\n".encode())
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
