@@ -1,0 +1,118 @@
+"""The cue and quoted rules: a bare name typed by the words around it, or by its quotation marks.
+
+``cue``: a name right after ``引进``/``签约``… is an enterprise, and a name opening a clause
+before ``建成营业``/``估值``/``获评``… takes the type the cue gives; ``quoted``: a quoted name
+with a head (``“591”专项行动``), or a quoted programme after a campaign verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES
+from .name_grammar import GENERIC_VILLAGE, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
+from .segment import tokenize
+
+__all__ = ["cue_names", "subject_names", "quoted_names"]
+
+_NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队")
+
+
+def cue_names(text: str, toks: list[Tok]):
+    """``引进X``/``签约X``: a short bare name right after a cue verb is an enterprise."""
+    found = []
+    for k, tok in enumerate(toks[:-1]):
+        if tok.word not in ENTERPRISE_CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
+            continue
+        j = k + 1
+        while j < len(toks) and _cue_joinable(toks[j]) and toks[j].end - toks[k + 1].start <= 8:
+            j += 1
+        if j == k + 1 or j >= len(toks) or toks[j].word not in ("、", "等", ",", "。"):
+            continue
+        a, b = toks[k + 1].start, toks[j - 1].end
+        name = clean_name(text[a:b])
+        if any(h in text[b:b + 16] for h in PERSON_HEADS) or name.endswith(_NOT_COMPANIES):
+            continue
+        if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES and specificity_of(toks[k + 1:j], ""):
+            found.append((name, "Enterprise", a, b, "cue"))
+    return found
+
+
+# A clause that opens with a bare name and goes on with one of these says what the name is.
+_SUBJECT_CUES = {
+    "建成营业": "Project", "开业": "Project", "开工": "Project", "竣工": "Project", "建成投用": "Project",
+    "投入使用": "Project", "封顶": "Project", "开园": "Project", "开馆": "Project", "正式运营": "Project",
+    "估值": "Enterprise", "实现营业收入": "Enterprise", "营业收入": "Enterprise", "成功上市": "Enterprise",
+    "上市": "Enterprise", "投产": "Enterprise", "获评": "Enterprise", "入选": "Enterprise",
+}
+
+_SUBJECT_CUE = re.compile("|".join(map(re.escape, _SUBJECT_CUES)))  # in the dict's order, as ``next`` took them
+_APPOSITION = ("企业", "公司")
+
+
+def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """``华景万象汇建成营业``: a short specific name opening a clause, before a cue that types it."""
+    found = []
+    if not toks or not _SUBJECT_CUE.search(text, toks[0].start, toks[-1].end):
+        return found
+    for k, tok in enumerate(toks):
+        cue = _SUBJECT_CUE.match(text, tok.start)
+        if not cue or k == 0:
+            continue
+        etype = _SUBJECT_CUES[cue.group()]
+        j = k
+        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
+                and toks[k - 1].end - toks[j - 1].start <= 8:
+            j -= 1
+        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", *_APPOSITION)):
+            continue  # not at the opening of a clause, nor in apposition (``企业星河``)
+        a, b = toks[j].start, toks[k - 1].end
+        name = clean_name(text[a:b])
+        if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES \
+                and specificity_of(toks[j:k], "", places) and not any(p == name for p in places):
+            found.append((name, etype, a, b, "cue"))
+    return found
+
+
+def _cue_joinable(tok: Tok) -> bool:
+    """True when ``tok`` can be part of a bare name beside a cue: no boundary word, digit, number or function word."""
+    return tok.word not in BOUNDARY_WORDS and not any(c in BOUNDARY_CHARS for c in tok.word) and not re.search(r"\d", tok.word) \
+        and tok.pos not in ("p", "c", "u", "uj", "m", "q", "x")
+
+
+def quoted_names(text: str, toks: list[Tok]):
+    """A quoted programme name: ``“湖长制”``, ``“XX计划”``."""
+    found = []
+    for t in toks:
+        if t.pos != "quote":
+            continue
+        inner = clean_name(t.word)
+        suffix = suffix_of(inner)
+        if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
+                and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (GENERIC_VILLAGE.search(inner) or "、" in inner)):
+            slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
+            campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize(inner))
+            etype = "Initiative" if slogan or campaign else type_of(inner, suffix)
+            if etype == "Initiative" or not designated(text, t.start):
+                found.append((inner, etype, t.start, t.end, "quoted"))
+        elif not suffix and _campaign_quote(text, t, inner):
+            found.append((inner, "Initiative", t.start, t.end, "quoted"))
+    return found
+
+
+_CAMPAIGN_VERBS = ("创建", "开展", "实施", "推行", "启动", "执行", "深化", "推进")
+
+
+def _campaign_quote(text: str, t: Tok, inner: str) -> bool:
+    """``积极创建“无违建小区”``: a quoted name right after a campaign verb, ending the clause or
+    followed by what the campaign asks (``各项要求``, ``工作``)."""
+    before, after = text[max(0, t.start - 2):t.start], text[t.end:t.end + 4]
+    return (any(before.endswith(v) for v in _CAMPAIGN_VERBS) and 3 <= len(inner) <= 10
+            and re.match(r"(?:[,。;、]|各项|工作|行动|活动|要求)", after) is not None
+            and not re.match(r"^[一二三四五六七八九十两\d]+[个大项条]", inner) and not _reads_as_clause(inner))
+
+
+def _reads_as_clause(inner: str) -> bool:
+    """True for quoted text that is a clause (``打造具有全球影响力的…``), not a name."""
+    toks = tokenize(inner)
+    return "的" in inner or not toks or toks[0].word in STOP_WORDS or any(t.pos in ("p", "c", "uj") for t in toks)

@@ -1,0 +1,198 @@
+"""The enumeration rule: the members of a list share its head or take the type of a named sibling.
+
+``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``; in ``星河母婴、青峰机械获评`` a
+bare member takes the type of a sibling that carries a suffix; ``柳河、石溪综合整治工程`` gives
+each place the work named after the last one; a list of roads before ``道路`` names each road.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import BOUNDARY_WORDS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
+from .name_grammar import (LEADING_JUNK, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
+                           start_after_verbs, suffix_of, type_of)
+from .segment import known_word
+
+__all__ = ["enumerations", "sibling_lists"]
+
+_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise",
+                "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
+_ROADS = "道路"  # the head of a list of roads: each member is named on its own
+_SMALL_COUNTS = frozenset("两二三四五六七八九十")
+
+
+def enumerations(text: str, toks: list[Tok]):
+    """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
+    found = []
+    sentence = text[toks[0].start:toks[-1].end] if toks else ""
+    if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence):
+        return found
+    for e, tok in enumerate(toks):
+        counted = tok.word in _SMALL_COUNTS and e + 1 < len(toks) \
+            and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条")) and e > 0 and toks[e - 1].word != "、"
+        if tok.word not in ("等", "等等", "等一批") and not counted:
+            continue  # ``A、B等<head>`` or ``A、B两大<head>``
+        members = _members_before(toks, e)
+        if len(members) < 2:
+            continue
+        head, etype = _head_after(text, toks, e)
+        if head and any(h in head for h in PERSON_HEADS):
+            continue
+        if not head and _FIELDS.match(text, tok.end):
+            continue  # a list of industries or fields, not of named things
+        typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
+        sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
+                         if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
+        for a, b, suffix in typed:
+            name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+            if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name) or text[a - 1:a].isdigit():
+                continue  # ``6家保护机构`` is a count, not a member
+            if suffix:  # named in full; the suffix rule may have found it, the list confirms it
+                inside = _inside(toks, a, b)
+                if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
+                        and TYPE_SUFFIXES[suffix] != "Village" and specificity_of(inside, suffix):
+                    found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
+                continue
+            if head == _ROADS:
+                if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
+                    found.append((name, "Project", a, b, "enumeration"))
+            elif head and etype and head not in _GROUP_WORDS:
+                if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), ""):  # ``燃气、供热等工程``: kinds
+                    found.append((name + head, etype, a, b, "enumeration"))
+            elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
+                    _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
+                found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
+    return found
+
+
+_FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)")
+
+
+def sibling_lists(text: str, toks: list[Tok]):
+    """Lists without ``等``: ``星河母婴、青峰机械获评`` (a bare member takes the type of a named
+    sibling) and ``柳河、石溪综合整治工程`` (places share the work named after the last one)."""
+    found = []
+    if not toks or "、" not in text[toks[0].start:toks[-1].end]:
+        return found
+    for e, tok in enumerate(toks):
+        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" or joinable(tok) \
+                or not joinable(toks[e - 1], tok) or "、" not in text[toks[max(0, e - 8)].start:tok.start]:
+            continue  # not the token right after the last member of a list
+        members = _members_before(toks, e)
+        if len(members) < 2:
+            continue
+        typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
+        found.extend(_shared_work(text, typed))
+        kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
+                 if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
+        if len(kinds) != 1 or (etype := kinds.pop()) not in ("Enterprise", "Project"):
+            continue
+        last = typed[-1][2]
+        for a, b, suffix in typed:
+            name = clean_name(text[a:b])
+            inside = _inside(toks, a, b)
+            if suffix or name in GENERIC_NAMES:
+                continue
+            if len(name) <= 2 and last:  # ``蓝天、碧水、净土保卫战``: the short ones share the head
+                found.append((name + last, TYPE_SUFFIXES[last], a, b, "enumeration"))
+            elif 3 <= len(name) <= 6 and specificity_of(inside, ""):
+                found.append((name, etype, a, b, "enumeration"))
+    return found
+
+
+def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
+    """``柳河、石溪综合整治工程``: a river or road before the last member shares its work."""
+    a_last, b_last, last = typed[-1]
+    head = _compound_head(text[a_last:b_last], last) if last else ""
+    if not last or head == last:
+        return []
+    return [(name + head, type_of(name + head, last), a, b, "enumeration")
+            for a, b, suffix in typed[:-1]
+            if not suffix and re.search(r"[河江湖溪涌路街山岛湾]$", name := clean_name(text[a:b])) and 2 <= len(name) <= 6]
+
+
+def _inside(toks: list[Tok], a: int, b: int) -> list[Tok]:
+    """The tokens that lie within the span ``a:b``."""
+    return [t for t in toks if a <= t.start and t.end <= b]
+
+
+def _named(toks: list[Tok], a: int, b: int, suffix: str) -> bool:
+    """True when the list member at ``a:b`` is a name, not a category (``冷链食品``)."""
+    return specificity_of(_inside(toks, a, b), suffix) > 0
+
+
+def _bare_name(name: str, toks: list[Tok], a: int, b: int) -> bool:
+    """A list member without a suffix names something only if it is not a common word or a place."""
+    if name.endswith(("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")) or name in GENERIC_NAMES:
+        return False
+    inside = _inside(toks, a, b)
+    return specificity_of(inside, "") > 0
+
+
+def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
+    """The spans of a list's members that end right before ``toks[e]``, joined by ``、``/``和``/``及``."""
+    members = []
+    k = e - 1
+    while k >= 0:
+        j = k
+        while j - 1 >= 0 and joinable(toks[j - 1], toks[j]) and not (toks[j - 1].pos == toks[j].pos == "quote"):
+            j -= 1
+        if j > k or not joinable(toks[k]):
+            break
+        members.append((toks[j].start, toks[k].end))
+        if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
+            k -= 1  # ``“菜篮子”“米袋子”等``: quoted members side by side
+            continue
+        if j - 1 >= 0 and toks[j - 1].word in ("、", ",", "和", "及"):
+            if toks[j - 1].word == ",":
+                break
+            k = j - 2
+            continue
+        break
+    members.reverse()
+    if members and len(members) >= 2:
+        last = _tok_at(toks, members[0][1])
+        start = toks[start_after_verbs(toks, left_edge(toks, last), last, "")].start
+        members[0] = (start, members[0][1])  # the first member starts where its name does
+    return members
+
+
+def _tok_at(toks: list[Tok], end: int) -> int:
+    return next(i for i, t in enumerate(toks) if t.end == end)
+
+
+_PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安置房|棚户区改造|棚改|土地整备|老旧小区改造)$")
+
+
+def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | None]:
+    """The type head after ``等``: ``传统工业区`` → ``工业区``; ``企业`` → Enterprise."""
+    rest = text[toks[e].end: toks[e].end + 16]
+    rest = re.sub(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?", "", rest)
+    rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
+    rest = re.split(r"[,。;、:!?()“”]", rest)[0]
+    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)", rest):
+        return _ROADS, "Project"
+    m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
+    if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
+        kind = _PROJECT_KINDS.search(m.group(1)) if m.group(2) == "项目" else None
+        if kind:  # ``星河、绿地等城市更新项目``: each is a project of that kind
+            return kind.group(0) + "项目", "Project"
+        return m.group(2), "Project" if m.group(2) == "项目" else "Enterprise"
+    for n in range(2, min(len(rest), 10) + 1):
+        phrase = rest[:n]
+        suffix = suffix_of(phrase)
+        if len(suffix or "") == 1 and known_word(phrase[-2:]):
+            continue  # ``关键环节``, ``农村``: the head char ends a common word
+        if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
+            head = _compound_head(phrase, suffix)
+            if suffix == "改造" and head != phrase:
+                return None, None  # ``A、B等过渡载体装修改造``: the members are 载体, the work is not their name
+            return head, TYPE_SUFFIXES[suffix]
+    return None, None
+
+
+def _compound_head(phrase: str, suffix: str) -> str:
+    """The head a member shares: the suffix, with the words that describe the work (``景观提升工程``)."""
+    m = re.search(r"((?:景观提升|改造提升|提升改造|综合整治|综合治理|生态修复|水环境治理|改造)?%s)$" % re.escape(suffix), phrase)
+    return m.group(1) if m else suffix

@@ -1,0 +1,255 @@
+"""What every entity rule shares: which tokens join a name, where it starts, which head types it, how specific it is.
+
+A sentence's jieba tokens are first merged (``merge_tokens``: a quoted or parenthesised run is
+one token). A name runs left from its last token over tokens that can join it (``joinable``) and
+stops at a boundary word, a function word, a number or punctuation (``left_edge``), then moves
+past the verbs that govern it (``start_after_verbs``). Its head gives its type (``suffix_of``,
+``type_of``); ``specificity_of`` tells a name from a category of common words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES
+from .segment import Token, known_word, tokenize
+
+__all__ = ["Tok", "clean_name", "merge_tokens", "joinable", "left_edge", "start_after_verbs", "suffix_of", "type_of",
+           "specificity_of", "attributive", "designated", "MAX_NAME", "LEADING_JUNK", "GENERIC_VILLAGE", "PERSON_HEADS",
+           "PROPER_POS", "REGION_MARKS", "SUFFIX_LAST_CHARS"]
+
+_STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "mq", "y", "e", "o", "i"}
+_NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标准化", "全国"})
+_LEADING_WORDS = BOUNDARY_WORDS - _NAME_STARTS
+LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
+GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新)?"
+                             r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
+PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
+MAX_NAME = 24
+
+
+Tok = Token  # a token of a sentence, where quoted and parenthesised runs are merged into one (``merge_tokens``)
+
+
+def clean_name(name: str) -> str:
+    """A name as the graph labels it: no quotes, markdown or spaces; parentheses half-width.
+
+    >>> clean_name("“591”专项行动")
+    '591专项行动'
+    >>> clean_name("柳塘（青石河）航道")
+    '柳塘(青石河)航道'
+    """
+    name = name.replace("（", "(").replace("）", ")")
+    return re.sub(r"[\s“”\"'‘’《》「」『』*#]", "", name)
+
+
+_CLOSERS = {"“": "”", '"': '"', "(": ")", "《": "》", "‘": "’"}
+
+
+def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
+    """Merge quoted runs (“…”) and short parenthesised runs into single tokens."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        closer = _CLOSERS.get(t.word)
+        if closer:
+            j = i + 1
+            while j < len(tokens) and tokens[j].word != closer and j - i < 12:
+                j += 1
+            if j < len(tokens) and tokens[j].word == closer and j > i + 1:
+                pos = "paren" if t.word == "(" else "quote"
+                out.append(Tok(text[t.start:tokens[j].end], pos, t.start, tokens[j].end))
+                i = j + 1
+                continue
+        if len(t.word) >= 3 and t.word[0] in "和与及并" and t.pos in ("nr", "ns", "nz"):
+            out.append(Tok(t.word[0], "c", t.start, t.start + 1))  # jieba's ``和宝龙``: 和 | 宝龙
+            out.append(Tok(t.word[1:], t.pos, t.start + 1, t.end))
+        else:
+            out.append(t)
+        i += 1
+    return out
+
+
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
+_VERB_MODIFIERS = frozenset("高水平 高质量 高标准 高起点 一流 世界级 世界一流 现代化 国际化 新型 一批 一系列".split())
+_ADVERB_VERB = re.compile(r"^(?:大力|积极|加快|全面|着力|努力|持续|深入|不断|进一步|切实|扎实|稳步|全力)[\u4e00-\u9fff]{2}$")
+_TIME_WORDS = frozenset("今年 明年 去年 年内 年底 年初 月底 月初 目前 当前 近年 近年来 同期 期间 以来 过去 现在 今后 此前 届时".split())
+_MEASURE_AFTER = re.compile(r"^(?:%s|月|日|万|亿|千|百|多|余|届|周年|分钟|平方)" % "|".join(map(re.escape, UNIT_BASES)))
+
+
+def joinable(tok: Tok, nxt: Tok | None = None) -> bool:
+    """True when ``tok`` can be part of a name that goes on with ``nxt``."""
+    return _joinable_words(tok.word, tok.pos, None if nxt is None else nxt.word)
+
+
+@lru_cache(maxsize=100_000)
+def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
+    if pos in ("quote", "paren"):
+        return True
+    if word in STOP_WORDS or not BOUNDARY_CHARS.isdisjoint(word) or _ADVERB_VERB.match(word):
+        return False
+    if pos in _STOP_POS or (pos == "f" and word in ("上", "下", "内", "里", "间", "后", "前")):
+        return False
+    if _DIGIT.search(word):  # ``8号线``, ``96180热线``, but not ``13个`` or ``2019年``
+        return next_word is not None and not _MEASURE_AFTER.match(next_word) and not _DIGIT.search(next_word)
+    if _PHASE_OR_ORDINAL.fullmatch(word):
+        return True  # ``星河苑四期``, ``城东第三小学``
+    if pos in ("m", "q", "mq") and _NUMERAL.search(word):  # ``三年行动计划`` keeps its years
+        return bool(_YEARS.fullmatch(word) and next_word and next_word.startswith(("行动", "计划", "攻坚")))
+    return pos != "t" or not (_NUMERAL.search(word) or word in _TIME_WORDS)
+
+
+_DIGIT = re.compile(r"\d")
+_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+")
+_YEARS = re.compile(r"[一二三四五六七八九十]+年")
+
+
+def _joins_two_parts(toks: list[Tok], i: int, floor: int) -> bool:
+    """``与``, ``·`` or a dash between two words of one name: ``人才与科创联络中心``, ``同济-港理工研究院``."""
+    if toks[i].word not in ("与", "·", "-", "—", "－") or i - 1 < floor:
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    ends_name = (suffix := suffix_of(before.word)) and (
+        TYPE_SUFFIXES[suffix] != "Enterprise" or (i - 2 >= floor and joinable(toks[i - 2], before) and specificity_of([toks[i - 2]], "")))
+    return joinable(before, toks[i]) and not ends_name and before.word not in NAME_WORDS \
+        and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nrt", "nrfg", "nt", "j", "vn", "eng", "l")
+
+
+_REGION_PART = re.compile(r"[东西南北中]部")  # ``东部环保电厂``: a part of the region starts a name
+
+
+def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
+    """Index of the first token of the name whose last token is ``toks[k]``."""
+    j = k
+    while j - 1 >= floor and toks[k].end - toks[j - 1].start <= MAX_NAME:
+        if joinable(toks[j - 1], toks[j]):
+            j -= 1
+        elif _joins_two_parts(toks, j - 1, floor):
+            j -= 2
+        else:
+            break
+    while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word))):
+        j += 1
+    if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
+        j -= 1
+    return j
+
+
+def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
+    """Move the start of a name past leading boundary words: ``构建`` | ``串联绿道``, ``重点服务`` | ``星河电梯``."""
+    keep = len(suffix) + 1
+    if j + 2 <= k and toks[j].word in ("打", "抓", "建", "用", "管", "办", "做") and toks[j + 1].word == "好":
+        j += 2  # ``打好`` split by jieba
+    if j < k and toks[j].pos == "v" and len(toks[j].word) >= 2 and toks[j].word not in NAME_WORDS and known_word(toks[j].word) \
+            and toks[j + 1].pos in ("ns", "nr", "nt", "j") and toks[k].end - toks[j + 1].start >= keep:
+        j += 1  # a verb before a proper noun governs the name: ``续建`` | ``南海大道南延段``
+    for m in range(j, k - 1):
+        if toks[m].word in NAME_WORDS and toks[m + 1].word in _VERB_MODIFIERS and toks[k].end - toks[m + 1].start >= keep:
+            j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
+    while j < k and toks[k].end - toks[j + 1].start >= keep and (
+            t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)):
+        j += 1
+    return j
+
+
+_BUILT_THING = re.compile(r"路|街|道|河|江|湖|溪|涌|湾|岛|桥|隧|管|网|厂|站|园|楼|房|馆|场|港|码头|线|渠|闸|堤|库|池|地块|设施|基地")
+
+
+def type_of(name: str, suffix: str) -> str:
+    """The type a suffix gives, except that a ``工程`` is a programme unless it builds a thing.
+
+    >>> type_of("体育惠民工程", "工程"), type_of("碧溪河生态修复工程", "工程")
+    ('Initiative', 'Project')
+    """
+    if suffix == "工程" and not _BUILT_THING.search(name[:-2]):
+        return "Initiative"
+    return TYPE_SUFFIXES[suffix]
+
+
+_SUFFIX_SET = frozenset(TYPE_SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(s) for s in TYPE_SUFFIXES}, reverse=True)
+SUFFIX_LAST_CHARS = frozenset(s[-1] for s in TYPE_SUFFIXES)
+
+
+def suffix_of(word_end_text: str) -> str | None:
+    """The longest type suffix ``word_end_text`` ends with.
+
+    >>> suffix_of("青峰科技产业园"), suffix_of("建设")
+    ('产业园', '建设')
+    """
+    if not word_end_text or word_end_text[-1] not in SUFFIX_LAST_CHARS:
+        return None
+    for n in _SUFFIX_LENGTHS:
+        if len(word_end_text) >= n and word_end_text[-n:] in _SUFFIX_SET:
+            return word_end_text[-n:]
+    return None
+
+
+_DESIGNATION = re.compile(r"(?:获评|评为|创成|跻身|认定为|列为|荣获|授予)[“\"]?$")
+
+
+def designated(text: str, start: int) -> bool:
+    """True after a verb that awards a title: ``获评省级农业示范基地`` names a kind of base, not a base."""
+    return bool(_DESIGNATION.search(text, max(0, start - 4), start))
+
+
+PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
+_COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
+REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
+
+
+def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozenset()) -> int:
+    """How surely a name's tokens hold something only one thing is called.
+
+    2: a proper noun, one of the report's places, a quote, a letter or digit, or a region mark
+    in front (``县颐养中心``); 1: only a word jieba does not know (often an abbreviation such as
+    ``科创``); 0: common words only.
+    """
+    if len(toks) > 1 and toks[0].word in REGION_MARKS and toks[1].word != "级":  # not ``街道级``
+        return 2
+    strength = 0
+    singles = [len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is toks[-1] and t.word == suffix) for t in toks]
+    if any(a and b for a, b in zip(singles, singles[1:])):
+        strength = 1  # jieba cut an unknown name into characters: ``迳|口``
+    for t in toks:
+        word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
+        if not word or word in _COMMON_PLACES or word in NAME_WORDS or attributive(word):
+            continue
+        if re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
+            return 2
+        if t.pos in PROPER_POS:
+            if word == t.word or not _common_word(word):
+                return 2
+            strength = 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
+            continue
+        if (len(word) <= 4 and not known_word(word)) or t.pos == "nz":
+            strength = 1
+    return strength
+
+
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,3}[性式型化级]")
+
+
+def attributive(word: str) -> bool:
+    """True for a word that makes a kind (``公益性``, ``普惠性``, ``智能化``), not for one that
+    only ends in the same character (``群众文化``, ``创业孵化``).
+
+    >>> attributive("普惠性"), attributive("创业孵化")
+    (True, False)
+    """
+    return bool(_ATTRIBUTIVE.fullmatch(word)) and (known_word(word[:-1]) or not known_word(word[-2:]))
+
+
+@lru_cache(maxsize=10_000)
+def _common_word(word: str) -> bool:
+    """True when jieba knows ``word`` as a word that is not a proper noun (``公立``, ``商业``).
+
+    >>> _common_word("公立"), _common_word("南开")
+    (True, False)
+    """
+    if not known_word(word):
+        return False
+    toks = tokenize(word)
+    return len(toks) == 1 and toks[0].pos not in PROPER_POS and toks[0].pos != "nz"

@@ -1,0 +1,158 @@
+"""The suffix rule: a type head (``产业园``, ``集团``, ``村``…) ends a name, kept only if the name is specific.
+
+Its left edge is where a boundary word, a function word, a number or punctuation stands
+(``获批筹建`` | ``国家超级计算江北中心``); a category made of common words
+(``省级现代农业产业园``) is refused. Ministries and bureaus jieba knows as organisations
+(``民政部``) are recorded under the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+                      TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
+from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
+                           clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
+from .segment import known_word, tokenize
+
+__all__ = ["suffix_names", "government_bodies"]
+
+_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
+_SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^[一二三四五六七八九十两]+大")  # ``宜居之城``, ``五大教育集团``
+_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节)(?:[,，。;；、]|发展|集群|防控|$)")
+_HEAD_GOES_ON = frozenset("园城港馆站")  # ``国际大学园``: the character after a head that makes it longer
+_NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})
+
+
+def _ends_not_suffix_word(text: str, end: int) -> bool:
+    """True when ``text[:end]`` ends with a word that only looks like it ends with a type suffix."""
+    return any(text[max(0, end - n):end] in _NOT_SUFFIX_WORDS for n in _NOT_SUFFIX_LENGTHS)
+
+
+def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """Names that end with a type suffix, each kept only if ``_accept`` finds it specific."""
+    found = []
+    for k, tok in enumerate(toks):
+        if tok.pos == "x" or text[tok.end - 1] not in SUFFIX_LAST_CHARS:
+            continue
+        span_text = text[max(0, tok.end - 8):tok.end]
+        suffix = suffix_of(span_text)
+        if not suffix:
+            continue
+        if tok.word in _NOT_SUFFIX_WORDS or _ends_not_suffix_word(text, tok.end) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
+            continue
+        if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
+                and tok.pos not in PROPER_POS and known_word(tok.word):
+            continue  # ``环节``, ``家园``: the suffix is the end of a common word
+        j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
+        start = toks[j].start
+        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
+            continue  # the suffix alone, nothing before it
+        if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") and toks[k + 1].word not in BOUNDARY_WORDS:
+            continue  # a modifier of the noun after it (``中心城区``)
+        if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
+            continue  # the head goes on: ``国际大学园``
+        end = tok.end
+        if suffix.endswith("期") and len(suffix) == 2 and (inner := suffix_of(text[start:end - 2])) \
+                and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
+            suffix, end = inner, end - 2  # ``星河产业园一期`` is a phase of ``星河产业园``
+        name = _accept(text, start, end, suffix, toks, j, k, places)
+        if name:
+            at = end - len(name) if text[start:end].endswith(name) else start
+            found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
+    return found
+
+
+def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: int, k: int,
+            places: frozenset[str] = frozenset()) -> str | None:
+    raw = text[start:end]
+    if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
+        return None
+    name = clean_name(raw)
+    prefix = name[: len(name) - len(suffix)]
+    etype = TYPE_SUFFIXES[suffix]
+    if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) \
+            or any(t.word in ("等", "等等") for t in toks[j:k]):
+        return None
+    if etype == "Village":
+        if GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) \
+                or re.search(r"[镇乡县区]|自然村|行政村", prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+            return None
+    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
+        return None
+    if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
+        return None
+    if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
+        return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
+    if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
+        campaign = _CAMPAIGN.match(prefix)
+        place = tokenize(prefix[campaign.end():]) if campaign else []
+        return name if campaign and len(prefix) - campaign.end() <= 4 and specificity_of(place, "", places) == 2 else None
+    weak = suffix in WEAK_SUFFIXES
+    specificity = specificity_of(toks[j:k + 1], suffix, places)
+    if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
+        specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
+    cued = suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)
+    if etype != "Village" and not specificity and not cued:
+        core = _strip_modifiers(prefix)
+        if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
+                or (len(core) <= 2 and etype in ("Project", "Enterprise")):
+            return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
+    if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
+        return None
+    return name
+
+
+_COUNT_AFTER = re.compile(r"(?:达|超|近|共|累计)?\d")
+_COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[个家所座项处名支批]$")
+
+
+def _followed_by_count(text: str, end: int) -> bool:
+    return bool(_COUNT_AFTER.match(text, end, end + 4))
+
+
+def _preceded_by_count(text: str, start: int) -> bool:
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 6):start]))
+
+
+# Weak heads that still make a name of common words when the words before them are many
+# enough (``城市环境品质提升行动``): the head and the least number of characters before it.
+_LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
+_CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|街道级|社区级|村级|国家|全国|全省|全市)")
+_MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
+
+
+def _strip_modifiers(prefix: str) -> str:
+    """The part of a name's prefix left after category modifiers (``省级``, ``现代``…).
+
+    >>> _strip_modifiers("省级现代农业")
+    '农业'
+    """
+    while (n := _modifier_end(prefix)) and n < len(prefix):
+        prefix = prefix[n:]
+    return "" if _modifier_end(prefix) == len(prefix) else prefix
+
+
+def _modifier_end(prefix: str) -> int:
+    """Where the category modifier opening ``prefix`` ends (0: none), a kind in ``性``/``化``… included."""
+    if m := _MODIFIER.match(prefix):
+        return m.end()
+    return next((n for n in (3, 4) if attributive(prefix[:n])), 0)
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 4):start]
+    after = text[end:end + 6]
+    return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
+
+
+_BODY = re.compile(r"(?:部|厅|委|局|署)$")
+_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$")
+
+
+def government_bodies(toks: list[Tok]):
+    """A ministry or bureau jieba knows as an organisation (``民政部``, ``城管局``)."""
+    return [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
+            if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)]
