@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test build eval clean
+.PHONY: run test build eval clean screenshot
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -35,6 +35,11 @@ build: run
 test: $(TSTAMP) $(CJK_FONT)
 	@bash tests/install-browser.sh
 	$(BIN)/python -m pytest
+
+# the README's picture of the page (output/graph.png), taken by the walk-through test
+screenshot: $(TSTAMP)
+	@bash tests/install-browser.sh
+	GOVKG_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_page.py -k rural_revitalisation
 
 eval: $(STAMP)
 	$(BIN)/kg eval tests/gold/seed.json --graph output
