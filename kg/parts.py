@@ -31,6 +31,7 @@ import pickle
 import struct
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -113,21 +114,16 @@ def turtle_of(triples: Iterable[tuple]) -> bytes:
     """
     import pyoxigraph as ox
 
-    terms: dict = {}
-
-    def term(t):
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = _oxigraph_term(ox, t)
-        return found
-
+    term = lru_cache(maxsize=None)(_oxigraph_term)  # each term converted once per call
     ox_triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in triples), key=str)
     text = ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES})
     return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
 
 
-def _oxigraph_term(ox, term):
+def _oxigraph_term(term):
     """An rdflib IRI or literal as pyoxigraph's term (the lexical form as rdflib writes it in N-Triples)."""
+    import pyoxigraph as ox
+
     if isinstance(term, URIRef):
         return ox.NamedNode(term)
     if not isinstance(term, Literal):

@@ -32,7 +32,7 @@ from typing import Callable
 import pyoxigraph as ox
 
 from .errors import InputError, QueryError
-from .store import ensure_dir, graph_file, write_text_atomic
+from .store import ensure_dir, graph_file, parse_turtle, write_text_atomic
 
 __all__ = ["QUERIES", "FORMATS", "SyncResult", "saved_queries", "describe_query", "read_query", "store_path",
            "sync_store", "open_store", "store_lock", "run_query", "format_results", "to_table", "compact"]
@@ -242,11 +242,7 @@ def _report_graphs(ttl: Path) -> dict[str, list]:
     from .export import report_graph
     from .graph import SplitTerms, owners, report_of
 
-    try:
-        triples = [quad.triple for quad in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)]
-    except (SyntaxError, ValueError) as exc:
-        raise InputError(f"not a readable Turtle file: {exc}", path=str(ttl),
-                         hint="rebuild it with `kg build`") from None
+    triples = list(parse_turtle(ttl))
     terms = SplitTerms.made_by(ox.NamedNode)
     owner = owners(triples, terms)
     names = {report: str(report_graph(report.value)) for report in set(owner.values())}
