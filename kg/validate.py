@@ -83,9 +83,7 @@ def validate_graph(g, shapes: Graph | None = None) -> list[Violation]:
     if compiled is None:
         return _pyshacl(g if isinstance(g, Graph) else _graph_of(g), shapes)
     names = g.namespace_manager if isinstance(g, Graph) else _names()
-    found = [Violation(node=_short(names, r.focus), path=_short(names, r.path), message=r.message,
-                       value=_short(names, r.value) if r.value is not None else "") for r in compiled.check(g)]
-    return sorted(found)
+    return sorted(_violation(names, r.focus, r.path, r.message, r.value) for r in compiled.check(g))
 
 
 _COMPILED: dict = {}
@@ -126,17 +124,16 @@ def _pyshacl(g: Graph, shapes: Graph) -> list[Violation]:
 
 
 def _violations(report: Graph, data: Graph) -> list[Violation]:
-    names = data.namespace_manager
-    found = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        node = report.value(result, SH.focusNode)
-        path = report.value(result, SH.resultPath)
-        value = report.value(result, SH.value)
-        message = report.value(result, SH.resultMessage)
-        found.append(Violation(node=_short(names, node), path=_short(names, path),
-                               message=str(message or "breaks a shape"),
-                               value=_short(names, value) if value is not None else ""))
-    return found
+    """pyshacl's validation results as violations."""
+    get = report.value
+    return [_violation(data.namespace_manager, get(r, SH.focusNode), get(r, SH.resultPath),
+                       str(get(r, SH.resultMessage) or "breaks a shape"), get(r, SH.value))
+            for r in report.subjects(RDF.type, SH.ValidationResult)]
+
+
+def _violation(names, node, path, message: str, value) -> Violation:
+    """A violation with its terms shortened by ``names`` (a namespace manager)."""
+    return Violation(node=_short(names, node), path=_short(names, path), message=message, value=_short(names, value))
 
 
 def _short(names, term) -> str:
