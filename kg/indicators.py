@@ -261,9 +261,10 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     rule = "level"
     after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
-    if (len(name) < 2 or _verb_final(before) or _open_ended(before)) and len(_after_name(after)) >= 2:
-        name = indicator_name(_after_name(after))
-        rule = "count-first"
+    if len(name) < 2 or _verb_final(before) or _open_ended(before):
+        counted = _after_name(after)  # tokenized once
+        if len(counted) >= 2:
+            name, rule = indicator_name(counted), "count-first"
     if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name
         name = _RANK_SCOPE.sub("", name)
     if len(name) < 2:
