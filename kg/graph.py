@@ -13,28 +13,28 @@ A corpus is built report by report (``kg.pipeline``): each report's graph
 (``add_extraction`` of it alone) is split (``split_report``) into its named graph, the
 triples ``report_of`` gives to that report, and its triples of shared nodes
 (entities' types and names, indicators, relations between entities).
-``SharedNodes`` gathers the latter from every report in input order, naming
+``kg.shared_store`` gathers the latter from every report in input order, naming
 each entity as ``build_graph`` does, so that the named graphs, the shared
-nodes and the promise links (``add_promises``) together are the graph
+nodes and the promise links (``promise_triples``) together are the graph
 ``build_graph`` makes of all the reports at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from .model import ENTITY_TYPES, Entity, Extraction, Observation, Sentence
+from .model import Entity, Extraction, Observation, Sentence
 from .promises import track_promises
 from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri, report_iri,
                     sentence_iri)
 
 __all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node", "owners", "report_of",
-           "split_report", "SharedNodes", "Triples", "SplitTerms", "RDFLIB_TERMS"]
+           "split_report", "promise_triples", "Triples", "SplitTerms", "RDFLIB_TERMS"]
 
 _RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
 
@@ -64,16 +64,24 @@ def build_graph(extractions: list[Extraction]) -> Graph:
 _VERDICT = {"met": GK.Met, "missed": GK.Missed, "not reported": GK.NotReported}
 
 
-def add_promises(g: Graph, extractions: list[Extraction]) -> int:
+def add_promises(g: Graph, extractions: Sequence[Extraction]) -> int:
     """``gk:outcome`` and ``gk:verdict`` for every target whose region has a later report; their number."""
-    promises = track_promises(extractions)
-    reports = [report_node(x) for x in extractions]
-    for p in promises:
-        target = observation_iri(reports[p.target[0]], p.target[1] + 1)
-        g.add((target, GK.verdict, _VERDICT[p.verdict]))
+    links = promise_triples(extractions)
+    for triple in links:
+        g.add(triple)
+    return sum(1 for _, p, _ in links if p == GK.verdict)
+
+
+def promise_triples(extractions: Sequence[Extraction]) -> list[tuple]:
+    """The ``gk:verdict`` of every target whose region has a later report, and its ``gk:outcome`` if one was
+    found (``kg.promises``): ``extractions`` is read in order, and again at the later report of each target."""
+    triples = []
+    for p in track_promises(extractions):
+        target = observation_iri(report_node(extractions[p.target[0]]), p.target[1] + 1)
+        triples.append((target, GK.verdict, _VERDICT[p.verdict]))
         if p.actual is not None:
-            g.add((target, GK.outcome, observation_iri(reports[p.actual[0]], p.actual[1] + 1)))
-    return len(promises)
+            triples.append((target, GK.outcome, observation_iri(report_node(extractions[p.actual[0]]), p.actual[1] + 1)))
+    return triples
 
 
 def report_node(extraction: Extraction) -> URIRef:
@@ -238,9 +246,6 @@ def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
 
 # ---- a corpus, report by report ----
 
-_ENTITY_CLASSES = frozenset(getattr(GK, t) for t in ENTITY_TYPES)
-
-
 @dataclass(frozen=True)
 class SplitTerms:
     """The terms ``owners`` and ``report_of`` look for, made by ``make`` (an IRI string to a term) so that triples
@@ -329,46 +334,3 @@ class Triples:
 
     def __len__(self) -> int:
         return len(self._triples)
-
-
-@dataclass
-class SharedNodes:
-    """The shared nodes of a corpus, gathered from each report's shared triples (``split_report``), in input order.
-
-    An entity is named as ``build_graph`` names it: its label is its name in
-    the first report that has it, and every other name or alias any report
-    gives it is a ``skos:altLabel``. Everything else (types, indicators,
-    relations between entities) is the union of the reports' triples.
-    """
-
-    labels: dict = field(default_factory=dict)  # entity -> its label
-    names: dict = field(default_factory=dict)  # entity -> every label and altLabel reports give it
-    triples: set = field(default_factory=set)
-
-    def add(self, triples: Iterable[tuple]) -> None:
-        """Add one report's shared triples (reports must come in input order)."""
-        triples = list(triples)
-        entities = {s for s, p, o in triples if p == _TYPE and o in _ENTITY_CLASSES}
-        for s, p, o in triples:
-            if s in entities and p in (_LABEL, _ALT_LABEL):
-                if p == _LABEL:
-                    self.labels.setdefault(s, o)
-                self.names.setdefault(s, set()).add(o)
-            else:
-                self.triples.add((s, p, o))
-
-    def __len__(self) -> int:
-        return len(self.triples) + sum(len(names | {self.labels[s]}) for s, names in self.names.items())
-
-    def as_triples(self) -> "Triples":
-        """Every shared triple, in a ``Triples`` (promise links can be added to it): no rdflib graph, whose
-        indexes took 0.7 s and most of a build's memory for 100 reports."""
-        g = Triples()
-        for triple in self.triples:
-            g.add(triple)
-        for node, names in self.names.items():
-            label = self.labels[node]
-            g.add((node, _LABEL, label))
-            for name in names - {label}:
-                g.add((node, _ALT_LABEL, name))
-        return g

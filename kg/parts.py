@@ -35,24 +35,26 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import KgError
 from .graph import Triples, add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
 from .page_data import PageFacts, page_facts
-from .store import write_cache_file
+from .shared_store import nt_triples
+from .store import oxigraph_term, write_cache_file
 from .validate import Violation, validate_graph
 from .vocab import GK
 
-__all__ = ["Part", "make_part", "for_promises", "turtle_of", "part_turtle", "part_page", "nquads",
+__all__ = ["Part", "make_part", "for_promises", "turtle_of", "nt_turtle", "oxigraph_term", "part_turtle", "part_page",
+           "part_promises", "nquads",
            "PartStore", "PREFIXES", "TURTLE_HEADER"]
 
 PREFIXES = (("gk", GK._NS), ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS), ("xsd", XSD))  # of graph.ttl
 TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES).encode() + b"\n"
-_MAGIC = b"govkg part 1\n"
-_SIZES = struct.Struct("<QQQ")  # bytes of the pickled fields, the Turtle body, the page's facts
+_MAGIC = b"govkg part 2\n"
+_SIZES = struct.Struct("<QQQQ")  # bytes of the pickled fields, the Turtle body, the page's facts, the promises
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
@@ -65,14 +67,14 @@ class Part:
     triples: int  # in its named graph
     counts: dict[str, int]  # entities by type, and observations
     structured: bool  # a review or a plan part was found
-    shared: tuple[tuple, ...]  # its triples of shared nodes
-    promises: Extraction  # what promise tracking reads of it
+    shared: tuple[tuple[str, str, str], ...]  # its triples of shared nodes, as N-Triples terms
     violations: tuple[Violation, ...] | None = None  # None: not validated
     turtle: bytes = b""
     page: bytes = b""
+    promises: bytes = b""  # what promise tracking reads of it (``for_promises``), pickled
     file: str = ""  # where the bytes are kept
-    offset: int = 0  # of the Turtle body in ``file``; the page's facts follow it
-    sizes: tuple[int, int] = (0, 0)  # of the Turtle body and of the page's facts in ``file``
+    offset: int = 0  # of the Turtle body in ``file``; the page's facts and the promises follow it
+    sizes: tuple[int, int, int] = (0, 0, 0)  # of the Turtle body, the page's facts and the promises in ``file``
 
 
 def make_part(x: Extraction, validate: bool = True) -> Part:
@@ -84,9 +86,9 @@ def make_part(x: Extraction, validate: bool = True) -> Part:
     counts = Counter(e.etype for e in x.entities)
     counts["Observation"] += len(x.observations)
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
-                structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
-                promises=for_promises(x), violations=violations, turtle=turtle_of(own),
-                page=pickle.dumps(page_facts(own), protocol=_PICKLE))
+                structured=any(a.kind == "part" for a in x.structure.areas), shared=nt_triples(shared),
+                violations=violations, turtle=turtle_of(own), page=pickle.dumps(page_facts(own), protocol=_PICKLE),
+                promises=pickle.dumps(for_promises(x), protocol=_PICKLE))
 
 
 def for_promises(x: Extraction) -> Extraction:
@@ -114,23 +116,30 @@ def turtle_of(triples: Iterable[tuple]) -> bytes:
     """
     import pyoxigraph as ox
 
-    term = lru_cache(maxsize=None)(_oxigraph_term)  # each term converted once per call
-    ox_triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in triples), key=str)
-    text = ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES})
-    return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+    term = lru_cache(maxsize=None)(oxigraph_term)  # each term converted once per call
+    return _turtle(ox.Triple(term(s), term(p), term(o)) for s, p, o in triples)
 
 
-def _oxigraph_term(term):
-    """An rdflib IRI or literal as pyoxigraph's term (the lexical form as rdflib writes it in N-Triples)."""
+def nt_turtle(triples: Iterable[tuple[str, str, str]]) -> bytes:
+    """Triples given as N-Triples terms (``kg.shared_store``) in Turtle, as ``turtle_of`` writes them.
+
+    >>> print(nt_turtle([(f"<{GK.Met}>", f"<{RDF.type}>", f"<{GK.Verdict}>")]).decode())
+    gk:Met a gk:Verdict .
+    <BLANKLINE>
+    """
     import pyoxigraph as ox
 
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if not isinstance(term, Literal):
-        raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term!r}")
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+    text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode()
+    return _turtle(quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+
+
+def _turtle(ox_triples: Iterable) -> bytes:
+    """pyoxigraph's triples in Turtle, sorted, without the prefix lines."""
+    import pyoxigraph as ox
+
+    text = ox.serialize(sorted(ox_triples, key=str), format=ox.RdfFormat.TURTLE,
+                        prefixes={p: str(ns) for p, ns in PREFIXES})
+    return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
 
 
 def part_turtle(part: Part) -> bytes:
@@ -143,8 +152,13 @@ def part_page(part: Part) -> PageFacts:
     return pickle.loads(_section(part, 1) if part.file else part.page)
 
 
+def part_promises(part: Part) -> Extraction:
+    """What promise tracking reads of a part's report (``for_promises``)."""
+    return pickle.loads(_section(part, 2) if part.file else part.promises)
+
+
 def _section(part: Part, n: int) -> bytes:
-    start = part.offset + (part.sizes[0] if n else 0)
+    start = part.offset + sum(part.sizes[:n])
     try:
         with open(part.file, "rb") as fh:
             fh.seek(start)
@@ -195,24 +209,24 @@ class PartStore:
             with open(self.path(key), "rb") as fh:
                 if fh.read(len(_MAGIC)) != _MAGIC:
                     return None
-                size, turtle, page = _SIZES.unpack(fh.read(_SIZES.size))
+                size, *sizes = _SIZES.unpack(fh.read(_SIZES.size))
                 part = pickle.loads(fh.read(size))
         except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
                 ValueError):
             return None
         if not isinstance(part, Part) or (self.validated and part.violations is None):
             return None
-        return replace(part, file=str(self.path(key)), offset=len(_MAGIC) + _SIZES.size + size, sizes=(turtle, page))
+        return replace(part, file=str(self.path(key)), offset=len(_MAGIC) + _SIZES.size + size, sizes=tuple(sizes))
 
     def put(self, key: str, part: Part) -> Part:
-        fields = pickle.dumps(replace(part, turtle=b"", page=b""), protocol=_PICKLE)
-        data = b"".join((_MAGIC, _SIZES.pack(len(fields), len(part.turtle), len(part.page)), fields,
-                         part.turtle, part.page))
+        fields = pickle.dumps(replace(part, turtle=b"", page=b"", promises=b""), protocol=_PICKLE)
+        sections = (part.turtle, part.page, part.promises)
+        data = b"".join((_MAGIC, _SIZES.pack(len(fields), *map(len, sections)), fields, *sections))
         path = write_cache_file(self.folder, f"{key}.part", data)
         if path is None:
             return part
-        return replace(part, turtle=b"", page=b"", file=str(path), offset=len(_MAGIC) + _SIZES.size + len(fields),
-                       sizes=(len(part.turtle), len(part.page)))
+        return replace(part, turtle=b"", page=b"", promises=b"", file=str(path),
+                       offset=len(_MAGIC) + _SIZES.size + len(fields), sizes=tuple(map(len, sections)))
 
     def prune(self, keep: set[str]) -> int:
         """Remove every kept part but those of the keys in ``keep``, and older kinds of entry; how many went."""

@@ -21,20 +21,21 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 
 from .entities import find_mentions, find_relations
 from .errors import InputError, OutputError
-from .graph import SharedNodes, Triples, add_promises
+from .graph import promise_triples
 from .indicators import find_observations
 from .model import BuildResult, Extraction, Problem, Report
 from .page_data import merge_page
 from .parallel import CACHE_DIR, map_files
-from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, part_page, part_turtle, turtle_of
+from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, nt_turtle, part_page, part_promises, part_turtle
 from .read import READABLE_SUFFIXES, read_report
 from .render import render_page
 from .resolve import resolve_entities
+from .shared_store import SharedStore, nt_triples, rdflib_triples
 from .store import ensure_dir, write_bytes_atomic, write_chunks_atomic, write_text_atomic
 from .structure import read_structure
 from .validate import Violation, raise_violations, shared_shapes, validate_graph
@@ -97,7 +98,9 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     The build is streamed: ``workers`` processes (1: this process) each make
     one report's part at a time (``extract_part``: its graph built, validated
     and serialized), and this process keeps only a small summary of each
-    (``kg.parts``) and the shared nodes (``kg.graph.SharedNodes``).
+    (``kg.parts``); the shared nodes go to an SQLite file in ``out``
+    (``kg.shared_store``), removed after the build, so that this process's
+    memory does not grow with the corpus (but for the page's data).
     ``graph.ttl`` is then the shared nodes and promise links, and the parts'
     Turtle concatenated in input order, so the output is the same whatever the
     number of workers. With ``cache``, parts are kept in ``out/.cache``: an
@@ -116,17 +119,17 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     began = time.perf_counter()
     files = collect_inputs(inputs)
     out_dir = ensure_dir(out)
-    with _parts(out_dir, cache, validate) as store:
-        corpus = _gather(files, workers, store, scheduler, validate, progress)
+    with _parts(out_dir, cache, validate) as store, _shared_store(out_dir) as shared_nodes:
+        corpus = _gather(files, workers, store, scheduler, validate, progress, _Corpus(shared=shared_nodes))
         if corpus.broken and not corpus.parts:  # nothing else to build: the build fails, as for one report
-            _check([v for _, violations in corpus.broken.values() for v in violations], None, out_dir)
+            _check([v for _, violations in corpus.broken.values() for v in violations], out_dir)
         if not corpus.parts:
             raise InputError("no report could be read: " + "; ".join(f"{p.path}: {p.message}" for p in corpus.problems))
         shared = functools.cache(partial(_shared_graph, corpus))  # made only if something is to be written
         manifest = _read_manifest(out_dir) if cache else {}  # --no-cache trusts nothing kept
         current = _current(manifest, out_dir, corpus.keys, validate, page)
         if validate and not current:
-            _check([], shared(), out_dir)
+            _check(_shared_violations(shared()), out_dir)
         record = _write(out_dir, corpus, shared, manifest, current, validate,
                         scheduler is not None if shards is None else shards, page)
         if cache:
@@ -148,13 +151,25 @@ def _parts(out_dir: Path, cache: bool, validate: bool):
         yield PartStore(folder, reuse=False)
 
 
+@contextmanager
+def _shared_store(out_dir: Path):
+    """The build's ``SharedStore``, in a folder of its own in ``out_dir`` (where there is room for the output)."""
+    with tempfile.TemporaryDirectory(prefix=".shared-", dir=out_dir, ignore_cleanup_errors=True) as folder:
+        store = SharedStore(Path(folder) / "shared.sqlite")
+        try:
+            yield store
+        finally:
+            store.close()
+
+
 @dataclass
 class _Corpus:
-    """What a build keeps of its reports while they stream past: small summaries, not graphs."""
+    """What a build keeps of its reports while they stream past: small summaries, not graphs; the shared
+    nodes go to ``shared``, on disk."""
 
-    parts: list[Part] = field(default_factory=list)  # without their shared triples: those are in ``shared``
+    shared: SharedStore
+    parts: list[Part] = field(default_factory=list)  # without their shared triples, promises and bytes
     keys: list[str] = field(default_factory=list)
-    shared: SharedNodes = field(default_factory=SharedNodes)
     counts: Counter = field(default_factory=Counter)
     broken: dict = field(default_factory=dict)  # key -> (path, violations) of a report whose graph breaks a shape
     problems: list[Problem] = field(default_factory=list)
@@ -181,8 +196,8 @@ class _Corpus:
             self.warnings.append(Problem(str(path), "no review or plan part found; is this a work report?"))
 
 
-def _gather(files: list[Path], workers: int, store: PartStore, scheduler, validate: bool, progress) -> _Corpus:
-    corpus = _Corpus()
+def _gather(files: list[Path], workers: int, store: PartStore, scheduler, validate: bool, progress,
+            corpus: _Corpus) -> _Corpus:
     for outcome in map_files(files, partial(extract_part, validate=validate), workers, store, scheduler):
         if outcome.problem:
             corpus.problems.append(outcome.problem)
@@ -193,34 +208,54 @@ def _gather(files: list[Path], workers: int, store: PartStore, scheduler, valida
     return corpus
 
 
-def _shared_graph(corpus: _Corpus) -> Triples:
-    """The shared nodes and the promise links between the reports."""
-    shared = corpus.shared.as_triples()
-    add_promises(shared, [part.promises for part in corpus.parts])
-    return shared
+def _shared_graph(corpus: _Corpus) -> SharedStore:
+    """The shared nodes, with the promise links between the reports added (once)."""
+    corpus.shared.add(nt_triples(promise_triples(_PromiseData(corpus.parts))))
+    return corpus.shared
 
 
-def _check(violations: list[Violation], shared: Triples | None, out_dir: Path) -> None:
-    """Raise ``ValidationError`` if a report's graph, or ``shared`` (the shared nodes, unless already checked),
-    breaks a shape (see ``kg.validate``)."""
-    found = violations + (validate_graph(shared, shared_shapes()) if shared is not None else [])
-    raise_violations(sorted(found), source=str(out_dir / "graph.ttl"))
+class _PromiseData(Sequence):
+    """What promise tracking reads of each part (``kg.parts.for_promises``), read from its file when asked, a
+    few kept: the observations of a corpus are never all in memory."""
+
+    def __init__(self, parts: list[Part]):
+        self.parts = parts
+        self._read = functools.lru_cache(maxsize=8)(lambda i: part_promises(self.parts[i]))
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __getitem__(self, i: int) -> Extraction:
+        if not 0 <= i < len(self.parts):
+            raise IndexError(i)
+        return self._read(i)
+
+
+def _shared_violations(shared: SharedStore) -> list[Violation]:
+    """The shared nodes checked against ``shared_shapes()`` a chunk of subjects at a time: none of those shapes
+    looks beyond its focus node's own triples."""
+    return [v for chunk in shared.chunks() for v in validate_graph(rdflib_triples(chunk), shared_shapes())]
+
+
+def _check(violations: list[Violation], out_dir: Path) -> None:
+    """Raise ``ValidationError`` if there are ``violations`` (see ``kg.validate``)."""
+    raise_violations(sorted(violations), source=str(out_dir / "graph.ttl"))
 
 
 # ---- the outputs ----
 
-def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], Triples], manifest: dict, current: bool,
+def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], manifest: dict, current: bool,
            validate: bool, shards: bool, page: bool = True) -> dict:
     """Write graph.ttl, graph.html (if ``page``) and the shards, unless they are ``current``; what was written
     (the manifest)."""
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
-    shared_turtle = functools.cache(lambda: turtle_of(shared()))
+    shared_turtle = lambda: (nt_turtle(chunk) for chunk in shared().chunks())  # noqa: E731 - read anew each time
     if not current:
         if page:
             with _bulk():
                 drawn = render_page(*_page_data(shared(), corpus.parts), "govkg")  # made before anything is written
         bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
-        write_chunks_atomic(ttl, chain([TURTLE_HEADER, shared_turtle()], bodies))
+        write_chunks_atomic(ttl, chain([TURTLE_HEADER], shared_turtle(), bodies))
         if page:
             write_text_atomic(html, drawn)
         elif "graph.html" in manifest.get("files", {}):
@@ -249,10 +284,10 @@ def _bulk():
             gc.enable()
 
 
-def _page_data(shared: Triples, parts: list[Part]) -> tuple:
+def _page_data(shared: SharedStore, parts: list[Part]) -> tuple:
     """The page's data and graph (``kg.page_data.merge_page``) of the shared nodes and each report's page facts,
     read one part at a time: plain values, no graph of all the reports."""
-    return merge_page(shared, (part_page(part) for part in parts))
+    return merge_page(shared.triples(), (part_page(part) for part in parts))
 
 
 def _write_shards(folder: Path, corpus: _Corpus, shared_turtle, record: dict) -> None:
@@ -267,7 +302,7 @@ def _write_shards(folder: Path, corpus: _Corpus, shared_turtle, record: dict) ->
             write_bytes_atomic(folder / name, nquads(part_turtle(part), str(report_graph(part.report))))
         new[name] = [key, *_stat(folder / name)]
     if not _unchanged(folder / "shared.nq", old.get("shared.nq"), record["graph"]):
-        write_bytes_atomic(folder / "shared.nq", nquads(shared_turtle()))
+        write_chunks_atomic(folder / "shared.nq", (nquads(body) for body in shared_turtle()))
     new["shared.nq"] = [record["graph"], *_stat(folder / "shared.nq")]
     for stale in folder.glob("*.nq"):
         if stale.name not in new:

@@ -12,7 +12,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from .errors import InputError, OutputError
 
 __all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file",
-           "graph_file", "load_graph", "parse_turtle", "read_triples"]
+           "graph_file", "load_graph", "parse_turtle", "read_triples", "rdflib_term", "oxigraph_term"]
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -114,7 +114,7 @@ def read_triples(path: str | Path) -> list[tuple]:
     def term(t):
         found = terms.get(t)
         if found is None:
-            found = terms[t] = _rdflib_term(t)
+            found = terms[t] = rdflib_term(t)
         return found
 
     return list(dict.fromkeys((term(t.subject), term(t.predicate), term(t.object)) for t in parse_turtle(path)))
@@ -123,7 +123,7 @@ def read_triples(path: str | Path) -> list[tuple]:
 _XSD_STRING = str(XSD.string)
 
 
-def _rdflib_term(term):
+def rdflib_term(term):
     """A pyoxigraph term as rdflib's (a plain literal for ``xsd:string``, as rdflib reads Turtle)."""
     import pyoxigraph as ox
 
@@ -134,3 +134,16 @@ def _rdflib_term(term):
     if term.language:
         return Literal(term.value, lang=term.language)
     return Literal(term.value, datatype=None if term.datatype.value == _XSD_STRING else URIRef(term.datatype.value))
+
+
+def oxigraph_term(term):
+    """An rdflib IRI or literal as pyoxigraph's term (the lexical form as rdflib writes it in N-Triples)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if not isinstance(term, Literal):
+        raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term!r}")
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)

@@ -14,7 +14,8 @@ from kg import pipeline
 from kg.cli import cli
 from kg.errors import ValidationError
 from kg.export import report_graph
-from kg.graph import SharedNodes, build_graph
+from kg.graph import build_graph
+from kg.shared_store import SharedStore, nt_triples
 from kg.render import render_html
 from kg.validate import shared_shapes, validate_graph
 from kg.vocab import GK, RES
@@ -98,11 +99,11 @@ def test_an_entity_is_named_by_its_first_report_and_its_other_names_are_aliases(
 
 def test_the_shared_nodes_are_checked_for_what_only_the_merge_can_break():
     indicator, entity = RES["indicator/工业总产值"], RES["enterprise/星河电子"]
-    shared = SharedNodes()
+    shared = SharedStore()
     for label in ("工业总产值", "工业产值"):  # two reports give one indicator node two labels
-        shared.add([(indicator, RDF.type, GK.Indicator), (indicator, RDFS.label, Literal(label, lang="zh")),
-                    (entity, RDF.type, GK.Enterprise), (entity, RDFS.label, Literal("星河电子", lang="zh"))])
-    violations = validate_graph(shared.as_triples(), shared_shapes())
+        shared.add(nt_triples([(indicator, RDF.type, GK.Indicator), (indicator, RDFS.label, Literal(label, lang="zh")),
+                               (entity, RDF.type, GK.Enterprise), (entity, RDFS.label, Literal("星河电子", lang="zh"))]))
+    violations = validate_graph(list(shared.triples()), shared_shapes())
     # the entity, whose work areas and mentions are in the report graphs, passes; the indicator does not
     assert [(v.node, v.message) for v in violations] == [(f"<{indicator}>", "an indicator needs exactly one label")]
 

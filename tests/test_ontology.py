@@ -7,7 +7,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.cli import cli
 from kg.read import decode_bytes
-from kg.graph import Triples
+from kg.shared_store import SharedStore, nt_term
 from kg.validate import check_graph, validate_graph, ValidationError
 from kg.vocab import GK
 
@@ -141,10 +141,9 @@ def test_a_build_that_breaks_a_shape_writes_nothing(tmp_path, monkeypatch):
     shared_graph = kg.pipeline._shared_graph  # the nodes reports share, checked before anything is written
 
     def without_labels(corpus):
-        unlabelled = Triples()
-        for triple in shared_graph(corpus):
-            if triple[1] != RDFS.label:
-                unlabelled.add(triple)
+        unlabelled = SharedStore()
+        for chunk in shared_graph(corpus).chunks():
+            unlabelled.add(t for t in chunk if t[1] != nt_term(RDFS.label))
         return unlabelled
 
     monkeypatch.setattr(kg.pipeline, "_shared_graph", without_labels)

@@ -7,9 +7,10 @@ import pytest
 from rdflib import Graph
 
 import kg
-from kg.graph import SharedNodes, add_promises, build_graph
+from kg.graph import build_graph, promise_triples
+from kg.shared_store import SharedStore, nt_triples
 from kg.page_data import VERDICTS, merge_page, page_data, page_facts, to_networkx
-from kg.parts import make_part, part_page
+from kg.parts import make_part, part_page, part_promises
 
 from .corpus import make_corpus
 from .test_promises import OTHER, Y2020, Y2021
@@ -81,12 +82,11 @@ def corpus():
 
 def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_graph(corpus):
     parts = [make_part(x, validate=False) for x in corpus]  # as the workers make them
-    shared = SharedNodes()
+    shared = SharedStore()
     for part in parts:
         shared.add(part.shared)
-    shared_graph = shared.as_triples()
-    add_promises(shared_graph, [part.promises for part in parts])
-    data, G = merge_page(shared_graph, (part_page(part) for part in parts))
+    shared.add(nt_triples(promise_triples([part_promises(part) for part in parts])))
+    data, G = merge_page(shared.triples(), (part_page(part) for part in parts))
     whole = build_graph(corpus)
     assert data == page_data(whole)
     assert list(G.nodes(data=True)) == list(to_networkx(whole).nodes(data=True))
