@@ -252,7 +252,9 @@ INDICATOR_SYNONYMS = {
 
 
 # Part headings: the words that open the review part and the plan part.
-REVIEW_HEADINGS = ("工作回顾", "回顾", "过去一年", "过去五年", "一年来工作", "主要工作", "工作总结")
+REVIEW_HEADINGS = ("工作回顾", "回顾", "过去一年", "过去五年", "一年来工作", "主要工作", "工作总结", "发展成就")
+# words that make a heading look back, even one that names a year's work (``2020年主要工作``, usually the plan)
+REVIEW_ONLY = ("回顾", "成就", "总结")
 PLAN_HEADINGS = ("工作安排", "工作思路", "主要任务", "工作任务", "总体要求", "目标任务", "重点工作",
                  "工作建议", "工作部署", "主要目标", "重点任务", "工作打算", "工作计划")
 

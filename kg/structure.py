@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS,
+from .lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
 from .model import Report, ReportMeta, Sentence, Structure, WorkArea
 
@@ -130,7 +130,7 @@ def _part_kind(para: _Para) -> str | None:
     if re.search(r"工作报告[*\s]*$", body):
         return None  # the report's own title (``青峰县2021年政府工作报告``), not a part
     if any(w in body for w in PLAN_HEADINGS) or re.search(r"(今年|明年|\d{4}年).{0,4}(工作|任务|目标)", body):
-        if not any(w in body for w in ("回顾",)):
+        if not any(w in body for w in REVIEW_ONLY):  # ``“十三五”时期发展成就和2020年主要工作`` looks back
             return "plan"
     if any(w in body for w in REVIEW_HEADINGS):
         return "review"

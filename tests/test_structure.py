@@ -81,3 +81,14 @@ def test_a_title_line_names_the_region_and_is_not_a_part():
 def test_a_speech_line_is_not_read_as_the_region():
     text = "各位代表:\n现在,我代表青峰区人民政府向大会作工作报告,请予审议。\n一、2020年工作回顾\n引进星河电子。"
     assert read_structure(parse_report(text, name="x.txt")).meta.region == "青峰区"
+
+
+def test_a_heading_of_achievements_and_a_years_work_is_the_review():
+    """``2021年主要工作`` is usually the plan; with achievements (成就) or a look back (回顾) it is the review."""
+    for review in ("“十三五”时期发展成就和2020年主要工作", "“十三五”时期发展成就"):
+        text = (f"各位代表:\n现在,我代表青峰市人民政府向大会报告工作,请予审议。\n一、{review}\n引进星河电子。\n"
+                "二、2021年主要工作\n推动星河电子扩产。")
+        s = read_structure(parse_report(text, name="x.txt"))
+        assert [(a.part, a.title) for a in s.areas if a.kind == "part"] == [("review", review),
+                                                                             ("plan", "2021年主要工作")]
+        assert (s.meta.year, s.meta.review_year, s.meta.plan_year) == (2021, 2020, 2021)
