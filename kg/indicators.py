@@ -75,8 +75,8 @@ def indicator_concept(name: str) -> str:
 
     >>> indicator_concept("全社会固定资产投资"), indicator_concept("举办各类文体活动")
     ('固定资产投资', '举办文体活动')
-    >>> indicator_concept("规模以上工业增加值")
-    '规上工业增加值'
+    >>> indicator_concept("规模以上工业增加值"), indicator_concept("本市生产总值"), indicator_concept("GDP")
+    ('规上工业增加值', '地区生产总值', '地区生产总值')
     """
     concept = _CONCEPT_NOISE.sub("", name) or name
     return INDICATOR_SYNONYMS.get(concept, concept)
