@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES
+from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
+                      WEAK_SUFFIXES)
 from .name_grammar import GENERIC_VILLAGE, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
 from .segment import tokenize
 
@@ -68,10 +69,16 @@ def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset
             continue  # not at the opening of a clause, nor in apposition (``企业星河``)
         a, b = toks[j].start, toks[k - 1].end
         name = clean_name(text[a:b])
-        if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES \
+        if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES and not _holds_a_name(text, toks[j:k - 1]) \
                 and specificity_of(toks[j:k], "", places) and not any(p == name for p in places):
             found.append((name, etype, a, b, "cue"))
     return found
+
+
+def _holds_a_name(text: str, toks: list[Tok]) -> bool:
+    """True when the words before a cue open with a full name and go on with a part of it
+    (``柳岸安置区`` | ``主体``封顶): the subject is that name, which the suffix rule finds."""
+    return any((s := suffix_of(text[toks[0].start:t.end])) and s not in WEAK_SUFFIXES for t in toks)
 
 
 def _cue_joinable(tok: Tok) -> bool:

@@ -12,6 +12,7 @@ __all__ = [
     "WEAK_SUFFIXES",
     "ENTERPRISE_CUES_BEFORE",
     "ENTERPRISE_CUES_AFTER",
+    "INSTITUTION_CUES_BEFORE",
     "BOUNDARY_WORDS",
     "NAME_WORDS",
     "STOP_WORDS",
@@ -116,6 +117,8 @@ TYPE_SUFFIXES: dict[str, str] = {
     "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
     "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",
     "负责制": "Initiative", "承诺制": "Initiative", "代办制": "Initiative", "清单制": "Initiative",
+    # built things whose head ends in a character that would read them otherwise (``度假村`` is no village)
+    "度假村": "Project", "安置区": "Project", "统建楼": "Project", "公寓": "Project", "社康中心": "Institution",
 }
 
 # Suffixes too common as plain words to make a name on their own: a name with
@@ -130,10 +133,14 @@ WEAK_SUFFIXES = frozenset({
     "资本", "能源", "电力", "通信", "传媒", "食品", "化工", "装备", "地产", "合作社", "商会", "院",
     "工作室", "俱乐部", "通道", "厂", "大楼", "花园", "走廊", "站", "园", "公路", "铁路", "小区",
     "一期", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期", "整治", "综合整治",
-    "革命", "论坛", "演练", "战役", "新村", "景区", "水库", "节", "赛", "大会", "大队", "支队",
+    "革命", "论坛", "演练", "战役", "新村", "景区", "节", "赛", "大会", "大队", "支队",
     "推介会", "洽谈会", "研讨会", "交流会", "孵化器", "上市公司", "股份公司", "创新中心", "公园", "游泳馆",
-    "建设",
+    "建设", "公寓", "统建楼", "社康中心",
 })
+
+# Verbs right before a body that say it is created (``挂牌成立综合行政执法局``): such a body is an
+# institution even when its name is made of common words (``反诈骗中心``).
+INSTITUTION_CUES_BEFORE = ("成立", "组建", "设立", "挂牌", "筹建", "新设", "揭牌")
 
 
 # Words right before a name that say it is a company (引进 X, 签约 X).

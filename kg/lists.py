@@ -39,6 +39,9 @@ def enumerations(text: str, toks: list[Tok]):
         head, etype = _head_after(text, toks, e)
         if head and any(h in head for h in PERSON_HEADS):
             continue
+        if not head and (roads := _road_list(text, members)):
+            found.extend(roads)  # ``完成碧川路、曙岭路等建设``
+            continue
         if not head and _FIELDS.match(text, tok.end):
             continue  # a list of industries or fields, not of named things
         typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
@@ -51,7 +54,8 @@ def enumerations(text: str, toks: list[Tok]):
             if suffix:  # named in full; the suffix rule may have found it, the list confirms it
                 inside = _inside(toks, a, b)
                 if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
-                        and TYPE_SUFFIXES[suffix] != "Village" and specificity_of(inside, suffix):
+                        and TYPE_SUFFIXES[suffix] != "Village" and (specificity_of(inside, suffix)
+                                                                    or _company_of_companies(name, suffix, head)):
                     found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
                 continue
             if head == _ROADS:
@@ -82,6 +86,9 @@ def sibling_lists(text: str, toks: list[Tok]):
         members = _members_before(toks, e)
         if len(members) < 2:
             continue
+        if roads := _road_list(text, members):
+            found.extend(roads)  # ``推进碧川路、曙岭路沿线景观提升``
+            continue
         typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
         found.extend(_shared_work(text, typed))
         kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
@@ -99,6 +106,28 @@ def sibling_lists(text: str, toks: list[Tok]):
             elif 3 <= len(name) <= 6 and specificity_of(inside, ""):
                 found.append((name, etype, a, b, "enumeration"))
     return found
+
+
+_ROAD_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|大道|大街)")
+_NOT_ROADS = frozenset("道路 思路 出路 线路 网路 公路 铁路 马路 新路 老路 水路 陆路 套路 门路 山路 支路 南路 北路 东路 西路 中路 主干路 次干路 断头路".split())
+
+
+def _road_list(text: str, members: list[tuple[int, int]]):
+    """A list made only of roads (``碧川路、曙岭支路``): each road is the object of the work on the list.
+
+    >>> [n for n, *_ in _road_list("碧川路、曙岭支路", [(0, 3), (4, 8)])]
+    ['碧川路', '曙岭支路']
+    """
+    names = [(clean_name(text[a:b]), a, b) for a, b in members]
+    if len(names) < 2 or not all(len(n) >= 3 and _ROAD_NAME.fullmatch(n) and n not in _NOT_ROADS for n, _, _ in names):
+        return []
+    return [(n, "Project", a, b, "enumeration") for n, a, b in names]
+
+
+def _company_of_companies(name: str, suffix: str, head: str | None) -> bool:
+    """``环球生物、星河电子等15家企业``: a member with a company's suffix in a list of companies is one,
+    unless it is a common word (``海洋生物``)."""
+    return head in _GROUP_WORDS and _GROUP_WORDS[head] == TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
 
 
 def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):

@@ -142,9 +142,11 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     keep = len(suffix) + 1
     if j + 2 <= k and toks[j].word in ("打", "抓", "建", "用", "管", "办", "做") and toks[j + 1].word == "好":
         j += 2  # ``打好`` split by jieba
-    if j < k and toks[j].pos == "v" and len(toks[j].word) >= 2 and toks[j].word not in NAME_WORDS and known_word(toks[j].word) \
-            and toks[j + 1].pos in ("ns", "nr", "nt", "j") and toks[k].end - toks[j + 1].start >= keep:
-        j += 1  # a verb before a proper noun governs the name: ``续建`` | ``南海大道南延段``
+    verbs = j
+    while verbs < k and _governing_verb(toks[verbs], first=verbs == j):
+        verbs += 1  # ``整合重组`` | ``西涌小学``: one verb or a run of them
+    if verbs > j and toks[verbs].pos in _PROPER_START and toks[k].end - toks[verbs].start >= keep:
+        j = verbs  # a verb before a proper noun governs the name: ``续建`` | ``南海大道南延段``
     for m in range(j, k - 1):
         if toks[m].word in NAME_WORDS and toks[m + 1].word in _VERB_MODIFIERS and toks[k].end - toks[m + 1].start >= keep:
             j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
@@ -152,6 +154,16 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)):
         j += 1
     return j
+
+
+_PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
+
+
+def _governing_verb(tok: Tok, first: bool = True) -> bool:
+    """True for a verb of two or more characters that is not a word of a name's work (``建设``);
+    after a first verb a verbal noun goes on the run (``整合`` ``重组``)."""
+    return tok.pos in (("v",) if first else ("v", "vn")) and len(tok.word) >= 2 and tok.word not in NAME_WORDS \
+        and known_word(tok.word)
 
 
 _BUILT_THING = re.compile(r"路|街|道|河|江|湖|溪|涌|湾|岛|桥|隧|管|网|厂|站|园|楼|房|馆|场|港|码头|线|渠|闸|堤|库|池|地块|设施|基地")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
-                      TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
+                      INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
@@ -43,8 +43,8 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if tok.word in _NOT_SUFFIX_WORDS or _ends_not_suffix_word(text, tok.end) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
             continue
         if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
-                and tok.pos not in PROPER_POS and known_word(tok.word):
-            continue  # ``环节``, ``家园``: the suffix is the end of a common word
+                and tok.pos not in PROPER_POS and known_word(tok.word) and not (k > 0 and toks[k - 1].pos == "quote"):
+            continue  # ``环节``, ``家园``: the suffix ends a common word, unless a quoted name leads it (``“星河杯”帆船赛``)
         j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
         start = toks[j].start
         if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
@@ -93,7 +93,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     specificity = specificity_of(toks[j:k + 1], suffix, places)
     if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
-    cued = suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)
+    cued = (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)) \
+        or (etype == "Institution" and _created(text, start))
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
         if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
@@ -146,6 +147,11 @@ def _cued(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     after = text[end:end + 6]
     return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
+
+
+def _created(text: str, start: int) -> bool:
+    """True right after a verb that creates a body: ``成立`` | ``反诈骗中心``."""
+    return any(text[max(0, start - 4):start].endswith(c) for c in INSTITUTION_CUES_BEFORE)
 
 
 _BODY = re.compile(r"(?:部|厅|委|局|署)$")

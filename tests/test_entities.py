@@ -62,6 +62,20 @@ def _entities(text):
     ("加快东部碧溪快速路建设。", ("东部碧溪快速路", "Project")),
     # members of a list before a work on a kind (``载体装修改造``) keep their own names
     ("推进青禾大厦、碧溪明珠等过渡载体装修改造。", ("碧溪明珠", "Project")),
+    # a body created in the text is an institution, even in common words
+    ("挂牌成立反传销中心。", ("反传销中心", "Institution")),
+    # heads whose last character would read them otherwise; a reservoir is named by what comes before it
+    ("澄溪度假村正式开业。", ("澄溪度假村", "Project")),
+    ("柳岸安置区主体封顶。", ("柳岸安置区", "Project")),
+    ("碧川水库完成除险加固。", ("碧川水库", "Project")),
+    # a quoted cup before an event head that is a common word
+    ("第三届“澄溪杯”龙舟赛顺利举办。", ("澄溪杯龙舟赛", "Initiative")),
+    # a run of verbs governs the name after it
+    ("整合重组石溪小学等5家教育机构。", ("石溪小学", "Institution")),
+    # a list made only of roads names each road; a company's suffix in a list of companies
+    ("完成碧川支路、曙岭山路等建设。", ("曙岭山路", "Project")),
+    ("推进碧川路、曙岭路沿线景观提升。", ("碧川路", "Project")),
+    ("澄星生物、环宇生物等12家海洋企业集聚。", ("环宇生物", "Enterprise")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
