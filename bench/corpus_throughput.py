@@ -127,30 +127,35 @@ def _real(source: Path, folder: Path, full_build: bool = False) -> None:
 
 
 def _builds(small: Path, big: Path, tmp: Path, extra: list[str], lcut: float) -> None:
-    """Whole builds of both corpora (with the page, then without it), then an unchanged rebuild and a rebuild
-    after one report changed."""
-    for folder, page in [(small, []), (big, []), (small, ["--no-page"]), (big, ["--no-page"])]:
-        r = _kg_build(folder, tmp / f"out-{folder.name}{'-no-page' if page else ''}", extra + page)
-        rate = _mb(folder) / r["seconds"]
-        print(f"kg build {len(list(folder.iterdir())):4d} reports, 2 workers{', --no-page' if page else ''}: "
-              f"{r['seconds']:.1f} s, {rate:.3f} MB/s ({rate / 2 / lcut:.0%} of jieba.lcut per worker); peak RSS "
-              f"kg process {r['parent_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB; {r['summary']}")
-    r = _kg_build(big, tmp / "out-big", extra)
+    """Whole builds: the small corpus with 1 and 2 workers and the full one with 2, without the page (whose data
+    grows with the corpus), then both with the page; then an unchanged rebuild and a rebuild after one report
+    changed."""
+    rates = {}
+    for folder, workers, page in [(small, 1, ["--no-page"]), (small, 2, ["--no-page"]), (big, 2, ["--no-page"]),
+                                  (small, 2, []), (big, 2, [])]:
+        out = tmp / f"out-{folder.name}-{workers}{'-no-page' if page else ''}"
+        r = _kg_build(folder, out, extra + page, workers)
+        rate = rates[folder, workers, bool(page)] = _mb(folder) / r["seconds"]
+        scale = f", x{rate / rates[small, 1, True]:.2f} of 1 worker" if (folder, workers, page) == (small, 2, ["--no-page"]) else ""
+        print(f"kg build {len(list(folder.iterdir())):4d} reports, {workers} worker(s){', --no-page' if page else ''}: "
+              f"{r['seconds']:.1f} s, {rate:.3f} MB/s ({rate / workers / lcut:.0%} of jieba.lcut per worker{scale}); "
+              f"peak RSS kg process {r['parent_mb']:.0f} MB, all processes {r['total_mb']:.0f} MB; {r['summary']}")
+    r = _kg_build(big, tmp / "out-big-2", extra)
     print(f"rebuild, nothing changed: {r['seconds']:.1f} s, all processes {r['total_mb']:.0f} MB; "
           f"{r['extracted']} extracted")
     changed = sorted(big.iterdir())[len(list(big.iterdir())) // 2]
     changed.write_text(changed.read_text(encoding="utf-8") + "　　全年新增就业岗位1200个。\n", encoding="utf-8")
-    r = _kg_build(big, tmp / "out-big", extra)
+    r = _kg_build(big, tmp / "out-big-2", extra)
     print(f"rebuild, one report changed: {r['seconds']:.1f} s, all processes {r['total_mb']:.0f} MB; "
           f"{r['extracted']} extracted")
 
 
-def _kg_build(folder: Path, out: Path, extra: list[str]) -> dict:
+def _kg_build(folder: Path, out: Path, extra: list[str], workers: int = 2) -> dict:
     """Run ``kg build`` in a fresh process; its time, its own peak RSS and the peak sum over it and its workers."""
     import psutil
 
     cached = _cached(out)
-    cmd = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "--workers", "2", *extra]
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), "--workers", str(workers), *extra]
     began = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     sampler = _Sampler(proc)
