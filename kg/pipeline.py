@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Sequence
 
 from .entities import find_mentions, find_relations
 from .errors import InputError, OutputError
+from .export import report_graph
 from .graph import promise_triples
 from .indicators import find_observations
 from .model import BuildResult, Extraction, Problem, Report
@@ -255,7 +256,8 @@ def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], ma
             with _bulk():
                 drawn = render_page(*_page_data(shared(), corpus.parts), "govkg")  # made before anything is written
         bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
-        write_chunks_atomic(ttl, chain([TURTLE_HEADER], shared_turtle(), bodies))
+        head = _Counted(chain([TURTLE_HEADER], shared_turtle()))
+        write_chunks_atomic(ttl, chain(head, bodies))
         if page:
             write_text_atomic(html, drawn)
         elif "graph.html" in manifest.get("files", {}):
@@ -263,11 +265,26 @@ def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], ma
     record = {"graph": _digest(corpus.keys), "validated": validate or (current and manifest.get("validated", False)),
               "triples": manifest["triples"] if current else sum(p.triples for p in corpus.parts) + len(shared()),
               "files": {p.name: _stat(p) for p in ((ttl, html) if page else (ttl,))},
-              "shards": manifest.get("shards", {})}
+              "shards": manifest.get("shards", {}),
+              # where a reader finds each report's graph (the cache's KEY.part) and the shared nodes (graph.ttl's head)
+              "reports": [[str(report_graph(p.report)), key] for p, key in zip(corpus.parts, corpus.keys)],
+              "shared_bytes": manifest.get("shared_bytes", 0) if current else head.size}
     if shards:
         _write_shards(out_dir / "shards", corpus, shared_turtle, record)
         record["files"].update({f"shards/{name}": stat[1:] for name, stat in record["shards"].items()})
     return record
+
+
+class _Counted:
+    """Chunks of bytes passed through, their total size counted (``size``)."""
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self.chunks, self.size = chunks, 0
+
+    def __iter__(self):
+        for chunk in self.chunks:
+            self.size += len(chunk)
+            yield chunk
 
 
 @contextmanager
@@ -293,8 +310,6 @@ def _page_data(shared: SharedStore, parts: list[Part]) -> tuple:
 def _write_shards(folder: Path, corpus: _Corpus, shared_turtle, record: dict) -> None:
     """One N-Quads file per report (its named graph) and ``shared.nq``; only those that changed are written,
     and those of reports no longer built are removed."""
-    from .export import report_graph
-
     folder, old, new = ensure_dir(folder), record["shards"], {}
     for part, key in zip(corpus.parts, corpus.keys):
         name = f"{part.report.rsplit('/', 1)[-1]}.nq"

@@ -201,36 +201,80 @@ def _status(ttl: Path, source: dict | None, path: Path) -> str:
     return "touched" if source["sha256"] == _sha256(ttl.read_bytes()) else "changed"
 
 
+@dataclass(frozen=True)
+class _Graph:
+    """One report graph of a build: what identifies its triples (``id``: their digest, or the build's key of
+    the report's part) and how to read them (``read()``: bytes in ``format``)."""
+
+    id: str
+    read: Callable[[], bytes]
+    format: ox.RdfFormat
+
+
 def _load_build(ttl: Path, key: str, path: Path, state: dict) -> tuple[int, int, int]:
     """Load the report graphs of one build that changed; return how many were loaded, kept and dropped."""
     stat, digest = ttl.stat(), _sha256(ttl.read_bytes())
-    graphs = {name: _nt(triples) for name, triples in _report_graphs(ttl).items()}
-    shared = graphs.pop("", b"").decode("utf-8")
+    graphs, (shared, shared_format) = _kept_parts(ttl, stat) or _split_build(ttl)
     owners = state["graphs"]
     loaded = kept = dropped = 0
     store = ox.Store(str(path))
-    for name, nt in sorted(graphs.items()):
-        node, graph_digest = ox.NamedNode(name), _sha256(nt)
-        if owners.get(name, {}).get("sha256") == graph_digest and store.contains_named_graph(node):
+    for name, graph in sorted(graphs.items()):
+        node = ox.NamedNode(name)
+        if owners.get(name, {}).get("id") == graph.id and store.contains_named_graph(node):
             kept += 1
         else:
             store.remove_graph(node)
             # without a transaction: about twice as fast; the state file, written last, says what is loaded
-            store.bulk_load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+            store.bulk_load(graph.read(), format=graph.format, to_graph=node)
             loaded += 1
-        owners[name] = {"source": key, "sha256": graph_digest}
+        owners[name] = {"source": key, "id": graph.id}
     for name in [n for n, o in owners.items() if o["source"] == key and n not in graphs]:
         store.remove_graph(ox.NamedNode(name))
         del owners[name]
         dropped += 1
-    _sync_shared(store, shared, key, state)
+    _sync_shared(store, shared, shared_format, key, state)
     state["sources"][key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
-                             "shared": _sha256(shared.encode("utf-8"))}
+                             "shared": _sha256(shared)}
     state["sources"] = {k: v for k, v in state["sources"].items() if any(o["source"] == k for o in owners.values())}
     store.flush()
     state["triples"] = len(store)
     del store  # closes the store and frees its lock before anyone opens it read-only
     return loaded, kept, dropped
+
+
+def _split_build(ttl: Path) -> tuple[dict[str, _Graph], tuple[bytes, ox.RdfFormat]]:
+    """Any ``graph.ttl``: read whole and split into its report graphs (N-Triples, identified by their digest)
+    and the shared nodes."""
+    nt = {name: _nt(triples) for name, triples in _report_graphs(ttl).items()}
+    shared = nt.pop("", b"")
+    graphs = {name: _Graph(_sha256(data), lambda data=data: data, ox.RdfFormat.N_TRIPLES) for name, data in nt.items()}
+    return graphs, (shared, ox.RdfFormat.N_TRIPLES)
+
+
+def _kept_parts(ttl: Path, stat) -> tuple[dict[str, _Graph], tuple[bytes, ox.RdfFormat]] | None:
+    """The report graphs of a ``graph.ttl`` that ``kg build`` wrote beside its cache, as the build kept them
+    (each report's Turtle in its ``.cache/KEY.part``, identified by KEY), and the shared nodes (the head of
+    ``graph.ttl``, before the first report): nothing is parsed to find out what changed. ``None`` when the
+    build's manifest does not describe this very file, or a part is missing."""
+    from .parts import TURTLE_HEADER, PartStore, part_turtle
+    from .pipeline import MANIFEST
+
+    folder = ttl.parent
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        described = manifest["files"]["graph.ttl"] == [stat.st_size, stat.st_mtime_ns]
+        reports, head = manifest["reports"], int(manifest["shared_bytes"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    cache = PartStore((folder / MANIFEST).parent)
+    kept = {name: (key, cache.get(key)) for name, key in reports} if described and head > 0 else {}
+    if not kept or any(part is None for _, part in kept.values()):
+        return None
+    with open(ttl, "rb") as fh:
+        shared = fh.read(head)
+    graphs = {name: _Graph(key, lambda part=part: TURTLE_HEADER + part_turtle(part), ox.RdfFormat.TURTLE)
+              for name, (key, part) in kept.items()}
+    return graphs, (shared, ox.RdfFormat.TURTLE)
 
 
 def _report_graphs(ttl: Path) -> dict[str, list]:
@@ -265,19 +309,20 @@ _PRUNE = """DELETE { ?s ?p ?o } WHERE { ?s ?p ?o
   FILTER NOT EXISTS { GRAPH ?g3 { ?s3 ?p3 ?s } } }"""
 
 
-def _sync_shared(store: ox.Store, shared: str, key: str, state: dict) -> None:
-    """The default graph: the build's shared nodes exactly when it is the store's only build.
+def _sync_shared(store: ox.Store, shared: bytes, fmt: ox.RdfFormat, key: str, state: dict) -> None:
+    """The default graph: the build's shared nodes (``shared``, in ``fmt``) exactly when it is the store's only
+    build.
 
     With several builds in one store the shared nodes are merged: the build's
     are added, and those no report graph refers to any more are removed.
     """
     others = {o["source"] for o in state["graphs"].values()} - {key}
     if not others:
-        if state["sources"].get(key, {}).get("shared") == _sha256(shared.encode("utf-8")):
+        if state["sources"].get(key, {}).get("shared") == _sha256(shared):
             return
         store.clear_graph(ox.DefaultGraph())
     if shared:
-        store.bulk_load(shared.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        store.bulk_load(shared, format=fmt, to_graph=ox.DefaultGraph())
     if others:
         store.update(_PRUNE)
 

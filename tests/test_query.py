@@ -208,6 +208,44 @@ def test_a_rebuilt_report_replaces_its_graph_and_the_others_stay(seed_build, qin
     assert _store_triples(folder / "store") == _triples(folder / "graph.ttl")
 
 
+def _quads(store_dir) -> set[str]:
+    with sparql.open_store(None, store_dir) as store:
+        return {str(q) for q in store}
+
+
+def test_a_build_with_its_cache_is_loaded_from_its_parts_as_graph_ttl_would_be(tmp_path, monkeypatch):
+    """Beside a build's cache, the store reads each report's kept part and graph.ttl's head (the shared nodes)
+    instead of parsing and splitting the whole file: the same quads, and a rebuilt report is found by its key."""
+    import kg
+    from tests.corpus import make_corpus, write_corpus
+
+    reports = make_corpus(regions=1, years=3, paragraphs=6)
+    write_corpus(tmp_path / "in", reports)
+    kg.build([tmp_path / "in"], tmp_path / "out")
+
+    def reference():  # the same graph.ttl without the build's cache: parsed and split
+        alone = tmp_path / f"alone-{len(list(tmp_path.iterdir()))}"
+        alone.mkdir()
+        shutil.copy(tmp_path / "out" / "graph.ttl", alone / "graph.ttl")
+        sparql.sync_store(alone)
+        return _quads(alone / "store")
+
+    split = sparql._split_build
+    monkeypatch.setattr(sparql, "_split_build", lambda ttl: pytest.fail("the build was parsed and split"))
+    first = sparql.sync_store(tmp_path / "out")
+    assert (first.loaded, first.kept, first.dropped) == (3, 0, 0)
+    monkeypatch.setattr(sparql, "_split_build", split)
+    assert _quads(tmp_path / "out" / "store") == reference()
+    last = sorted((tmp_path / "in").iterdir())[-1]  # the last year's report gains a figure
+    last.write_text(last.read_text(encoding="utf-8") + "全年新增就业岗位1200个。\n", encoding="utf-8")
+    kg.build([tmp_path / "in"], tmp_path / "out")
+    monkeypatch.setattr(sparql, "_split_build", lambda ttl: pytest.fail("the build was parsed and split"))
+    again = sparql.sync_store(tmp_path / "out")
+    assert (again.loaded, again.kept, again.dropped) == (1, 2, 0)
+    monkeypatch.setattr(sparql, "_split_build", split)
+    assert _quads(tmp_path / "out" / "store") == reference()
+
+
 def test_several_builds_share_one_store(seed_build, qinghe_build, tmp_path):
     store = tmp_path / "corpus-store"
     sparql.sync_store(seed_build[0] / "graph.ttl", store)
