@@ -79,7 +79,7 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
                    scheduler=scheduler, shards=shards or scheduler is not None, page=not no_page)
     if len(files) > 1:
         with _progress(files) as progress:
-            result = run_build(files, out, progress=progress, **options)
+            result = run_build(files, out, progress=progress, stage=progress.stage, **options)
     else:
         result = run_build(files, out, **options)
     for problem in result.problems:
@@ -98,7 +98,7 @@ class _progress:
     def __init__(self, files: list[Path]):
         import time
 
-        self.clock, self.began, self.done = time.perf_counter, time.perf_counter(), 0
+        self.clock, self.began, self.done, self.staged = time.perf_counter, time.perf_counter(), 0, False
         self.bar = click.progressbar(length=len(files), label="reading reports", file=sys.stderr, show_pos=True,
                                      item_show_func=self._rate)
 
@@ -111,6 +111,13 @@ class _progress:
         except OSError:
             pass
         self.bar.update(1, path)
+
+    def stage(self, what: str) -> None:
+        """Once every document is done: what the build does next, on a line of its own."""
+        if not self.staged and not self.bar.hidden:
+            click.echo("", err=True)  # below the bar
+        self.staged = True
+        click.echo(f"{what}…", err=True)
 
     def __enter__(self):
         self.bar.__enter__()

@@ -86,7 +86,7 @@ def extract_part(path: str | Path, validate: bool = True) -> Part:
 def build(inputs: Iterable[str | Path], out: str | Path,
           progress: Callable[[Path], None] | None = None, validate: bool = True,
           workers: int = 1, cache: bool = True, scheduler=None, shards: bool | None = None,
-          page: bool = True) -> BuildResult:
+          page: bool = True, stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build ``graph.ttl`` and ``graph.html`` in ``out`` from report files or folders.
 
     A report that cannot be read is recorded as a problem and skipped; the
@@ -116,6 +116,8 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     build is removed): the page's data is what grows with a corpus in this
     process (about 1.2 MB per 30 KB report), and a corpus of thousands of
     reports makes a page too large for a browser anyway.
+    ``progress`` is called with each file once it is done, ``stage`` with what the build
+    does next once every file is done (``"writing graph.ttl"``).
     """
     began = time.perf_counter()
     files = collect_inputs(inputs)
@@ -129,10 +131,12 @@ def build(inputs: Iterable[str | Path], out: str | Path,
         shared = functools.cache(partial(_shared_graph, corpus))  # made only if something is to be written
         manifest = _read_manifest(out_dir) if cache else {}  # --no-cache trusts nothing kept
         current = _current(manifest, out_dir, corpus.keys, validate, page)
+        say = stage or (lambda what: None)
         if validate and not current:
+            say("tracking promises, checking the shared nodes")
             _check(_shared_violations(shared()), out_dir)
         record = _write(out_dir, corpus, shared, manifest, current, validate,
-                        scheduler is not None if shards is None else shards, page)
+                        scheduler is not None if shards is None else shards, page, say)
         if cache:
             _keep_manifest(out_dir, record, manifest)
             store.prune(set(corpus.keys) | set(corpus.broken))
@@ -246,16 +250,18 @@ def _check(violations: list[Violation], out_dir: Path) -> None:
 # ---- the outputs ----
 
 def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], manifest: dict, current: bool,
-           validate: bool, shards: bool, page: bool = True) -> dict:
+           validate: bool, shards: bool, page: bool = True, say: Callable[[str], None] = lambda what: None) -> dict:
     """Write graph.ttl, graph.html (if ``page``) and the shards, unless they are ``current``; what was written
     (the manifest)."""
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
     shared_turtle = lambda: (nt_turtle(chunk) for chunk in shared().chunks())  # noqa: E731 - read anew each time
     if not current:
         if page:
+            say("drawing the page")
             with _bulk():
                 drawn = render_page(*_page_data(shared(), corpus.parts), "govkg")  # made before anything is written
         bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
+        say("writing graph.ttl")
         head = _Counted(chain([TURTLE_HEADER], shared_turtle()))
         write_chunks_atomic(ttl, chain(head, bodies))
         if page:
@@ -270,6 +276,7 @@ def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], ma
               "reports": [[str(report_graph(p.report)), key] for p, key in zip(corpus.parts, corpus.keys)],
               "shared_bytes": manifest.get("shared_bytes", 0) if current else head.size}
     if shards:
+        say("writing the shards")
         _write_shards(out_dir / "shards", corpus, shared_turtle, record)
         record["files"].update({f"shards/{name}": stat[1:] for name, stat in record["shards"].items()})
     return record

@@ -37,10 +37,12 @@ def build(*args):
 
 
 def stderr_line(result) -> str:
-    """The one line the command wrote on stderr (besides the progress bar); there is no traceback."""
+    """The one line the command wrote on stderr (besides the progress bar and the stages after it, such as
+    ``writing graph.ttl…``); there is no traceback."""
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
-    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("reading reports")]
+    lines = [line for line in result.stderr.strip().splitlines()
+             if line.strip() and not line.startswith("reading reports") and not line.endswith("…")]
     assert len(lines) == 1, result.stderr
     return lines[0]
 
@@ -191,6 +193,8 @@ def test_a_bad_file_among_good_ones_is_skipped_with_one_line(tmp_path, out):
     assert result.exit_code == 0
     assert stderr_line(result) == f"error: {tmp_path / 'empty.txt'}: the file is empty (give a report with text in it)"
     assert "built 1 report(s)" in result.stdout
+    stages = [line for line in result.stderr.splitlines() if line.endswith("…")]  # said once every file is read
+    assert stages == ["tracking promises, checking the shared nodes…", "drawing the page…", "writing graph.ttl…"]
 
 
 def test_an_output_folder_under_a_file_is_refused(tmp_path):
