@@ -131,11 +131,12 @@ class _Triples:
         return self.by.get(p, [])
 
     def _group(self, p) -> dict:
-        if p not in self.grouped:
-            found = self.grouped[p] = defaultdict(list)
+        found = self.grouped.get(p)
+        if found is None:
+            found = self.grouped[p] = {}
             for s, o in self.pairs(p):
-                found[s].append(o)
-        return self.grouped[p]
+                found.setdefault(s, []).append(o)
+        return found
 
     def subjects(self, p) -> Iterable:
         return self._group(p).keys()
@@ -144,7 +145,7 @@ class _Triples:
         return self._group(p).get(s, [])
 
     def value(self, s, p):
-        found = self.objects(s, p)
+        found = self._group(p).get(s, ())
         return found[0] if len(found) == 1 else min(found, key=str, default=None)
 
 
