@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -41,6 +42,7 @@ _RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK
 
 # rdflib's namespaces look each term up through a checked __getattr__; the terms made often are read once here
 _TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT, _DECIMAL = RDF.Statement, RDF.subject, RDF.predicate, RDF.object, XSD.decimal
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -104,8 +106,30 @@ def add_extraction(g: Graph, x: Extraction) -> URIRef:
     return rep
 
 
+# Literals that come again and again (names, offsets, years, rules' names, units) are made once per worker: making
+# an rdflib literal costs a few microseconds, and they were a third of the time a report's graph took. The caches
+# are bounded (about 12 MB when full, with those of kg.vocab).
+
+@lru_cache(maxsize=1 << 12)
 def _zh(text: str) -> Literal:
+    """A name in Chinese."""
     return Literal(text, lang="zh")
+
+@lru_cache(maxsize=1 << 15)
+def _integer(n: int) -> Literal:
+    """An ``xsd:integer``: an offset or an order."""
+    return Literal(n)
+
+
+@lru_cache(maxsize=1 << 12)
+def _word(text: str) -> Literal:
+    """A plain literal of a small vocabulary: a rule's name, a unit, a qualifier, an area's kind or part."""
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 10)
+def _year(year) -> Literal:
+    return Literal(str(year), datatype=XSD.gYear)
 
 
 def _add_report(g: Graph, rep: URIRef, x: Extraction):
@@ -114,7 +138,7 @@ def _add_report(g: Graph, rep: URIRef, x: Extraction):
     g.add((rep, _LABEL, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
     g.add((rep, GK.region, _zh(meta.region)))
     if meta.year:  # a text with no year in it has none
-        g.add((rep, GK.reportYear, Literal(str(meta.year), datatype=XSD.gYear)))
+        g.add((rep, GK.reportYear, _year(meta.year)))
     g.add((rep, GK.fileName, Literal(x.report.name)))
     optional = [(GK.reportDate, meta.date, XSD.date), (GK.reviewYear, meta.review_year, XSD.gYear),
                 (GK.planYear, meta.plan_year, XSD.gYear)]
@@ -132,14 +156,14 @@ def _add_areas(g: Graph, rep: URIRef, x: Extraction):
         g.add((node, _TYPE, GK.WorkArea))
         g.add((node, _LABEL, _zh(area.title)))
         g.add((node, GK.report, rep))
-        g.add((node, GK.areaKind, Literal(area.kind)))
-        g.add((node, GK.part, Literal(area.part)))
-        g.add((node, GK.order, Literal(order)))
+        g.add((node, GK.areaKind, _word(area.kind)))
+        g.add((node, GK.part, _word(area.part)))
+        g.add((node, GK.order, _integer(order)))
         parent = area_iri(rep, area.parent) if area.parent else rep
         g.add((node, GK.partOf, parent))
         offsets = x.report.raw_span(area.start, area.end)
-        g.add((node, GK.start, Literal(offsets[0])))
-        g.add((node, GK.end, Literal(offsets[1])))
+        g.add((node, GK.start, _integer(offsets[0])))
+        g.add((node, GK.end, _integer(offsets[1])))
 
 
 def _sentence(g: Graph, rep: URIRef, x: Extraction, s: Sentence) -> URIRef:
@@ -149,8 +173,8 @@ def _sentence(g: Graph, rep: URIRef, x: Extraction, s: Sentence) -> URIRef:
         return node
     g.add((node, _TYPE, GK.Sentence))
     g.add((node, GK.text, Literal(x.report.raw[a:b])))
-    g.add((node, GK.start, Literal(a)))
-    g.add((node, GK.end, Literal(b)))
+    g.add((node, GK.start, _integer(a)))
+    g.add((node, GK.end, _integer(b)))
     g.add((node, GK.report, rep))
     g.add((node, GK.workArea, area_iri(rep, s.area)))
     return node
@@ -161,12 +185,12 @@ def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sent
     node = mention_iri(rep, a, b)
     g.add((node, _TYPE, GK.Mention))
     g.add((node, GK.exact, Literal(x.report.raw[a:b])))
-    g.add((node, GK.start, Literal(a)))
-    g.add((node, GK.end, Literal(b)))
+    g.add((node, GK.start, _integer(a)))
+    g.add((node, GK.end, _integer(b)))
     g.add((node, GK.sentence, _sentence(g, rep, x, s)))
     g.add((node, GK.report, rep))
     g.add((node, GK.workArea, area_iri(rep, s.area)))
-    g.add((node, GK.rule, Literal(rule)))
+    g.add((node, GK.rule, _word(rule)))
     return node
 
 
@@ -193,8 +217,13 @@ def _decimal(value: Decimal) -> Literal:
     >>> [str(_decimal(Decimal(v))) for v in ("300", "8.50", "-3", "1E+2")]
     ['300.0', '8.50', '-3.0', '100.0']
     """
-    text = str(Literal(str(value), datatype=XSD.decimal))
-    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+    return _decimal_of(str(value))  # by its text: 5 and 5.0 are equal decimals, not equal terms
+
+
+@lru_cache(maxsize=1 << 10)
+def _decimal_of(value: str) -> Literal:
+    text = str(Literal(value, datatype=_DECIMAL))
+    return Literal(text if "." in text else f"{text}.0", datatype=_DECIMAL)
 
 
 def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observation):
@@ -213,12 +242,12 @@ def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observatio
     g.add((node, GK.value, _decimal(o.value)))
     if o.upper is not None:
         g.add((node, GK.upperValue, _decimal(o.upper)))
-    g.add((node, GK.unit, Literal(o.unit)))
+    g.add((node, GK.unit, _word(o.unit)))
     if o.qualifier:
-        g.add((node, GK.qualifier, Literal(o.qualifier)))
+        g.add((node, GK.qualifier, _word(o.qualifier)))
     if o.growth is not None:
         g.add((node, GK.growthRate, _decimal(o.growth)))
-    g.add((node, GK.year, Literal(str(o.year), datatype=XSD.gYear)))
+    g.add((node, GK.year, _year(o.year)))
     g.add((node, GK.status, GK.Target if o.status == "target" else GK.Actual))
     g.add((node, GK.workArea, area_iri(rep, o.sentence.area)))
     g.add((node, GK.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))
@@ -235,12 +264,12 @@ def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
     p = _RELATION.get(rel.predicate, GK.relatedTo)
     g.add((s, p, o))
     statement = relation_iri(rep, n)
-    g.add((statement, _TYPE, RDF.Statement))
-    g.add((statement, RDF.subject, s))
-    g.add((statement, RDF.predicate, p))
-    g.add((statement, RDF.object, o))
+    g.add((statement, _TYPE, _STATEMENT))
+    g.add((statement, _SUBJECT, s))
+    g.add((statement, _PREDICATE, p))
+    g.add((statement, _OBJECT, o))
     g.add((statement, GK.sentence, _sentence(g, rep, x, rel.sentence)))
-    g.add((statement, GK.rule, Literal(f"cue:{rel.cue}")))
+    g.add((statement, GK.rule, _word(f"cue:{rel.cue}")))
     g.add((statement, GK.report, rep))
 
 

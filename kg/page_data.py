@@ -58,10 +58,14 @@ _REPORT_FIELDS = (("region", GK.region), ("year", GK.reportYear), ("date", GK.re
                   ("speaker", GK.speaker), ("file", GK.fileName), ("reviewYear", GK.reviewYear),
                   ("planYear", GK.planYear))
 _KINDS = {getattr(GK, kind): kind for kind in TYPES}
-_READ = frozenset({RDF.type, RDFS.label, SKOS.altLabel, GK.order, GK.part, GK.areaKind, GK.partOf, GK.report,
+# rdflib's namespaces make a new term at each lookup: the terms read here are made once, and the triples' predicates
+# are mapped to these objects, so that every later lookup finds them by identity rather than by rdflib's __eq__
+_TYPE, _LABEL, _ALT_LABEL, _STATEMENT = RDF.type, RDFS.label, SKOS.altLabel, frozenset({RDF.Statement})
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
+_READ = frozenset({_TYPE, _LABEL, _ALT_LABEL, GK.order, GK.part, GK.areaKind, GK.partOf, GK.report,
                    GK.workArea, GK.indicator, GK.mention, GK.sentence, GK.start, GK.end, GK.text, GK.value,
                    GK.upperValue, GK.unit, GK.qualifier, GK.growthRate, GK.year, GK.status, GK.statedName,
-                   RDF.subject, RDF.predicate, RDF.object, GK.verdict, GK.outcome, *_RELATIONS,
+                   _SUBJECT, _PREDICATE, _OBJECT, GK.verdict, GK.outcome, *_RELATIONS,
                    *(p for _, p in _REPORT_FIELDS)})
 
 
@@ -116,21 +120,23 @@ class _Triples:
     ``value(s, p)`` (of several objects the least as text, so that the same triples give the same value)."""
 
     def __init__(self, triples: Iterable[tuple]):
-        self.by: dict = defaultdict(list)
+        by: dict = {}
         for s, p, o in triples:
-            if p in _READ:
-                self.by[p].append((s, o))
+            by.setdefault(p, []).append((s, o))
+        ours = {p: p for p in _READ}
+        self.by: dict = {ours[p]: pairs for p, pairs in by.items() if p in ours}
         self.grouped: dict = {}
 
     def pairs(self, p) -> list[tuple]:
         return self.by.get(p, [])
 
     def _group(self, p) -> dict:
-        if p not in self.grouped:
-            found = self.grouped[p] = defaultdict(list)
+        found = self.grouped.get(p)
+        if found is None:
+            found = self.grouped[p] = {}
             for s, o in self.pairs(p):
-                found[s].append(o)
-        return self.grouped[p]
+                found.setdefault(s, []).append(o)
+        return found
 
     def subjects(self, p) -> Iterable:
         return self._group(p).keys()
@@ -139,7 +145,8 @@ class _Triples:
         return self._group(p).get(s, [])
 
     def value(self, s, p):
-        return min(self.objects(s, p), key=str, default=None)
+        found = self._group(p).get(s, ())
+        return found[0] if len(found) == 1 else min(found, key=str, default=None)
 
 
 def page_facts(triples: Iterable[tuple]) -> PageFacts:
@@ -151,7 +158,7 @@ def page_facts(triples: Iterable[tuple]) -> PageFacts:
     """
     t = _Triples(triples)
     types = defaultdict(set)
-    for s, o in t.pairs(RDF.type):
+    for s, o in t.pairs(_TYPE):
         types[s].add(o)
     kinds = {s: min(_KINDS[o] for o in found if o in _KINDS) for s, found in types.items() if found & _KINDS.keys()}
     off_page = types.keys() - kinds.keys()
@@ -178,8 +185,8 @@ def _node_facts(t: _Triples, node, kind: str) -> tuple:
         fields = tuple((key, _text(value(p))) for key, p in _REPORT_FIELDS if value(p) is not None)
     else:
         fields = ()
-    aliases = tuple(sorted(str(a) for a in t.objects(node, SKOS.altLabel)))
-    return _iri(node), kind, _text(value(RDFS.label)), aliases, fields
+    aliases = tuple(sorted(str(a) for a in t.objects(node, _ALT_LABEL)))
+    return _iri(node), kind, _text(value(_LABEL)), aliases, fields
 
 
 def _edges(t: _Triples, off_page: set) -> Iterable[tuple]:
@@ -218,10 +225,10 @@ def _observation_facts(t: _Triples, obs, indicator, number: dict) -> tuple:
 
 
 def _statements(t: _Triples, number: dict) -> Iterable[tuple]:
-    for st, kind in t.pairs(RDF.type):
-        if kind != RDF.Statement:
+    for st, kind in t.pairs(_TYPE):
+        if kind not in _STATEMENT:
             continue
-        s, p, o, sentence = (t.value(st, q) for q in (RDF.subject, RDF.predicate, RDF.object, GK.sentence))
+        s, p, o, sentence = (t.value(st, q) for q in (_SUBJECT, _PREDICATE, _OBJECT, GK.sentence))
         if p in _RELATIONS and sentence is not None:
             yield _iri(s), _iri(o), _RELATIONS[p], number[sentence]
 

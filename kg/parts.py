@@ -31,7 +31,6 @@ import pickle
 import struct
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -43,11 +42,12 @@ from .graph import Triples, add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
 from .page_data import PageFacts, page_facts
 from .shared_store import nt_triples
-from .store import oxigraph_term, write_cache_file
+from .store import write_cache_file
+from .turtle import sorted_turtle
 from .validate import Violation, validate_graph
 from .vocab import GK
 
-__all__ = ["Part", "make_part", "for_promises", "turtle_of", "nt_turtle", "oxigraph_term", "part_turtle", "part_page",
+__all__ = ["Part", "make_part", "for_promises", "turtle_of", "nt_turtle", "part_turtle", "part_page",
            "part_promises", "nquads",
            "PartStore", "PREFIXES", "TURTLE_HEADER"]
 
@@ -104,8 +104,8 @@ def turtle_of(triples: Iterable[tuple]) -> bytes:
     """``triples`` (rdflib terms, no blank node) in Turtle without the prefix lines (they are ``TURTLE_HEADER``),
     sorted.
 
-    pyoxigraph writes it (about 40 times as fast as rdflib's Turtle serializer)
-    and keeps every literal as it was made (rdflib writes ``"26"^^xsd:decimal`` as ``26.0``).
+    It is written as pyoxigraph writes it (``kg.turtle``; about 40 times as fast as rdflib's Turtle serializer),
+    keeping every literal as it was made (rdflib writes ``"26"^^xsd:decimal`` as ``26.0``).
 
     >>> from rdflib import Literal
     >>> triples = [(GK.Met, RDF.type, GK.Verdict), (GK.Met, GK.value, Literal("26", datatype=XSD.decimal))]
@@ -114,10 +114,7 @@ def turtle_of(triples: Iterable[tuple]) -> bytes:
         gk:value "26"^^xsd:decimal .
     <BLANKLINE>
     """
-    import pyoxigraph as ox
-
-    term = lru_cache(maxsize=None)(oxigraph_term)  # each term converted once per call
-    return _turtle(ox.Triple(term(s), term(p), term(o)) for s, p, o in triples)
+    return sorted_turtle(triples, {p: str(ns) for p, ns in PREFIXES})
 
 
 def nt_turtle(triples: Iterable[tuple[str, str, str]]) -> bytes:

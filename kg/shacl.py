@@ -86,10 +86,12 @@ class Shapes:
         data = _Data(triples)
         results = []
         for classes, checks in self.shapes:
-            for focus in data.instances(classes):
+            focus_nodes = data.instances(classes)
+            bound = [_Bound(check, data) for check in checks] if focus_nodes else []
+            for focus in focus_nodes:
                 values = data.values.get(focus, {})
-                for check in checks:
-                    results.extend(_check_property(check, focus, values, data))
+                for check in bound:
+                    _check_property(check, focus, values, results)
         return results
 
 
@@ -97,16 +99,24 @@ class _Data:
     """The triples indexed for checking: each subject's values by property, and the instances of each class."""
 
     def __init__(self, triples: Iterable[tuple]):
-        self.values: dict = defaultdict(lambda: defaultdict(list))
+        self.values: dict = {}
         self.typed: dict = defaultdict(set)
         self.supers: dict = defaultdict(set)  # rdfs:subClassOf, as given
+        self.terms: dict = {}  # each property and class, as the data's own term
         for s, p, o in triples:
-            self.values[s][p].append(o)
+            self.values.setdefault(s, {}).setdefault(p, []).append(o)
             if p in _TYPE:
                 self.typed[o].add(s)
             elif p in _SUBCLASS:
                 self.supers[s].add(o)
-        self.values.default_factory = None
+        for by_property in self.values.values():
+            self.terms.update(zip(by_property, by_property))
+        self.terms.update(zip(self.typed, self.typed))
+
+    def term(self, term):
+        """``term`` (of the shapes) as the data's own object, so that the data's dicts find it by identity rather
+        than by rdflib's ``__eq__`` (a Python call for every triple)."""
+        return self.terms.get(term, term)
 
     def subclasses(self, cls) -> set:
         found, todo = {cls}, [cls]
@@ -118,50 +128,65 @@ class _Data:
                     todo.append(sub)
         return found
 
-    def instances(self, classes: tuple) -> list:
-        """The focus nodes of a shape targeting ``classes`` (and their subclasses), each once."""
+    def members(self, classes: tuple) -> set:
+        """The instances of ``classes`` and of their subclasses."""
         nodes = set()
         for cls in classes:
             for c in self.subclasses(cls) if self.supers else (cls,):
                 nodes |= self.typed.get(c, set())
-        return sorted(nodes, key=str)
+        return nodes
 
-    def is_instance(self, node, cls) -> bool:
-        types = self.values.get(node, {}).get(RDF.type, ())
-        if cls in types:
-            return True
-        return bool(self.supers) and any(t in self.subclasses(cls) for t in types)
+    def instances(self, classes: tuple) -> list:
+        """The focus nodes of a shape targeting ``classes`` (and their subclasses), each once."""
+        return sorted(self.members(classes), key=str)
 
 
-def _check_property(check: PropertyCheck, focus, by_property: dict, data: _Data) -> Iterable[Result]:
-    values = by_property.get(check.path, ())
-    fail = lambda value=None: Result(focus, check.path, check.message, value)  # noqa: E731
+class _Bound:
+    """A property check with its terms looked up in the data once: its property, its bounds' properties, and the
+    instances of its ``sh:class``."""
+
+    __slots__ = ("check", "path", "less_than", "less_or_equal", "members")
+
+    def __init__(self, check: PropertyCheck, data: _Data):
+        self.check, self.path = check, data.term(check.path)
+        self.less_than = tuple(data.term(p) for p in check.less_than)
+        self.less_or_equal = tuple(data.term(p) for p in check.less_or_equal)
+        self.members = data.members((check.cls,)) if check.cls is not None else None
+
+
+def _check_property(bound: _Bound, focus, by_property: dict, results: list[Result]) -> None:
+    """Add to ``results`` what ``focus`` breaks of a property check (``by_property``: its values)."""
+    check = bound.check
+    values = by_property.get(bound.path, ())
+    fail = lambda value=None: results.append(Result(focus, check.path, check.message, value))  # noqa: E731
     if check.min_count is not None and len(values) < check.min_count:
-        yield fail()
+        fail()
     if check.max_count is not None and len(values) > check.max_count:
-        yield fail()
+        fail()
     for v in values:
         if check.datatype is not None and not _has_datatype(v, check.datatype):
-            yield fail(v)
-        if check.cls is not None and not data.is_instance(v, check.cls):
-            yield fail(v)
+            fail(v)
+        if bound.members is not None and v not in bound.members:
+            fail(v)
         if check.allowed is not None and v not in check.allowed:
-            yield fail(v)
+            fail(v)
         if check.min_length is not None and check.min_length > 0 and (
                 isinstance(v, BNode) or len(_string(v)) < check.min_length):
-            yield fail(v)
+            fail(v)
         if check.min_inclusive is not None and not _at_least(v, check.min_inclusive):
-            yield fail(v)
-        for other in check.less_than:
+            fail(v)
+        for other in bound.less_than:
             for w in by_property.get(other, ()):
                 if not _ordered(v, w, strict=True):
-                    yield fail(v)
-        for other in check.less_or_equal:
+                    fail(v)
+        for other in bound.less_or_equal:
             for w in by_property.get(other, ()):
                 if not _ordered(v, w, strict=False):
-                    yield fail(v)
+                    fail(v)
 
 
+_XSD_STRING, _LANG_STRING, _RDFS_LITERAL, _RDFS_DATATYPE = XSD.string, RDF.langString, RDFS.Literal, RDFS.Datatype
+_PLAIN = (None, _LANG_STRING, _XSD_STRING)  # the datatypes of a literal whose value is its text
 _PYTHON_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
                  XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime}
 
@@ -173,17 +198,17 @@ def _has_datatype(v, datatype) -> bool:
     if v.datatype == datatype:
         if getattr(v, "ill_typed", None) is True:
             return False
-    elif datatype == RDFS.Literal or (datatype == RDFS.Datatype and v.datatype):
+    elif datatype == _RDFS_LITERAL or (datatype == _RDFS_DATATYPE and v.datatype):
         return True
-    elif not ((datatype == XSD.string and v.datatype is None and v.language is None)
-              or (datatype == RDF.langString and v.language)):
+    elif not ((datatype == _XSD_STRING and v.datatype is None and v.language is None)
+              or (datatype == _LANG_STRING and v.language)):
         return False
     python_type = _PYTHON_TYPES.get(datatype)
     return python_type is None or isinstance(v.value, python_type)
 
 
 def _string(v) -> str:
-    if isinstance(v, Literal) and v.value is not None and v.datatype in (None, RDF.langString, XSD.string):
+    if isinstance(v, Literal) and v.value is not None and v.datatype in _PLAIN:
         return str(v.value)
     return str(v)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -94,8 +95,10 @@ for _term in GK.__annotations__:  # kept on the class: looking a term up is then
     type.__setattr__(GK, _term, GK._NS[_term])  # checked lookup (a tenth of a corpus build's graph making)
 
 
+@lru_cache(maxsize=1 << 12)
 def slug(name: str) -> str:
-    """A readable, IRI-safe form of a name: NFKC, no spaces or quotes, reserved characters escaped.
+    """A readable, IRI-safe form of a name: NFKC, no spaces or quotes, reserved characters escaped (memoised: the same
+    names, work areas' keys above all, come again and again).
 
     >>> slug("柳塘（青石河）航道")
     '柳塘(青石河)航道'
@@ -121,6 +124,7 @@ def report_iri(region: str, year: int, file_name: str) -> URIRef:
     return RES[f"report/{slug(region)}-{year}-{short_hash(file_name)}"]
 
 
+@lru_cache(maxsize=1 << 10)
 def area_iri(report: URIRef, key: str) -> URIRef:
     return URIRef(f"{report}/area/{slug(key)}")
 
