@@ -193,6 +193,8 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
             _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
             break
+        elif i + 1 < len(quantities) and _one_figure_each(before, q, quantities[i + 1], cursor, levels, out):
+            break
         elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q) or q.unit in _TIME_SPANS:
             continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
         elif item := _level(text, cursor, q, end, before) or _named_by_change(previous, cursor, q):
@@ -210,7 +212,7 @@ _SHARE = re.compile(r"^(?:约|分别|共|均)?(占|是)")
 def _name_share(item: dict, levels: list[dict]):
     """``工业投资120亿元,占全市的30%``: a share with no subject is a share of the level before it."""
     share = _SHARE.match(item["name"])
-    if share and levels and not _SHARE.match(levels[-1]["name"]):
+    if share and levels and not re.search(r"占|是|比重", levels[-1]["name"]):
         item["name"] = (levels[-1]["name"] + item["name"][share.start(1):])[:40]
 
 
@@ -274,6 +276,22 @@ def _names_a_rule(text: str, q: Quantity) -> bool:
         or text[q.end:q.end + 1].isdigit()  # ``办结率和满意度两个100%``: the count counts the figures after it
 
 
+def _one_figure_each(before: str, count: Quantity, figure: Quantity, cursor: int, levels: list[dict],
+                     out: list[dict]) -> bool:
+    """``办结率和满意度两个100%``: as many names as the count before the figure each have that figure."""
+    if figure.start != count.end or count.unit != "个":
+        return False
+    members = [indicator_name(m) for m in re.split(r"[和与及、]", _LEAD_IN_TAIL.sub("", before)) if m.strip()]
+    if len(members) != count.value or any(len(m) < 2 for m in members):
+        return False
+    for member in members:
+        item = {"name": member[:40], "q": figure, "start": cursor, "end": figure.end, "rule": "spread",
+                "growth": None, "qualifier": figure.qualifier}
+        out.append(item)
+        levels.append(item)
+    return True
+
+
 def _meaningful(subject: str) -> bool:
     return len(re.sub(r"[、\s]|同比|比上年|比(?:19|20)\d\d年|分别|其中|全年|均", "", subject)) >= 2
 
@@ -325,10 +343,12 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     rule = "level"
     after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
-    if len(name) < 2 or _verb_final(before) or _open_ended(before):
+    if len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
         counted = _after_name(after)  # tokenized once
         if len(counted) >= 2:
             name, rule = indicator_name(counted), "count-first"
+    elif (attribute := _ATTRIBUTE.search(name)) and after.startswith("的") and len(owner := _owner(after[1:])) >= 2:
+        name, rule = indicator_name(owner) + attribute.group(), "attribute"  # ``规模5亿元的产业基金``
     if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name
         name = _RANK_SCOPE.sub("", name)
     if len(name) < 2:
@@ -339,9 +359,27 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier}
 
 
+# what a figure before ``的`` measures of the thing after it (``总投资48亿元的5个酒店``)
+_ATTRIBUTE = re.compile(r"(?:总投资|投资额|投资|总规模|规模|总面积|建筑面积|占地面积|面积|全长|总长|长度|容量|总额)$")
+
+
+def _owner(after: str) -> str:
+    """The thing a figure before ``的`` measures: the noun phrase ending its clause (``星河产业引导基金``),
+    else the name after the count."""
+    chunk = re.split(r"[,;，；。、\d]", after)[0]
+    toks = tokenize(chunk) if 2 <= len(chunk) <= 16 else []
+    return chunk if toks and toks[-1].pos.startswith("n") else _after_name(after)
+
+
+def _listed(text: str, q: Quantity, before: str) -> bool:
+    """True for a count in Chinese numerals right after a list (``环保和光伏两个检测中心``): it counts the
+    thing named after it."""
+    return not text[q.start].isdigit() and re.search(r"[和与及、]", before.split("，")[-1][-12:]) is not None
+
+
 # words between a name and its figure: qualifiers, adverbs, an aspect mark (``组建了``), a pronoun subject (``双方``)
 _TRAILING_NOISE = re.compile(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第|"
-                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方)+$")
+                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方|创下|创造|刷新)+$")  # ``亩产创下1690斤的新高``
 
 
 def _open_ended(before: str) -> bool:

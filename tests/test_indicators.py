@@ -98,9 +98,10 @@ def test_a_count_inside_a_name_is_not_a_figure():
     assert _observations("严格落实中央八项规定精神。") == []
 
 
-def test_a_count_of_the_figures_after_it_is_not_a_figure():
+def test_a_count_of_the_figures_after_it_is_not_a_figure_but_gives_one_to_each_name():
     found = _observations("人大建议办结率和满意度实现两个100%。")
-    assert [(value, unit) for _, value, unit, _, _ in found] == [(Decimal("100"), "%")]
+    assert [(name, value, unit) for name, value, unit, _, _ in found] == [
+        ("人大建议办结率", Decimal("100"), "%"), ("满意度", Decimal("100"), "%")]
 
 
 def test_a_count_announcing_the_reports_own_parts_is_not_a_figure():
@@ -184,3 +185,18 @@ def test_a_share_with_no_subject_is_a_share_of_the_level_before_it():
     found = _observations("星河镇工业投资120亿元,占全区的30%。")
     assert [row[:3] for row in found] == [("星河镇工业投资", Decimal("120"), "亿元"),
                                           ("星河镇工业投资占全区", Decimal("30"), "%")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("环保和光伏两个国家级检测中心通过验收。", ("国家级检测中心", Decimal("2"), "个")),  # a count after a list
+    ("澄溪村示范水稻亩产创下1690斤的历史新高。", ("澄溪村示范水稻亩产", Decimal("1690"), "斤")),  # a record
+    ("设立规模5亿元的星河产业引导基金。", ("星河产业引导基金规模", Decimal("5"), "亿元")),  # what the figure measures
+    ("总投资80亿元的澄溪物流园项目顺利开工。", ("澄溪物流园项目总投资", Decimal("80"), "亿元")),
+])
+def test_the_thing_counted_or_measured_is_named_after_the_figure(sentence, expected):
+    assert [row[:3] for row in _observations(sentence)] == [expected]
+
+
+def test_a_share_of_a_share_is_not_chained():
+    found = _observations("星河镇专利申请量占全区的40%,占全市的5%。")
+    assert [row[0] for row in found] == ["星河镇专利申请量占全区", "占全市"]
