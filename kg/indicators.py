@@ -28,8 +28,10 @@ _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join
 _GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
     r"^(?:的|我们|其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
-    r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|(?:19|20)\d\d年|"
-    r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批)+"
+    r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|"
+    r"(?:到|至|比)?(?:19|20)\d\d年(?:底|末)?|"
+    r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批|"
+    r"另外|仅用|仅|双方|各方|双双|先后|圆满|超额|如期|按期|又|再|还)+"
 )
 _NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长至|增加至|下降至|降至|降到|控制在|保持在|稳定在|达到|达|为|超过|"
                              r"超|近|约|突破|累计|共|是|占)+$")
@@ -61,7 +63,7 @@ def indicator_name(text: str) -> str:
         if at > 0 and len(text) - at - len(verb) >= 2:
             text = text[at + len(verb):]
     text = _LEAD_STRIP.sub("", text)
-    return text.strip("、 ")
+    return text.strip("、 ").removesuffix("的")  # ``占全市总数的(30%)``: a share, named without ``的``
 
 
 _CONCEPT_NOISE = re.compile(r"各类|各项|各级|一批|全年|累计|(?<=^)(?:全区|全镇|全市|全县|全省|我区|我镇|我市|我县|本区|本镇|本市|共)")
@@ -104,8 +106,10 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
     """Observations stated in one sentence."""
     levels: list[dict] = []
     out: list[dict] = []
+    previous = ""
     for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
-        _read_clause(text, clause.start(), clause.end(), levels, out)
+        _read_clause(text, clause.start(), clause.end(), levels, out, previous)
+        previous = clause.group()
     out = _join_total_to_change(_name_ranks(out))
     status = "target" if part == "plan" else "actual"
     year = years.get(part) or years.get("other") or 0
@@ -116,11 +120,23 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
             continue
         q: Quantity = item["q"]
         result.append(Observation(
-            indicator=name, value=q.value, unit=q.unit, year=year, status=status, start=item["start"],
+            indicator=name, value=q.value, unit=q.unit, status=status,
+            year=_target_year(text, sentence.start, q.start, year) if part == "plan" else year, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
             growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"],
             concept=indicator_concept(name)))
     return result
+
+
+_TARGET_YEAR = re.compile(r"(?:到|至|在)?((?:19|20)\d\d)年(?:底|末)?")
+
+
+def _target_year(text: str, start: int, at: int, plan_year: int) -> int:
+    """The year a target is set for: a later year named before it in its sentence (``到2025年,…达到6000亿元``),
+    else the plan's year."""
+    named = [int(m.group(1)) for m in _TARGET_YEAR.finditer(text, start, at)]
+    later = [y for y in named if plan_year < y <= plan_year + 15]
+    return later[-1] if later and named[-1] == later[-1] else plan_year
 
 
 _RANK_SUBJECTLESS = re.compile(r"^(?:排名|排|位居|居|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
@@ -148,12 +164,18 @@ def _join_total_to_change(items: list[dict]) -> list[dict]:
     return joined
 
 
-def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[dict]):
-    """Read one clause: levels go to ``levels`` and ``out``; changes become growth or bare changes."""
-    quantities = find_quantities(text[start:end], start)
+_BASELINE = re.compile(r"在[^在,;:，；：。]{0,30}?的?基础上")
+
+
+def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[dict], previous: str = ""):
+    """Read one clause: levels go to ``levels`` and ``out``; changes become growth or bare changes.
+    ``previous`` is the clause before, which names a figure that stands alone (``商业供电量大幅增长,达到45%``)."""
+    baselines = [m.span() for m in _BASELINE.finditer(text, start, end)]
+    quantities = [q for q in find_quantities(text[start:end], start)
+                  if not any(a <= q.start < b for a, b in baselines)]  # ``在2012年增加3.5个百分点的基础上``
     cursor, growth, down, carried = start, [], False, None
     for i, q in enumerate(quantities):
-        before = text[cursor:q.start]
+        before = _outside(text, cursor, q.start, baselines)
         if carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由`` (or ``从``)
             before, carried = carried, None
         elif (start_of := _FROM_START.search(before)) and i + 1 < len(quantities) \
@@ -171,14 +193,56 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
             _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
             break
+        elif i + 1 < len(quantities) and _one_figure_each(before, q, quantities[i + 1], cursor, levels, out):
+            break
         elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q) or q.unit in _TIME_SPANS:
             continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
-        elif item := _level(text, cursor, q, end, before):
+        elif item := _level(text, cursor, q, end, before) or _named_by_change(previous, cursor, q):
+            _name_share(item, levels)
             out.append(item)
             levels.append(item)
         cursor = q.end
-    if growth:
-        _assign_growth(growth, down, levels)
+    if growth and not _assign_growth(growth, down, levels) and (item := _named_by_change(previous, start, growth[0], down)):
+        out.append(item)  # ``婚庆经济发展较快,增长15%``: no level to grow, the clause before names the change
+
+
+_SHARE = re.compile(r"^(?:约|分别|共|均)?(占|是)")
+
+
+def _name_share(item: dict, levels: list[dict]):
+    """``工业投资120亿元,占全市的30%``: a share with no subject is a share of the level before it."""
+    share = _SHARE.match(item["name"])
+    if share and levels and not re.search(r"占|是|比重", levels[-1]["name"]):
+        item["name"] = (levels[-1]["name"] + item["name"][share.start(1):])[:40]
+
+
+def _outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the parts inside ``spans``."""
+    return "".join(ch for i, ch in enumerate(text[start:end], start) if not any(a <= i < b for a, b in spans))
+
+
+_HOW_FAST = re.compile(r"(?:大幅|明显|显著|快速|迅速|稳步|持续|较快|较大)+")
+_CHANGE_ENDING = re.compile(r"(?:发展|增长|势头)?(?:较快|迅速|迅猛|强劲|良好|明显|显著|加快)$|(?:%s)$" % "|".join(GROWTH_UP + GROWTH_DOWN))
+
+
+def _named_by_change(previous: str, cursor: int, q: Quantity, down: bool | None = None) -> dict | None:
+    """A percentage alone in its clause (``达到45%``, ``增长15%``) named by the clause before it when that
+    clause states a change (``商业供电量大幅增长``, ``婚庆经济发展较快``).
+
+    >>> from kg.model import Quantity
+    >>> _named_by_change("星河镇外贸出口大幅增长", 0, Quantity(value=45, unit="%", start=0, end=3))["name"]
+    '星河镇外贸出口增长'
+    """
+    ending = _CHANGE_ENDING.search(previous)
+    if q.unit not in ("%", "成") or ending is None or find_quantities(previous):
+        return None
+    verb = ending.group() if ending.group() in GROWTH_UP + GROWTH_DOWN else ""
+    down = verb in GROWTH_DOWN if down is None else down
+    name = indicator_name(_HOW_FAST.sub("", previous[:ending.start()]).split("、")[-1])
+    if len(name) < 2:
+        return None
+    return {"name": name + verb, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
+            "qualifier": "下降" if down else q.qualifier}
 
 
 _COUNT_UNITS = ("个", "家", "项", "座", "所", "条", "名", "户", "件", "支", "批")
@@ -212,13 +276,29 @@ def _names_a_rule(text: str, q: Quantity) -> bool:
         or text[q.end:q.end + 1].isdigit()  # ``办结率和满意度两个100%``: the count counts the figures after it
 
 
+def _one_figure_each(before: str, count: Quantity, figure: Quantity, cursor: int, levels: list[dict],
+                     out: list[dict]) -> bool:
+    """``办结率和满意度两个100%``: as many names as the count before the figure each have that figure."""
+    if figure.start != count.end or count.unit != "个":
+        return False
+    members = [indicator_name(m) for m in re.split(r"[和与及、]", _LEAD_IN_TAIL.sub("", before)) if m.strip()]
+    if len(members) != count.value or any(len(m) < 2 for m in members):
+        return False
+    for member in members:
+        item = {"name": member[:40], "q": figure, "start": cursor, "end": figure.end, "rule": "spread",
+                "growth": None, "qualifier": figure.qualifier}
+        out.append(item)
+        levels.append(item)
+    return True
+
+
 def _meaningful(subject: str) -> bool:
-    return len(re.sub(r"[、\s]|同比|比上年|分别|其中|全年|均", "", subject)) >= 2
+    return len(re.sub(r"[、\s]|同比|比上年|比(?:19|20)\d\d年|分别|其中|全年|均", "", subject)) >= 2
 
 
 def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dict:
     """``工业利润增长25%``: a change with no level is an observation in percent."""
-    name = indicator_name(_subject_tail(before[: change.start()]))
+    name = indicator_name(_TRAILING_NOISE.sub("", _HOW_FAST.sub("", _subject_tail(before[: change.start()]))))
     down = change.group(2) in GROWTH_DOWN
     return {"name": name, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
             "qualifier": "下降" if down else q.qualifier}
@@ -246,25 +326,29 @@ def _subject_tail(subject: str) -> str:
     return re.split(r"[、]", subject)[-1]
 
 
-def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]):
+def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]) -> bool:
+    """Give each growth rate to an open level before it; False when there is none to give it to."""
     open_levels = [lv for lv in levels if lv.get("growth") is None]
     targets = open_levels[-len(growth):] if len(growth) > 1 else open_levels[-1:]
     for lv, g in zip(targets, growth):
         if g.unit == "%":
             lv["growth"] = -g.value if down else g.value
+    return bool(targets)
 
 
 def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | None = None) -> dict | None:
     before = text[cursor:q.start] if before is None else before
-    before = re.sub(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第)$", "", before)
+    before = _TRAILING_NOISE.sub("", before)
     name = indicator_name(before.split("、")[-1])
     rule = "level"
     after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
-    if len(name) < 2 or _verb_final(before) or _open_ended(before):
+    if len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
         counted = _after_name(after)  # tokenized once
         if len(counted) >= 2:
             name, rule = indicator_name(counted), "count-first"
+    elif (attribute := _ATTRIBUTE.search(name)) and after.startswith("的") and len(owner := _owner(after[1:])) >= 2:
+        name, rule = indicator_name(owner) + attribute.group(), "attribute"  # ``规模5亿元的产业基金``
     if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name
         name = _RANK_SCOPE.sub("", name)
     if len(name) < 2:
@@ -273,6 +357,29 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     if not qualifier and "预计" in text[max(0, cursor - 40):q.start]:
         qualifier = "预计"
     return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier}
+
+
+# what a figure before ``的`` measures of the thing after it (``总投资48亿元的5个酒店``)
+_ATTRIBUTE = re.compile(r"(?:总投资|投资额|投资|总规模|规模|总面积|建筑面积|占地面积|面积|全长|总长|长度|容量|总额)$")
+
+
+def _owner(after: str) -> str:
+    """The thing a figure before ``的`` measures: the noun phrase ending its clause (``星河产业引导基金``),
+    else the name after the count."""
+    chunk = re.split(r"[,;，；。、\d]", after)[0]
+    toks = tokenize(chunk) if 2 <= len(chunk) <= 16 else []
+    return chunk if toks and toks[-1].pos.startswith("n") else _after_name(after)
+
+
+def _listed(text: str, q: Quantity, before: str) -> bool:
+    """True for a count in Chinese numerals right after a list (``环保和光伏两个检测中心``): it counts the
+    thing named after it."""
+    return not text[q.start].isdigit() and re.search(r"[和与及、]", before.split("，")[-1][-12:]) is not None
+
+
+# words between a name and its figure: qualifiers, adverbs, an aspect mark (``组建了``), a pronoun subject (``双方``)
+_TRAILING_NOISE = re.compile(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第|"
+                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方|创下|创造|刷新)+$")  # ``亩产创下1690斤的新高``
 
 
 def _open_ended(before: str) -> bool:

@@ -229,6 +229,10 @@ UNIT_BASES = (
     "册", "部", "首", "期", "类", "种", "款", "强", "斤", "公斤", "千克", "小时", "天", "年",
     "倍", "床", "张床", "班", "所", "片", "块", "段", "根", "本", "篇", "份", "单", "票", "口",
     "%", "‰", "批次", "趟", "场次", "分钟",
+    # counts of living things, vessels and trips, scores, tenths, months, power
+    "尾", "羽", "艘", "架", "匹", "盏", "车次", "架次", "班次", "辆次", "航次", "分", "成", "个月", "兆瓦", "㎡",
+    # a bare magnitude (``安排149亿财政预算``): tried last, after every magnitude with a base
+    "亿", "万",
 )
 
 # Qualifiers before a number (超 5 亿元) and after it (400 余场, 10% 以上).

@@ -28,14 +28,20 @@ _BASES = sorted(set(UNIT_BASES), key=len, reverse=True)
 _UNIT = r"(?:%s)?(?:%s)" % ("|".join(UNIT_MAGNITUDES), "|".join(re.escape(b) for b in _BASES))
 _QUANTITY = re.compile(
     r"(?P<first>%s|%s)(?:\s*[~～\-—至到]\s*(?P<upper>%s|%s))?(?P<magnitude>[万亿](?=[余多]))?(?P<approx>余|多)?"
-    r"(?P<unit>%s)"
+    r" ?(?P<unit>%s)"  # ``49 %``: a space kept between two narrow characters
     % (_ARABIC, _CHINESE, _ARABIC, _CHINESE, _UNIT)
 )
-_RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部])")
+_RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部张家座所件台辆套只份本枚栋])")
 # what makes a bare ``第二`` a rank: a ranking word before it, or the scope ranked in (``测评全市第二``)
 _RANK_CUE = re.compile(r"(?:(?:排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff]{0,12}|"
                        r"(?:全国|全省|全市|全区|全县|全镇|同类城市|同级))$")
-_TIME_UNITS = ("小时", "天", "年")
+_TIME_UNITS = ("小时", "天", "年", "个月")
+# a span of time is a figure when it is time saved (``比计划提前237天``), not when it is how long something lasted
+_TIME_SAVED = re.compile(r"(?:提前|缩短|压缩|节省|节约|减少)了?$")
+_DURATION = re.compile(r"(?:持续|历时|为期|仅用|只用|用了|花了|耗时|经过)了?$")
+# units read only after an Arabic figure or a checked Chinese one: ``十分`` is "very", ``三五成群`` is no count
+_ARABIC_ONLY = ("分",)
+_TENTHS = "成"
 _TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|以内|的|，)")
 
 
@@ -101,7 +107,11 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", first):
         return False
-    if unit.endswith(_TIME_UNITS) and not _TERMINATOR.match(after):
+    if unit.endswith(_TIME_UNITS) and not _time_is_figure(text[max(0, m.start() - 4):m.start()], after):
+        return False
+    if not _unit_fits(first, chinese, unit, after) or (chinese and first in ("百", "千") and not _about(m, text)):
+        return False
+    if unit in ("亿", "万") and after[:1] == "级":  # ``10亿级项目``: a class of size, not a figure
         return False
     if unit == "强" and (not chinese or parse_chinese_number(first) > 50):
         return False
@@ -114,8 +124,50 @@ def _plausible(m: re.Match, text: str) -> bool:
     return True
 
 
+def _time_is_figure(before: str, after: str) -> bool:
+    """A span of time is a figure when time is saved, or when it ends its phrase and is not how long
+    something lasted (``持续三个月的活动``)."""
+    if _TIME_SAVED.search(before):
+        return True
+    return bool(_TERMINATOR.match(after)) and not _DURATION.search(before)
+
+
+def _unit_fits(first: str, chinese: bool, unit: str, after: str) -> bool:
+    """Units that need more than a number: ``分`` an Arabic score, ``成`` tenths that end their phrase
+    (``下降近八成，``), a bare magnitude an Arabic figure."""
+    if unit in _ARABIC_ONLY or unit in ("亿", "万"):
+        return not chinese
+    if unit == _TENTHS:
+        return bool(_TERMINATOR.match(after)) and (not chinese or len(first) == 1)
+    return True
+
+
+def _about(m: re.Match, text: str) -> bool:
+    """True when a round figure is said to be about so much (``近百家``, ``超千个``, ``百余项``): a lone ``百``
+    or ``千`` is otherwise no figure (``千家万户``, ``千亩花海``, ``千人床位数``)."""
+    return bool(m.group("approx")) or text[max(0, m.start() - 2):m.start()].endswith(("近", "超", "逾", "过", "约", "突破", "超过"))
+
+
 def _chinese_count_ok(first: str, after: str) -> bool:
     return len(first) <= 3
+
+
+_PERCENT_WORDS = re.compile(r"百分之(?P<n>%s|%s)" % (_ARABIC, _CHINESE))
+
+
+def _percent_words(text: str, offset: int, taken: set[int]) -> list[Quantity]:
+    """``百分之九十``, ``百分之百`` written in words: a percentage.
+
+    >>> [(str(q.value), q.unit) for q in _percent_words("覆盖率达到百分之九十五", 0, set())]
+    [('95', '%')]
+    """
+    found = []
+    for m in _PERCENT_WORDS.finditer(text):
+        value = parse_number(m.group("n"))
+        if m.start() not in taken and value:
+            found.append(Quantity(value=value, unit="%", start=offset + m.start(), end=offset + m.end(),
+                                  qualifier=_qualifier_after(text, m.end()) or _qualifier_before(text, m.start())))
+    return found
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -145,6 +197,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         value = parse_number(m.group("n"))
         if value:
             found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="第"))
+    found.extend(_percent_words(text, offset, taken))
     for m in re.finditer(r"(?:居|位居|排名|位列|名列)[\u4e00-\u9fff]{0,8}?(首位)", text):
         if m.start(1) not in taken:  # ``居全市首位`` is a rank of 1
             found.append(Quantity(value=Decimal(1), unit="位", start=offset + m.start(1), end=offset + m.end(1), qualifier="首"))

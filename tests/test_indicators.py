@@ -98,9 +98,10 @@ def test_a_count_inside_a_name_is_not_a_figure():
     assert _observations("严格落实中央八项规定精神。") == []
 
 
-def test_a_count_of_the_figures_after_it_is_not_a_figure():
+def test_a_count_of_the_figures_after_it_is_not_a_figure_but_gives_one_to_each_name():
     found = _observations("人大建议办结率和满意度实现两个100%。")
-    assert [(value, unit) for _, value, unit, _, _ in found] == [(Decimal("100"), "%")]
+    assert [(name, value, unit) for name, value, unit, _, _ in found] == [
+        ("人大建议办结率", Decimal("100"), "%"), ("满意度", Decimal("100"), "%")]
 
 
 def test_a_count_announcing_the_reports_own_parts_is_not_a_figure():
@@ -143,3 +144,59 @@ def test_after_words_that_cannot_end_a_name_the_name_follows_the_count():
 def test_the_name_after_a_count_stops_at_the_next_figure_but_not_at_a_year():
     assert [row[0] for row in _observations("青峰区开展10个方面31项课题研究。")][:1] == ["方面"]
     assert [row[0] for row in _observations("4项改革荣登2025青峰改革榜。")] == ["改革荣登2025青峰改革榜"]
+
+
+def test_a_figure_inside_an_earlier_baseline_is_not_the_figure():
+    found = _observations("星河镇第三产业占比在2019年增加3.5个百分点的基础上又提高5.3个百分点。")
+    assert [row[:3] for row in found] == [("星河镇第三产业占比", Decimal("5.3"), "个百分点")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("澄溪村商业用电量大幅增长,达到45%。", ("澄溪村商业用电量增长", Decimal("45"), "%")),
+    ("星河镇婚庆经济发展较快,增长15%。", ("星河镇婚庆经济", Decimal("15"), "%")),
+])
+def test_a_percentage_alone_is_named_by_the_change_before_it(sentence, expected):
+    assert [row[:3] for row in _observations(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("澄溪河等另外4条主要河道有序推进。", "河道"),  # 另外 is no name: what is counted follows the count
+    ("圆满完成200公顷土地整备任务。", "土地整备任务"),
+    ("双方9所学校结成姊妹学校。", "学校"),
+    ("高标准组建了7600人的群防群治队伍。", "群防群治队伍"),
+    ("星河镇工业产值占全市总数的30%以上。", "星河镇工业产值占全市总数"),  # a share: no 的 at the end
+])
+def test_adverbs_and_pronouns_before_a_count_are_not_its_name(sentence, name):
+    assert [row[0] for row in _observations(sentence)] == [name]
+
+
+def test_a_change_against_a_named_year_has_no_name_of_its_own():
+    assert _observations("比2019年增长10%。") == []
+
+
+def test_a_target_of_a_later_year_belongs_to_that_year():
+    x = kg.extract(kg.parse_report("星河镇2021年政府工作报告\n2021年工作安排\n"
+                                   "到2025年,地区生产总值达到600亿元。新增学位2000个。"))
+    assert [(o.indicator, o.year, o.status) for o in x.observations] == [
+        ("地区生产总值", 2025, "target"), ("新增学位", 2021, "target")]
+
+
+def test_a_share_with_no_subject_is_a_share_of_the_level_before_it():
+    found = _observations("星河镇工业投资120亿元,占全区的30%。")
+    assert [row[:3] for row in found] == [("星河镇工业投资", Decimal("120"), "亿元"),
+                                          ("星河镇工业投资占全区", Decimal("30"), "%")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("环保和光伏两个国家级检测中心通过验收。", ("国家级检测中心", Decimal("2"), "个")),  # a count after a list
+    ("澄溪村示范水稻亩产创下1690斤的历史新高。", ("澄溪村示范水稻亩产", Decimal("1690"), "斤")),  # a record
+    ("设立规模5亿元的星河产业引导基金。", ("星河产业引导基金规模", Decimal("5"), "亿元")),  # what the figure measures
+    ("总投资80亿元的澄溪物流园项目顺利开工。", ("澄溪物流园项目总投资", Decimal("80"), "亿元")),
+])
+def test_the_thing_counted_or_measured_is_named_after_the_figure(sentence, expected):
+    assert [row[:3] for row in _observations(sentence)] == [expected]
+
+
+def test_a_share_of_a_share_is_not_chained():
+    found = _observations("星河镇专利申请量占全区的40%,占全市的5%。")
+    assert [row[0] for row in found] == ["星河镇专利申请量占全区", "占全市"]

@@ -37,6 +37,13 @@ def _one(text):
     ("市场主体16.5万家", ("16.5", "万家", None, None)),
     ("志愿服务活动时长累计17.2万小时。", ("17.2", "万小时", "累计", None)),
     ("完成拆旧面积1,735亩", ("1735", "亩", None, None)),
+    ("放流128万尾鱼苗", ("128", "万尾", None, None)),  # a count of fish, like any measure word
+    ("星河酒店主体施工完成49 %", ("49", "%", None, None)),  # a space kept between two narrow characters
+    ("澄溪路改造比计划提前20天通车", ("20", "天", None, None)),  # time saved is a figure
+    ("安排12亿财政资金用于民生", ("12", "亿", None, None)),  # a bare magnitude
+    ("项目综合评分达90分以上", ("90", "分", "以上", None)),
+    ("群众来访数量下降近八成,", ("8", "成", "近", None)),
+    ("污水收集率达到百分之九十五以上", ("95", "%", "以上", None)),  # a percentage in words
 ])
 def test_quantities(text, expected):
     assert _one(text) == expected
@@ -44,6 +51,8 @@ def test_quantities(text, expected):
 
 @pytest.mark.parametrize("text", [
     "2019年工作回顾", "十九届四中全会", "一批项目", "“631”计划", "“三校两所”研发机构", "世界500强", "24小时政务服务自助申报大厅",
+    "十分重要", "三五成群", "千家万户", "千亩花海", "持续三个月的星河文化节", "星河大桥仅用17个月就建成",
+    "发出全国第一张电子营业执照",  # the first of a kind, not a rank
     "万元GDP水耗-8.9 -5.0万元",  # two columns of a table flattened into text: not a range from 8.9 down to 5
 ])
 def test_not_quantities(text):
