@@ -76,6 +76,11 @@ def _entities(text):
     ("完成碧川支路、曙岭山路等建设。", ("曙岭山路", "Project")),
     ("推进碧川路、曙岭路沿线景观提升。", ("碧川路", "Project")),
     ("澄星生物、环宇生物等12家海洋企业集聚。", ("环宇生物", "Enterprise")),
+    # one name before ``等`` and a head of companies, projects or roads; a member ending in a letter and digits
+    ("星澜等9家企业挺进中国企业500强。", ("星澜", "Enterprise")),
+    ("完成澄溪路等13项市政工程建设。", ("澄溪路", "Project")),
+    ("推进青禾光电T9、澄溪等23个重点项目建设。", ("青禾光电T9", "Project")),
+    ("新建云岚国际总部、续建碧川2街坊等69个重大项目。", ("碧川2街坊", "Project")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -105,6 +110,8 @@ def test_cue_word_names_a_company():
     "推进公立医院改革,优化商业中心布局。", "建设公益性养老院。", "打造学习型社区学校。", "实施一批街道级项目。",
     # fields of work and kinds in a list take no shared head
     "扎实做好冷链食品、进口物品等重点环节防控。", "推进燃气、供热等工程。", "用好海外猎头机构、人才驿站等平台。",
+    # one kind or field before ``等``
+    "支持民营等5家企业发展。", "推动制造业等企业转型。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
