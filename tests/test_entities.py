@@ -148,3 +148,9 @@ def test_a_count_before_a_list_head_is_not_a_member():
 ])
 def test_a_title_awarded_is_not_an_entity(sentence):
     assert _entities(sentence) == {("青禾科技园", "Project")}
+
+
+def test_a_bare_name_found_once_is_found_where_it_stands_again():
+    x = kg.extract(kg.parse_report("2020年工作回顾\n星澜等9家企业挺进中国企业500强。澄溪大学与星澜共建联合实验室。"))
+    entity = next(e for e in x.entities if e.name == "星澜")
+    assert entity.etype == "Enterprise" and [m.rule for m in entity.mentions] == ["enumeration", "repeat"]
