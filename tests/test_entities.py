@@ -81,6 +81,9 @@ def _entities(text):
     ("完成澄溪路等13项市政工程建设。", ("澄溪路", "Project")),
     ("推进青禾光电T9、澄溪等23个重点项目建设。", ("青禾光电T9", "Project")),
     ("新建云岚国际总部、续建碧川2街坊等69个重大项目。", ("碧川2街坊", "Project")),
+    # a department by its short form, which jieba cuts apart
+    ("污水管网工程已获市发改委立项批复。", ("市发改委", "Institution")),
+    ("海绵城市建设模式得到住建部肯定。", ("住建部", "Institution")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -112,6 +115,8 @@ def test_cue_word_names_a_company():
     "扎实做好冷链食品、进口物品等重点环节防控。", "推进燃气、供热等工程。", "用好海外猎头机构、人才驿站等平台。",
     # one kind or field before ``等``
     "支持民营等5家企业发展。", "推动制造业等企业转型。",
+    # a department's stem before a word that only starts with 部/局
+    "优化科技部署。", "财政部门加强监管。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
