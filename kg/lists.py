@@ -68,8 +68,18 @@ def enumerations(text: str, toks: list[Tok]):
                     found.append((name + head, etype, a, b, "enumeration"))
             elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
                     _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
-                found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
+                found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))
     return found
+
+
+def _university_or(name: str, etype: str) -> str:
+    """A short member ending in ``大`` is a university by its short name (``澄大``, ``青科大``),
+    even in a list of companies and bodies (``星澜、青科大等12家企业和机构``).
+
+    >>> _university_or("青科大", "Enterprise"), _university_or("星澜", "Enterprise")
+    ('Institution', 'Enterprise')
+    """
+    return "Institution" if etype == "Enterprise" and name.endswith("大") and len(name) <= 4 else etype
 
 
 def _single_member(text: str, toks: list[Tok], e: int, a: int, b: int):

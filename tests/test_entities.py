@@ -81,6 +81,8 @@ def _entities(text):
     ("完成澄溪路等13项市政工程建设。", ("澄溪路", "Project")),
     ("推进青禾光电T9、澄溪等23个重点项目建设。", ("青禾光电T9", "Project")),
     ("新建云岚国际总部、续建碧川2街坊等69个重大项目。", ("碧川2街坊", "Project")),
+    # a university by its short name in a list of companies and bodies
+    ("星澜、澄溪、青科大等12家企业和机构摘取10项奖。", ("青科大", "Institution")),
     # a department by its short form, which jieba cuts apart
     ("污水管网工程已获市发改委立项批复。", ("市发改委", "Institution")),
     ("海绵城市建设模式得到住建部肯定。", ("住建部", "Institution")),
