@@ -7,7 +7,9 @@ Rules, each a small function that records its name on what it finds:
 - ``enumeration`` (``kg/lists.py``): ``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``, and a bare
   member of a list whose siblings carry a suffix takes their type;
 - ``cue`` (``kg/cues.py``): a name right after ``引进``/``签约``… or before ``等企业``/``落户`` is an enterprise;
-- ``quoted`` (``kg/cues.py``): a quoted name followed by a programme head (``“591”专项行动``).
+- ``quoted`` (``kg/cues.py``): a quoted name followed by a programme head (``“591”专项行动``);
+- ``repeat``: a bare name one of the rules above found (``星澜``, by ``星澜等9家企业``) is the same thing
+  wherever else the report writes it as a word of its own.
 
 What the rules share (where a name starts, its head, how specific it is) is ``kg/name_grammar.py``.
 This module runs them on each sentence and keeps the longest of overlapping candidates.
@@ -20,11 +22,11 @@ import re
 from .cues import cue_names, quoted_names, subject_names
 from .lists import enumerations, sibling_lists
 from .model import Mention, Report, Sentence, Structure
-from .name_grammar import clean_name, merge_tokens
-from .names import government_bodies, suffix_names
+from .name_grammar import clean_name, merge_tokens, suffix_of
+from .names import government_bodies, short_bodies, suffix_names
 from .segment import tokenize
 
-__all__ = ["find_mentions", "sentence_mentions", "clean_name", "find_relations"]
+__all__ = ["find_mentions", "sentence_mentions", "repeated_mentions", "clean_name", "find_relations"]
 
 
 def find_mentions(report: Report, structure: Structure) -> list[Mention]:
@@ -33,7 +35,39 @@ def find_mentions(report: Report, structure: Structure) -> list[Mention]:
     mentions: list[Mention] = []
     for sentence in structure.sentences:
         mentions.extend(sentence_mentions(report.text, sentence, places))
-    return mentions
+    repeats = repeated_mentions(report.text, structure.sentences, mentions)
+    return sorted(mentions + repeats, key=lambda m: m.start) if repeats else mentions
+
+
+_REPEAT_RULES = ("cue", "enumeration")
+
+
+def repeated_mentions(text: str, sentences, mentions: list[Mention]) -> list[Mention]:
+    """Other occurrences of the bare names the cue and list rules found (``星澜等9家企业``, then
+    ``支持星澜上市``): a name without a type head is known only from its context, so it is
+    looked for again wherever it stands as a word of its own and no other mention holds it."""
+    bare = {m.name: m.etype for m in mentions if m.rule in _REPEAT_RULES and m.name == clean_name(m.surface)
+            and len(m.name) >= 2 and not suffix_of(m.name)}
+    if not bare:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(bare, key=len, reverse=True))))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        taken.setdefault(m.sentence.start, []).append((m.start, m.end))
+    found = []
+    for sentence in sentences:
+        spans = taken.get(sentence.start, [])
+        hits = [h for h in pattern.finditer(sentence.text)
+                if not any(sentence.start + h.start() < b and a < sentence.start + h.end() for a, b in spans)]
+        if not hits:
+            continue
+        bounds = {t.start for t in tokenize(sentence.text, sentence.start)} | {t.end for t in tokenize(sentence.text, sentence.start)}
+        for h in hits:
+            a, b = sentence.start + h.start(), sentence.start + h.end()
+            if a in bounds and b in bounds:
+                found.append(Mention(name=h.group(), etype=bare[h.group()], start=a, end=b, sentence=sentence,
+                                     rule="repeat", surface=text[a:b]))
+    return found
 
 
 def region_stems(region: str) -> frozenset[str]:
@@ -54,7 +88,7 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
     toks = merge_tokens(tokenize(sentence.text, sentence.start), text)
     found = (suffix_names(text, toks, places) + enumerations(text, toks) + cue_names(text, toks)
              + subject_names(text, toks, places) + sibling_lists(text, toks) + quoted_names(text, toks)
-             + government_bodies(toks))
+             + government_bodies(toks) + short_bodies(text, toks))
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
 

@@ -32,6 +32,7 @@ __all__ = [
     "SPEAKER_TITLES",
     "REGION_SUFFIXES",
     "RELATION_CUES",
+    "BODY_STEMS",
 ]
 
 # Type suffixes, longest first where one contains another. The type is the one a
@@ -151,6 +152,14 @@ ENTERPRISE_CUES_AFTER = (
     "入选", "入围", "等企业", "等一批", "估值", "等重点企业", "等龙头企业", "等项目",
 )
 
+# Short forms of government departments, before 委/部/局/厅/办 (``发改委``, ``住建部``): jieba cuts
+# them apart (``住|建部``), so they are matched in the text.
+BODY_STEMS = (
+    "发改", "发展改革", "工信", "经信", "工业和信息化", "住建", "住房城乡建设", "住房和城乡建设", "规划国土", "规土",
+    "国土", "自然资源", "生态环境", "人社", "人力资源社会保障", "卫健", "卫计", "卫生计生", "文旅", "文广旅体",
+    "文体旅游", "文广新", "教育", "科技", "科创", "民政", "财政", "公安", "司法", "商务", "水务", "水利", "交通运输",
+    "交通", "农业农村", "市场监管", "应急管理", "城管", "国资", "侨务", "外事", "金融", "医保", "退役军人事务",
+)
 # Relation cue verbs: the verb and the relation it states.
 RELATION_CUES = {
     "共建": "partner", "合作": "partner", "联合": "partner", "携手": "partner",

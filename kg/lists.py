@@ -34,6 +34,8 @@ def enumerations(text: str, toks: list[Tok]):
         if tok.word not in ("等", "等等", "等一批") and not counted:
             continue  # ``A、B等<head>`` or ``A、B两大<head>``
         members = _members_before(toks, e)
+        if len(members) == 1 and not counted:
+            found.extend(_single_member(text, toks, e, *members[0]))
         if len(members) < 2:
             continue
         head, etype = _head_after(text, toks, e)
@@ -49,7 +51,7 @@ def enumerations(text: str, toks: list[Tok]):
                          if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
         for a, b, suffix in typed:
             name = clean_name(LEADING_JUNK.sub("", text[a:b]))
-            if not name or len(name) < 2 or len(name) > 12 or re.search(r"\d", name) or text[a - 1:a].isdigit():
+            if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit():
                 continue  # ``6家保护机构`` is a count, not a member
             if suffix:  # named in full; the suffix rule may have found it, the list confirms it
                 inside = _inside(toks, a, b)
@@ -66,10 +68,36 @@ def enumerations(text: str, toks: list[Tok]):
                     found.append((name + head, etype, a, b, "enumeration"))
             elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
                     _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
-                found.append((name, etype or sorted(sibling_types)[0], a, b, "enumeration"))
+                found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))
     return found
 
 
+def _university_or(name: str, etype: str) -> str:
+    """A short member ending in ``大`` is a university by its short name (``澄大``, ``青科大``),
+    even in a list of companies and bodies (``星澜、青科大等12家企业和机构``).
+
+    >>> _university_or("青科大", "Enterprise"), _university_or("星澜", "Enterprise")
+    ('Institution', 'Enterprise')
+    """
+    return "Institution" if etype == "Enterprise" and name.endswith("大") and len(name) <= 4 else etype
+
+
+def _single_member(text: str, toks: list[Tok], e: int, a: int, b: int):
+    """``星河微电等11家企业``, ``澄溪路等3项市政工程``: the one name before ``等`` and a head of
+    companies, projects or roads is a company, a project or a road; a name with its own
+    suffix is left to the suffix rule."""
+    head, etype = _head_after(text, toks, e)
+    name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+    if not etype or suffix_of(name) or not 2 <= len(name) <= 8 or _COUNTED.search(name) or text[a - 1:a].isdigit():
+        return []
+    if head == _ROADS:
+        return _road_list(text, [(a, b), (a, b)])[:1]
+    if head in _GROUP_WORDS and _bare_name(name, toks, a, b) and not known_word(name + head):
+        return [(name, etype, a, b, "enumeration")]
+    return []
+
+
+_COUNTED = re.compile(r"^\d|\d+(?:\.\d+)?(?:个|家|项|处|座|批|所|条|名|支|人|亿|万|年|%)")
 _FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)")
 
 
@@ -167,8 +195,8 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
         j = k
         while j - 1 >= 0 and joinable(toks[j - 1], toks[j]) and not (toks[j - 1].pos == toks[j].pos == "quote"):
             j -= 1
-        if j > k or not joinable(toks[k]):
-            break
+        if j > k or not joinable(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
+            break  # a member may end in digits before the next mark: ``华星光电G9、``
         members.append((toks[j].start, toks[k].end))
         if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
             k -= 1  # ``“菜篮子”“米袋子”等``: quoted members side by side
@@ -180,7 +208,7 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
             continue
         break
     members.reverse()
-    if members and len(members) >= 2:
+    if members:
         last = _tok_at(toks, members[0][1])
         start = toks[start_after_verbs(toks, left_edge(toks, last), last, "")].start
         members[0] = (start, members[0][1])  # the first member starts where its name does

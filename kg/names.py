@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+from .lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
 
-__all__ = ["suffix_names", "government_bodies"]
+__all__ = ["suffix_names", "government_bodies", "short_bodies"]
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^[一二三四五六七八九十两]+大")  # ``宜居之城``, ``五大教育集团``
@@ -162,3 +162,20 @@ def government_bodies(toks: list[Tok]):
     """A ministry or bureau jieba knows as an organisation (``民政部``, ``城管局``)."""
     return [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
             if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)]
+
+
+_SHORT_BODY = re.compile(r"(?:国家|省|市|区|县)?(?:%s)(?:委|部|局|厅|办)(?![署门分长员属队位件际])"
+                         % "|".join(sorted(BODY_STEMS, key=len, reverse=True)))
+
+
+def short_bodies(text: str, toks: list[Tok]):
+    """A department by its short form (``市发改委``, ``住建部``), which jieba cuts apart.
+
+    >>> [n for n, *_ in short_bodies("已获市发改委批复", tokenize("已获市发改委批复"))]
+    ['市发改委']
+    """
+    if not toks:
+        return []
+    a, b = toks[0].start, toks[-1].end
+    return [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
+            if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]

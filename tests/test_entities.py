@@ -76,6 +76,16 @@ def _entities(text):
     ("完成碧川支路、曙岭山路等建设。", ("曙岭山路", "Project")),
     ("推进碧川路、曙岭路沿线景观提升。", ("碧川路", "Project")),
     ("澄星生物、环宇生物等12家海洋企业集聚。", ("环宇生物", "Enterprise")),
+    # one name before ``等`` and a head of companies, projects or roads; a member ending in a letter and digits
+    ("星澜等9家企业挺进中国企业500强。", ("星澜", "Enterprise")),
+    ("完成澄溪路等13项市政工程建设。", ("澄溪路", "Project")),
+    ("推进青禾光电T9、澄溪等23个重点项目建设。", ("青禾光电T9", "Project")),
+    ("新建云岚国际总部、续建碧川2街坊等69个重大项目。", ("碧川2街坊", "Project")),
+    # a university by its short name in a list of companies and bodies
+    ("星澜、澄溪、青科大等12家企业和机构摘取10项奖。", ("青科大", "Institution")),
+    # a department by its short form, which jieba cuts apart
+    ("污水管网工程已获市发改委立项批复。", ("市发改委", "Institution")),
+    ("海绵城市建设模式得到住建部肯定。", ("住建部", "Institution")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
@@ -105,6 +115,10 @@ def test_cue_word_names_a_company():
     "推进公立医院改革,优化商业中心布局。", "建设公益性养老院。", "打造学习型社区学校。", "实施一批街道级项目。",
     # fields of work and kinds in a list take no shared head
     "扎实做好冷链食品、进口物品等重点环节防控。", "推进燃气、供热等工程。", "用好海外猎头机构、人才驿站等平台。",
+    # one kind or field before ``等``
+    "支持民营等5家企业发展。", "推动制造业等企业转型。",
+    # a department's stem before a word that only starts with 部/局
+    "优化科技部署。", "财政部门加强监管。",
 ])
 def test_generic_phrases_are_not_entities(sentence):
     assert _entities(sentence) == set()
@@ -141,3 +155,9 @@ def test_a_count_before_a_list_head_is_not_a_member():
 ])
 def test_a_title_awarded_is_not_an_entity(sentence):
     assert _entities(sentence) == {("青禾科技园", "Project")}
+
+
+def test_a_bare_name_found_once_is_found_where_it_stands_again():
+    x = kg.extract(kg.parse_report("2020年工作回顾\n星澜等9家企业挺进中国企业500强。澄溪大学与星澜共建联合实验室。"))
+    entity = next(e for e in x.entities if e.name == "星澜")
+    assert entity.etype == "Enterprise" and [m.rule for m in entity.mentions] == ["enumeration", "repeat"]
