@@ -20,9 +20,9 @@ Measured in one run:
   forkserver, so ``RUSAGE_CHILDREN`` does not see them: psutil finds them) and
   the largest sum of the RSS of all of them, sampled every 0.2 s, on the small
   corpus and the full one;
-- **build** (``--full-build``): a whole ``kg build --workers 2`` (validating,
-  with its cache, into a fresh folder) of the small corpus and of the full
-  one, each in a fresh process, with the page and then with ``--no-page``:
+- **build** (``--full-build``): whole ``kg build`` runs (validating, with its
+  cache, into a fresh folder, each in a fresh process): the small corpus with
+  1 and 2 workers and the full one with 2, with ``--no-page``, then both with the page:
   seconds, MB/s and its share of ``jieba.lcut`` per worker, peak memory of the ``kg``
   process (``VmHWM``) and of all processes together (sampled as above); then
   a rebuild of the full corpus with nothing changed, and one after changing
