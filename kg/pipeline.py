@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 
 from .entities import find_mentions, find_relations
@@ -34,7 +34,7 @@ from .page_data import merge_page
 from .parallel import CACHE_DIR, map_files
 from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, nt_turtle, part_page, part_promises, part_turtle
 from .read import READABLE_SUFFIXES, read_report
-from .render import render_page
+from .render import page_chunks, place
 from .resolve import resolve_entities
 from .shared_store import SharedStore, nt_triples, rdflib_triples
 from .store import ensure_dir, write_bytes_atomic, write_chunks_atomic, write_text_atomic
@@ -262,17 +262,15 @@ def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], ma
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
     shared_turtle = lambda: (nt_turtle(chunk) for chunk in shared().chunks())  # noqa: E731 - read anew each time
     if not current:
-        if page:
+        if page:  # first: a page that cannot be drawn leaves both outputs as they were
             say("drawing the page")
             with _bulk():
-                drawn = render_page(*_page_data(shared(), corpus.parts), "govkg")  # made before anything is written
+                write_chunks_atomic(html, _batched(page_chunks(_placed_page(shared(), corpus.parts), "govkg")))
         bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
         say("writing graph.ttl")
         head = _Counted(chain([TURTLE_HEADER], shared_turtle()))
         write_chunks_atomic(ttl, chain(head, bodies))
-        if page:
-            write_text_atomic(html, drawn)
-        elif "graph.html" in manifest.get("files", {}):
+        if not page and "graph.html" in manifest.get("files", {}):
             html.unlink(missing_ok=True)  # drawn by an earlier build: it would no longer show graph.ttl
     record = {"graph": _digest(corpus.keys), "validated": validate or (current and manifest.get("validated", False)),
               "triples": manifest["triples"] if current else sum(p.triples for p in corpus.parts) + len(shared()),
@@ -314,10 +312,25 @@ def _bulk():
             gc.enable()
 
 
-def _page_data(shared: SharedStore, parts: list[Part]) -> tuple:
-    """The page's data and graph (``kg.page_data.merge_page``) of the shared nodes and each report's page facts,
-    read one part at a time: plain values, no graph of all the reports."""
-    return merge_page(shared.triples(), (part_page(part) for part in parts))
+def _placed_page(shared: SharedStore, parts: list[Part]) -> dict:
+    """The page's data (``kg.page_data.merge_page``) of the shared nodes and each report's page facts, read one
+    part at a time, with the nodes placed (``kg.render.place``): plain values, no graph of all the reports, and
+    the networkx graph of the page let go once it has placed them."""
+    data, G = merge_page(shared.triples(), (part_page(part) for part in parts))
+    place(data, G)
+    return data
+
+
+def _batched(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
+    """Pieces of text, joined into about ``size`` characters and encoded, to be written."""
+    batch, held = [], 0
+    for chunk in chunks:
+        batch.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield "".join(batch).encode("utf-8")
+            batch, held = [], 0
+    yield "".join(batch).encode("utf-8")
 
 
 def _write_shards(folder: Path, corpus: _Corpus, shared_turtle, record: dict) -> None:

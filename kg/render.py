@@ -28,6 +28,7 @@ import json
 import re
 from importlib import resources, util
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 from rdflib import Graph
@@ -36,7 +37,8 @@ from .errors import OutputError
 from .page_data import TYPES, merge_page, to_networkx
 from .page_layout import layout, node_size
 
-__all__ = ["STYLE", "EDGE_STYLE", "FULL_VIEW_LIMIT", "to_networkx", "render_html", "render_page", "embed_json"]
+__all__ = ["STYLE", "EDGE_STYLE", "FULL_VIEW_LIMIT", "to_networkx", "render_html", "render_page", "place", "page_chunks",
+           "embed_json"]
 
 # type -> (fill, shape, Chinese name); the legend and the filters follow this order
 STYLE = {
@@ -73,8 +75,7 @@ def embed_json(value) -> str:
     >>> json.loads(embed_json({"name": "</script>"}))["name"]
     '</script>'
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+    return _escape_json(_dump(value))
 
 
 def _read(package: str, name: str) -> str:
@@ -129,16 +130,65 @@ def render_html(g: Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW
 def render_page(data: dict, G: nx.Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW_LIMIT) -> str:
     """The page of ``data`` and ``G`` as ``kg.page_data.merge_page`` gives them (``data`` is changed: positions
     and sizes are added): how a corpus's page is made without one graph of all its reports."""
+    place(data, G, full_view_limit)
+    return "".join(page_chunks(data, title))
+
+
+def place(data: dict, G: nx.Graph, full_view_limit: int = FULL_VIEW_LIMIT) -> None:
+    """Put into ``data`` what the page needs of ``G`` (each node's position and size) and the style: after it,
+    ``G`` is no longer needed (a corpus build lets it go before the page is written)."""
     pos = layout(G)
     for node, iri in zip(data["nodes"], G):
         node["x"], node["y"] = pos[iri]
         node["s"] = node_size(TYPES[node["t"]], node["deg"])
     data["style"], data["edgeStyle"] = _style()
     data["fullViewLimit"] = full_view_limit
+
+
+def page_chunks(data: dict, title: str = "govkg") -> Iterator[str]:
+    """The page of ``data`` (``place``d) in pieces, the data's JSON a batch of list items at a time, so that a
+    corpus's page is written without one string of it all: their concatenation is the page."""
     vis = _inline_script(_vis_network())
     app = _inline_script(_read("kg", "templates/page.js"))
     css = _read("kg", "templates/page.css")
     csp = (f"default-src 'none'; script-src {_csp_hash(vis)} {_csp_hash(app)}; style-src {_csp_hash(css)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    slots = {"csp": csp, "title": html.escape(title), "css": css, "data": embed_json(data), "vis": vis, "app": app}
-    return _SLOT.sub(lambda m: slots[m.group(1)], _read("kg", "templates/page.html"))
+    slots = {"csp": csp, "title": html.escape(title), "css": css, "vis": vis, "app": app}
+    for n, piece in enumerate(_SLOT.split(_read("kg", "templates/page.html"))):
+        if n % 2 == 0:
+            yield piece
+        elif piece == "data":
+            yield from (_escape_json(chunk) for chunk in _json_chunks(data))
+        else:
+            yield slots[piece]
+
+
+def _escape_json(text: str) -> str:
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _json_chunks(value, batch: int = 2000) -> Iterator[str]:
+    """``json.dumps`` of ``value`` (compact, not ASCII-escaped) in pieces: a dict key by key, a long list a
+    batch of items at a time. Their concatenation is the same text.
+
+    >>> value = {"a": [1, [2, 3], {"b": "星"}], "c": {}, "d": []}
+    >>> "".join(_json_chunks(value, batch=2)) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    True
+    """
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + _dump(key) + ":"
+            yield from _json_chunks(item, batch)
+        yield "}"
+    elif isinstance(value, list) and len(value) > batch:
+        yield "["
+        for n in range(0, len(value), batch):
+            yield ("," if n else "") + _dump(value[n:n + batch])[1:-1]
+        yield "]"
+    else:
+        yield _dump(value)
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -213,7 +213,10 @@ def test_an_output_that_cannot_be_written_keeps_the_earlier_build(out, monkeypat
     result = build(QINGHE, "--out", out)
     assert result.exit_code == 3
     line = stderr_line(result)
-    assert "graph.ttl" in line and "No space left on device" in line
+    assert "graph.html" in line and "No space left on device" in line  # the page is written first
+    assert_untouched(out)
+    result = build(QINGHE, "--out", out, "--no-page")
+    assert "graph.ttl" in stderr_line(result) and "No space left on device" in stderr_line(result)
     assert_untouched(out)
 
 
