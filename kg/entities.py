@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .cues import cue_names, quoted_names, subject_names
-from .lists import enumerations, sibling_lists
+from .lists import enumerations, numbered_lines, sibling_lists
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import clean_name, merge_tokens, suffix_of
 from .names import government_bodies, short_bodies, suffix_names
@@ -89,8 +89,17 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
     found = (suffix_names(text, toks, places) + enumerations(text, toks) + cue_names(text, toks)
              + subject_names(text, toks, places) + sibling_lists(text, toks) + quoted_names(text, toks)
              + government_bodies(toks) + short_bodies(text, toks))
+    found = _with_lines(found, numbered_lines(text, toks))
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
+
+
+def _with_lines(found, lines):
+    """Numbered lines (``轨道14、16号线``) replace what other rules made of their parts (``轨道14``)."""
+    if not lines:
+        return found
+    spans = [(a, b) for _, _, a, b, _ in lines]
+    return [f for f in found if not any(a <= f[2] and f[3] <= b for a, b in spans)] + lines
 
 
 def _resolve_overlaps(found):

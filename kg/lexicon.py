@@ -119,7 +119,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",
     "负责制": "Initiative", "承诺制": "Initiative", "代办制": "Initiative", "清单制": "Initiative",
     # built things whose head ends in a character that would read them otherwise (``度假村`` is no village)
-    "度假村": "Project", "安置区": "Project", "统建楼": "Project", "公寓": "Project", "社康中心": "Institution",
+    "度假村": "Project", "安置区": "Project", "填埋场": "Project", "统建楼": "Project", "公寓": "Project", "社康中心": "Institution",
 }
 
 # Suffixes too common as plain words to make a name on their own: a name with

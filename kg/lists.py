@@ -12,11 +12,11 @@ import re
 from .lexicon import BOUNDARY_WORDS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from .name_grammar import (LEADING_JUNK, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
                            start_after_verbs, suffix_of, type_of)
-from .segment import known_word
+from .segment import known_word, tokenize
 
-__all__ = ["enumerations", "sibling_lists"]
+__all__ = ["enumerations", "sibling_lists", "numbered_lines"]
 
-_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise",
+_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise", "金融机构": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
 _SMALL_COUNTS = frozenset("两二三四五六七八九十")
@@ -56,8 +56,8 @@ def enumerations(text: str, toks: list[Tok]):
             if suffix:  # named in full; the suffix rule may have found it, the list confirms it
                 inside = _inside(toks, a, b)
                 if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
-                        and TYPE_SUFFIXES[suffix] != "Village" and (specificity_of(inside, suffix)
-                                                                    or _company_of_companies(name, suffix, head)):
+                        and TYPE_SUFFIXES[suffix] != "Village" and (specificity_of(inside, suffix) or _company_of_companies(
+                            name, suffix, head)):
                     found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
                 continue
             if head == _ROADS:
@@ -92,7 +92,7 @@ def _single_member(text: str, toks: list[Tok], e: int, a: int, b: int):
         return []
     if head == _ROADS:
         return _road_list(text, [(a, b), (a, b)])[:1]
-    if head in _GROUP_WORDS and _bare_name(name, toks, a, b) and not known_word(name + head):
+    if head in _GROUP_WORDS and _bare_name(name, toks, a, b, etype) and not known_word(name + head):
         return [(name, etype, a, b, "enumeration")]
     return []
 
@@ -155,7 +155,7 @@ def _road_list(text: str, members: list[tuple[int, int]]):
 def _company_of_companies(name: str, suffix: str, head: str | None) -> bool:
     """``环球生物、星河电子等15家企业``: a member with a company's suffix in a list of companies is one,
     unless it is a common word (``海洋生物``)."""
-    return head in _GROUP_WORDS and _GROUP_WORDS[head] == TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
+    return head in ("企业", "公司", "重点企业", "龙头企业") and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
 
 
 def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
@@ -179,12 +179,17 @@ def _named(toks: list[Tok], a: int, b: int, suffix: str) -> bool:
     return specificity_of(_inside(toks, a, b), suffix) > 0
 
 
-def _bare_name(name: str, toks: list[Tok], a: int, b: int) -> bool:
-    """A list member without a suffix names something only if it is not a common word or a place."""
-    if name.endswith(("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")) or name in GENERIC_NAMES:
+def _bare_name(name: str, toks: list[Tok], a: int, b: int, etype: str | None = None) -> bool:
+    """A list member without a suffix names something only if it is not a common word or a place;
+    in a list of companies a member ending in ``路`` or ``街`` is a company (``星河电路等4家企业``)."""
+    places = ("区", "市", "县", "镇", "省", "国") if etype == "Enterprise" else _PLACE_ENDS
+    if name.endswith(places) or name in GENERIC_NAMES:
         return False
     inside = _inside(toks, a, b)
     return specificity_of(inside, "") > 0
+
+
+_PLACE_ENDS = ("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")
 
 
 def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
@@ -230,15 +235,17 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
     rest = re.split(r"[,。;、:!?()“”]", rest)[0]
     if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)", rest):
         return _ROADS, "Project"
-    m = re.match(r"^(.{0,6}?)(企业|公司|项目)", rest)
+    m = re.match(r"^(.{0,6}?)(企业|公司|项目|金融机构)", rest)
     if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
         kind = _PROJECT_KINDS.search(m.group(1)) if m.group(2) == "项目" else None
         if kind:  # ``星河、绿地等城市更新项目``: each is a project of that kind
             return kind.group(0) + "项目", "Project"
-        return m.group(2), "Project" if m.group(2) == "项目" else "Enterprise"
+        return m.group(2), _GROUP_WORDS[m.group(2)]
     for n in range(2, min(len(rest), 10) + 1):
         phrase = rest[:n]
         suffix = suffix_of(phrase)
+        if len(suffix or "") == 1 and known_word(rest[n - 1:n + 1]) and not suffix_of(rest[:n + 1]):
+            return None, None  # ``村落``: the head char starts a common word, which is the head
         if len(suffix or "") == 1 and known_word(phrase[-2:]):
             continue  # ``关键环节``, ``农村``: the head char ends a common word
         if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
@@ -253,3 +260,28 @@ def _compound_head(phrase: str, suffix: str) -> str:
     """The head a member shares: the suffix, with the words that describe the work (``景观提升工程``)."""
     m = re.search(r"((?:景观提升|改造提升|提升改造|综合整治|综合治理|生态修复|水环境治理|改造)?%s)$" % re.escape(suffix), phrase)
     return m.group(1) if m else suffix
+
+
+_DIGITS = re.compile(r"\d+")
+_NUMBERED = re.compile(r"(地铁|轨道交通|轨道|轻轨|有轨电车)?(\d+)((?:[、和及]\d+)+)号线")
+_LINE_GOES_ON = re.compile(r"[支延东西南北]")  # ``6号线支线``: the last line names more than the line
+
+
+def numbered_lines(text: str, toks: list[Tok]):
+    """``轨道14、16、17号线``: numbered lines that share the head ``号线`` and the word before the first.
+
+    >>> [n for n, *_ in numbered_lines("推进地铁5、8号线建设", tokenize("推进地铁5、8号线建设"))]
+    ['地铁5号线', '地铁8号线']
+    """
+    if not toks:
+        return []
+    found = []
+    for m in _NUMBERED.finditer(text, toks[0].start, toks[-1].end):
+        kind = m.group(1) or ""
+        for num in _DIGITS.finditer(text, m.start(2), m.end(3)):
+            a = m.start() if num.start() == m.start(2) else num.start()
+            b = m.end() if num.end() == m.end(3) else num.end()
+            if b == m.end() and _LINE_GOES_ON.match(text, b):
+                continue
+            found.append((kind + num.group() + "号线", "Project", a, b, "enumeration"))
+    return found

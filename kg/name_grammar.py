@@ -63,6 +63,11 @@ def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
                 out.append(Tok(text[t.start:tokens[j].end], pos, t.start, tokens[j].end))
                 i = j + 1
                 continue
+        if _spaced_ascii(out, tokens, i):  # ``ID TOWN``: a space inside a Latin name
+            nxt = tokens[i + 1]
+            out[-1] = Tok(text[out[-1].start:nxt.end], "eng", out[-1].start, nxt.end)
+            i += 2
+            continue
         if len(t.word) >= 3 and t.word[0] in "和与及并" and t.pos in ("nr", "ns", "nz"):
             out.append(Tok(t.word[0], "c", t.start, t.start + 1))  # jieba's ``和宝龙``: 和 | 宝龙
             out.append(Tok(t.word[1:], t.pos, t.start + 1, t.end))
@@ -70,6 +75,12 @@ def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
             out.append(t)
         i += 1
     return out
+
+
+def _spaced_ascii(out: list[Tok], tokens: list[Token], i: int) -> bool:
+    """True when ``tokens[i]`` is one space between two Latin words (``ID TOWN``)."""
+    return bool(out) and out[-1].pos == "eng" and tokens[i].word == " " and i + 1 < len(tokens) \
+        and tokens[i + 1].pos == "eng" and out[-1].word[-1:].isalpha() and tokens[i + 1].word[:1].isalpha()
 
 
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
@@ -88,7 +99,8 @@ def joinable(tok: Tok, nxt: Tok | None = None) -> bool:
 def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
     if pos in ("quote", "paren"):
         return True
-    if word in STOP_WORDS or not BOUNDARY_CHARS.isdisjoint(word) or _ADVERB_VERB.match(word):
+    if word in STOP_WORDS or not BOUNDARY_CHARS.isdisjoint(word.replace(" ", "") if pos == "eng" else word) \
+            or _ADVERB_VERB.match(word):
         return False
     if pos in _STOP_POS or (pos == "f" and word in ("上", "下", "内", "里", "间", "后", "前")):
         return False

@@ -161,3 +161,28 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     x = kg.extract(kg.parse_report("2020年工作回顾\n星澜等9家企业挺进中国企业500强。澄溪大学与星澜共建联合实验室。"))
     entity = next(e for e in x.entities if e.name == "星澜")
     assert entity.etype == "Enterprise" and [m.rule for m in entity.mentions] == ["enumeration", "repeat"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # numbered lines share the head ``号线`` and the word before the first number
+    ("加快轨道31、32、35号线建设。", {("轨道31号线", "Project"), ("轨道32号线", "Project"), ("轨道35号线", "Project")}),
+    ("开通地铁41、43和46号线支线。", {("地铁41号线", "Project"), ("地铁43号线", "Project")}),
+    # a list of companies: a member ending in 路 is a company there; ``金融机构`` is a head of companies
+    ("星澜电路等4家企业获奖。", {("星澜电路", "Enterprise")}),
+    ("澄溪寿险、星河资产管理公司等17家持牌金融机构入驻。", {("澄溪寿险", "Enterprise")}),
+    # heads missing before: 填埋场; a Latin name with a space in it
+    ("完成星湖垃圾填埋场改造。", {("星湖垃圾填埋场", "Project")}),
+    ("建成澄溪AB TOWN国际艺术创意园区。", {("澄溪ABTOWN国际艺术创意园区", "Project")}),
+])
+def test_lists_and_heads_of_this_round(sentence, expected):
+    assert expected <= _entities(sentence)
+
+
+def test_a_head_char_starting_a_common_word_is_no_head():
+    """``村落`` is not ``村``: the members of ``A、B片区等6个大美村落`` are no villages."""
+    assert not any(t == "Village" for _, t in _entities("全面铺开澄溪、星河片区等6个大美村落试点建设。"))
+
+
+def test_numbered_lines_replace_their_cut_parts():
+    names = {n for n, _ in _entities("推进轨道31、32号线建设。")}
+    assert "轨道31" not in names
