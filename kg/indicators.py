@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS
+from .lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from .model import Observation, Quantity, Report, Sentence, Structure
 from .numbers import find_quantities
 from .segment import tokenize
@@ -139,7 +139,7 @@ def _target_year(text: str, start: int, at: int, plan_year: int) -> int:
     return later[-1] if later and named[-1] == later[-1] else plan_year
 
 
-_RANK_SUBJECTLESS = re.compile(r"^(?:排名|排|位居|居|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
+_RANK_SUBJECTLESS = re.compile(r"^(?:总量|总额|规模|增速)?(?:均|稳|仍|继续)?(?:排名|排|位居|居|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
 
 
 def _name_ranks(items: list[dict]) -> list[dict]:
@@ -188,15 +188,19 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif change is not None and not _meaningful(before[: change.start()]):
             growth.append(q)
             down = change.group(2) in GROWTH_DOWN
+        elif change is not None and change.group(1) == "均":
+            out.extend(_each_change(before, change, cursor, q))
         elif change is not None:
             out.append(_bare_change(before, change, cursor, q))
-        elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and "、" in before:
+        elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and re.search(r"[、和与及]", before):
             _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
             break
         elif i + 1 < len(quantities) and _one_figure_each(before, q, quantities[i + 1], cursor, levels, out):
             break
         elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q) or q.unit in _TIME_SPANS:
             continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
+        elif _continues(text, q, out, levels):
+            pass
         elif item := _level(text, cursor, q, end, before) or _named_by_change(previous, cursor, q):
             _name_share(item, levels)
             out.append(item)
@@ -204,6 +208,35 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         cursor = q.end
     if growth and not _assign_growth(growth, down, levels) and (item := _named_by_change(previous, start, growth[0], down)):
         out.append(item)  # ``婚庆经济发展较快,增长15%``: no level to grow, the clause before names the change
+
+
+# a figure reached right after the figure before it (``突破4000亿元,达4601.5亿元``, ``增长8%,到2025年达到900亿元``)
+_REACHED = re.compile(r"[,，]\s*(?P<year>(?:到|至)?(?:19|20)\d\d年(?:底|末)?[,，]?)?(?:总量|总额|规模)?(?:达到|达)$")
+
+
+def _continues(text: str, q: Quantity, out: list[dict], levels: list[dict]) -> bool:
+    """A figure with no name of its own that the item before goes on to: a threshold passed then the figure
+    reached (``突破4000亿元,达4601.5亿元``: the figure reached replaces it), or a change then its level
+    (``增长30%,达1325亿元``: the level, with the change as its growth; a level of a later year stands alone)."""
+    prev = out[-1] if out else None
+    reached = _REACHED.fullmatch(text, prev["q"].end, q.start) if prev else None
+    if reached is None:
+        return False
+    if prev["rule"] == "change" and prev["q"].unit == "%" and q.unit != "%" and prev.get("growth") is None:
+        sign = -1 if prev.get("qualifier") == "下降" else 1
+        growth = None if reached.group("year") else sign * prev["q"].value
+        item = dict(prev, q=q, end=q.end, rule="level", growth=growth, qualifier=q.qualifier)
+        if reached.group("year"):
+            out.append(item)
+        else:
+            out[-1] = item
+        levels.append(item)
+        return True
+    if prev["q"].qualifier in ("突破", "超过", "超") and prev["q"].unit == q.unit and q.value > prev["q"].value \
+            and not reached.group("year"):
+        prev.update(q=q, end=q.end, qualifier=q.qualifier)
+        return True
+    return False
 
 
 _SHARE = re.compile(r"^(?:约|分别|共|均)?(占|是)")
@@ -221,7 +254,7 @@ def _outside(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> s
     return "".join(ch for i, ch in enumerate(text[start:end], start) if not any(a <= i < b for a, b in spans))
 
 
-_HOW_FAST = re.compile(r"(?:大幅|明显|显著|快速|迅速|稳步|持续|较快|较大)+")
+_HOW_FAST = re.compile(r"(?:大幅|明显|显著|快速|高速|迅速|稳步|持续|较快|较大)+")
 _CHANGE_ENDING = re.compile(r"(?:发展|增长|势头)?(?:较快|迅速|迅猛|强劲|良好|明显|显著|加快)$|(?:%s)$" % "|".join(GROWTH_UP + GROWTH_DOWN))
 
 
@@ -304,15 +337,44 @@ def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dic
             "qualifier": "下降" if down else q.qualifier}
 
 
+_SHARED_TAIL = re.compile(r"占.+|(?:比重|占比|比例|比率)$")
+
+
+def _each_change(before: str, change: re.Match, cursor: int, q: Quantity) -> list[dict]:
+    """``A、B产值占工业比重均提升1个百分点``: each member changes by the figure, and the members before
+    the last take the last one's share (``A占工业比重``)."""
+    whole = _bare_change(before, change, cursor, q)
+    subject = _TRAILING_NOISE.sub("", _HOW_FAST.sub("", before[: change.start()]))
+    members = [m for m in re.split(r"[、和与及]", subject) if m.strip()]
+    if len(members) < 2 or len(members) > 5 or not _SHARED_TAIL.search(members[-1]):
+        return [whole]
+    names = [indicator_name(m) for m in _shared_tail(members)]
+    return [dict(whole, name=name[:40], rule="each") for name in names if len(name) >= 2]
+
+
+def _shared_tail(members: list[str]) -> list[str]:
+    """``先进制造业和高技术制造业占工业比重``: the members before the last take its share or ratio.
+
+    >>> _shared_tail(["星河镇种植业", "养殖业产值占农业比重"])
+    ['星河镇种植业占农业比重', '养殖业产值占农业比重']
+    """
+    tail = _SHARED_TAIL.search(members[-1]) if members else None
+    if tail is None:
+        return members
+    return [m if _SHARED_TAIL.search(m) else m + tail.group() for m in members[:-1]] + members[-1:]
+
+
 def _spread_levels(text: str, members_text: str, cursor: int, run: list[Quantity], levels: list[dict], out: list[dict]):
     """``A、B比重分别达63%、67%``: the i-th member names the i-th figure."""
-    members = [m for m in members_text.split("、") if m.strip()]
     figures = [run[0]]
     for prev, q in zip(run, run[1:]):
         if not re.fullmatch(r"[、和及\s]*", text[prev.end:q.start]):
             break
         figures.append(q)
-    if len(members) != len(figures):
+    members = [m for m in members_text.split("、") if m.strip()]
+    if len(members) != len(figures):  # ``A和B分别达到45%和50%``: a pair joined by 和
+        members = _shared_tail([m for m in re.split(r"[、和与及]", members_text) if m.strip()])
+    if len(members) != len(figures) or any(len(indicator_name(m)) < 4 for m in members):
         members = [members_text] * len(figures)
     for member, q in zip(members, figures):
         item = {"name": indicator_name(member)[:40], "q": q, "start": cursor, "end": q.end, "rule": "spread",
@@ -343,9 +405,13 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     rule = "level"
     after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
-    if len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
+    if q.unit == "%" and after in RATE_VERBS and len(name) >= 2:  # ``困难家庭帮扶100%达标``: a rate named after it
+        name, rule = name + after + "率", "rate"
+    elif len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
         counted = _after_name(after)  # tokenized once
-        if len(counted) >= 2:
+        if counted.startswith("等") and len(name) >= 2:  # ``落实人才安居10条等措施``: the count is of the kind before it
+            name, rule = name + indicator_name(counted[1:]), "count-kind"
+        elif len(counted) >= 2:
             name, rule = indicator_name(counted), "count-first"
     elif (attribute := _ATTRIBUTE.search(name)) and after.startswith("的") and len(owner := _owner(after[1:])) >= 2:
         name, rule = indicator_name(owner) + attribute.group(), "attribute"  # ``规模5亿元的产业基金``
@@ -372,9 +438,12 @@ def _owner(after: str) -> str:
 
 
 def _listed(text: str, q: Quantity, before: str) -> bool:
-    """True for a count in Chinese numerals right after a list (``环保和光伏两个检测中心``): it counts the
-    thing named after it."""
-    return not text[q.start].isdigit() and re.search(r"[和与及、]", before.split("，")[-1][-12:]) is not None
+    """True for a count right after a list (``环保和光伏两个检测中心``; in Arabic figures only when it counts
+    the members, ``星河、澄溪2个创新中心``): it counts the thing named after it."""
+    tail = before.split("，")[-1]
+    if not text[q.start].isdigit():
+        return re.search(r"[和与及、]", tail[-12:]) is not None
+    return q.unit in _COUNT_UNITS and "、" in tail and q.value == len([m for m in re.split(r"[和与及、]", tail) if m.strip()])
 
 
 # words between a name and its figure: qualifiers, adverbs, an aspect mark (``组建了``), a pronoun subject (``双方``)

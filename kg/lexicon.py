@@ -20,6 +20,7 @@ __all__ = [
     "BOUNDARY_CHARS",
     "GENERIC_NAMES",
     "UNIT_BASES",
+    "RATE_VERBS",
     "UNIT_MAGNITUDES",
     "QUALIFIERS_BEFORE",
     "QUALIFIERS_AFTER",
@@ -238,8 +239,8 @@ UNIT_BASES = (
     "册", "部", "首", "期", "类", "种", "款", "强", "斤", "公斤", "千克", "小时", "天", "年",
     "倍", "床", "张床", "班", "所", "片", "块", "段", "根", "本", "篇", "份", "单", "票", "口",
     "%", "‰", "批次", "趟", "场次", "分钟",
-    # counts of living things, vessels and trips, scores, tenths, months, power
-    "尾", "羽", "艘", "架", "匹", "盏", "车次", "架次", "班次", "辆次", "航次", "分", "成", "个月", "兆瓦", "㎡",
+    # counts of living things, editions, vessels and trips, scores, tenths, months, power
+    "尾", "羽", "届", "艘", "架", "匹", "盏", "车次", "架次", "班次", "辆次", "航次", "分", "成", "个月", "兆瓦", "㎡",
     # a bare magnitude (``安排149亿财政预算``): tried last, after every magnitude with a base
     "亿", "万",
 )
@@ -252,6 +253,9 @@ QUALIFIERS_AFTER = ("以上", "以内", "以下", "左右", "余", "多")
 # Verbs of a change: a figure right after one is a growth rate (or a bare change).
 GROWTH_UP = ("增长", "提高", "增加", "上升", "提升", "增幅")
 GROWTH_DOWN = ("下降", "减少", "降低", "压减", "压降", "降幅")
+
+# Verbs that make a percentage before them a rate (``帮扶100%达标`` -> 帮扶达标率)
+RATE_VERBS = frozenset({"达标", "覆盖", "完成", "合格", "办结", "落实", "到位", "入学", "就业", "参保", "联网", "接入"})
 
 # Standard statistical indicators under the names reports vary them by: variant -> the name
 # the statistics use. Only variants that name the same quantity.

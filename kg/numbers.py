@@ -31,9 +31,9 @@ _QUANTITY = re.compile(
     r" ?(?P<unit>%s)"  # ``49 %``: a space kept between two narrow characters
     % (_ARABIC, _CHINESE, _ARABIC, _CHINESE, _UNIT)
 )
-_RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部张家座所件台辆套只份本枚栋])")
+_RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部张家座所件台辆套只份本枚栋方])")
 # what makes a bare ``第二`` a rank: a ranking word before it, or the scope ranked in (``测评全市第二``)
-_RANK_CUE = re.compile(r"(?:(?:排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff]{0,12}|"
+_RANK_CUE = re.compile(r"(?:(?:排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff（）()]{0,12}|"
                        r"(?:全国|全省|全市|全区|全县|全镇|同类城市|同级))$")
 _TIME_UNITS = ("小时", "天", "年", "个月")
 # a span of time is a figure when it is time saved (``比计划提前237天``), not when it is how long something lasted
@@ -139,6 +139,8 @@ def _unit_fits(first: str, chinese: bool, unit: str, after: str) -> bool:
         return not chinese
     if unit == _TENTHS:
         return bool(_TERMINATOR.match(after)) and (not chinese or len(first) == 1)
+    if unit == "届":  # ``连续举办十届,``: a count of editions; ``十届人大`` names a congress
+        return bool(_TERMINATOR.match(after))
     return True
 
 
@@ -198,8 +200,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if value:
             found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="第"))
     found.extend(_percent_words(text, offset, taken))
-    for m in re.finditer(r"(?:居|位居|排名|位列|名列)[\u4e00-\u9fff]{0,8}?(首位)", text):
-        if m.start(1) not in taken:  # ``居全市首位`` is a rank of 1
+    for m in re.finditer(r"(?:居|位居|排名|位列|名列)[\u4e00-\u9fff（）()]{0,10}?(首位|榜首)", text):
+        if m.start(1) not in taken:  # ``居全市首位``, ``居全省各区（县）榜首`` is a rank of 1
             found.append(Quantity(value=Decimal(1), unit="位", start=offset + m.start(1), end=offset + m.end(1), qualifier="首"))
     found.sort(key=lambda q: q.start)
     return found

@@ -200,3 +200,66 @@ def test_the_thing_counted_or_measured_is_named_after_the_figure(sentence, expec
 def test_a_share_of_a_share_is_not_chained():
     found = _observations("星河镇专利申请量占全区的40%,占全市的5%。")
     assert [row[0] for row in found] == ["星河镇专利申请量占全区", "占全市"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a threshold passed, then the figure reached: only the figure reached
+    ("星河镇地区生产总值突破400亿元,达461.5亿元,增长9.1%。", [("星河镇地区生产总值", Decimal("461.5"), "亿元", Decimal("9.1"))]),
+    # a change, then its level
+    ("澄溪村集体收入高速增长30.3%,达132亿元。", [("澄溪村集体收入", Decimal("132"), "亿元", Decimal("30.3"))]),
+])
+def test_a_figure_the_one_before_goes_on_to_takes_its_name(sentence, expected):
+    assert [row[:4] for row in _observations(sentence)] == expected
+
+
+def test_a_level_of_a_later_year_after_a_change_stands_alone():
+    x = kg.extract(kg.parse_report("星河镇2021年政府工作报告\n2021年工作安排\n"
+                                   "星河镇地区生产总值增长7%,到2025年达到600亿元。"))
+    assert [(o.indicator, o.value, o.unit, o.growth, o.year) for o in x.observations] == [
+        ("星河镇地区生产总值", Decimal("7"), "%", None, 2021), ("星河镇地区生产总值", Decimal("600"), "亿元", None, 2025)]
+
+
+def test_fenbie_spreads_over_two_names_joined_by_he():
+    found = _observations("星河镇森林覆盖率和绿化覆盖率分别达到45%和50%。")
+    assert [row[:3] for row in found] == [("星河镇森林覆盖率", Decimal("45"), "%"), ("绿化覆盖率", Decimal("50"), "%")]
+
+
+def test_jun_gives_the_change_to_each_member_with_the_shared_share():
+    found = _observations("澄溪村种植业、养殖业产值占农业比重均提升2个百分点。")
+    assert [row[:3] for row in found] == [("澄溪村种植业占农业比重", Decimal("2"), "个百分点"),
+                                          ("养殖业产值占农业比重", Decimal("2"), "个百分点")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("星河镇出台人才安居12条等扶持措施。", ("星河镇出台人才安居扶持措施", Decimal("12"), "条")),  # 等: a count of a kind
+    ("实现120户低保家庭救助100%达标。", ("低保家庭救助达标率", Decimal("100"), "%")),  # the name ends after the figure
+    ("星河实验室、澄溪研究院2个创新平台挂牌成立。", ("创新平台挂牌成立", Decimal("2"), "个")),  # a count of the list before it
+    ("澄溪龙舟赛连续举办八届,成为一张名片。", ("澄溪龙舟赛连续举办", Decimal("8"), "届")),  # editions
+])
+def test_names_around_a_count(sentence, expected):
+    assert expected in [row[:3] for row in _observations(sentence)]
+
+
+def test_a_rank_in_a_scope_with_brackets():
+    found = _observations("星河镇累计培育上市企业14家,居全省各镇（街道）第二。")
+    assert ("星河镇累计培育上市企业排名", Decimal("2"), "位") in [row[:3] for row in found]
+    assert any(row[1:3] == (Decimal("1"), "位") for row in _observations("星河镇入选企业5家,居全省各镇（街道）榜首。"))
+
+
+def test_a_congress_numbered_in_words_is_no_count():
+    assert _observations("星河镇十届人大五次会议召开。") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("星河镇种植业和养殖业产值占农业比重分别达56.4%和31.5%。", ["星河镇种植业占农业比重", "养殖业产值占农业比重"]),
+    ("城镇和农村居民人均收入分别达34757元和13360元。", ["城镇和农村居民人均收入"] * 2),  # no name of its own: kept whole
+    ("星河镇工业投资58.1亿元,总量均居各镇（街道）第一。", ["星河镇工业投资", "星河镇工业投资排名"]),
+    ("星河镇单位产能提升至2亿元/万平方米。", ["星河镇单位产能"]),
+])
+def test_names_shared_by_a_pair_or_a_total(sentence, expected):
+    assert [row[0] for row in _observations(sentence)] == expected
+
+
+def test_a_third_party_is_no_rank():
+    assert [row[:3] for row in _observations("澄溪村服务在全镇第三方满意度调查中名列榜首。")] == [
+        ("澄溪村服务在全镇第三方满意度调查中名列", Decimal("1"), "位")]
