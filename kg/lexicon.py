@@ -27,6 +27,9 @@ __all__ = [
     "GROWTH_UP",
     "GROWTH_DOWN",
     "INDICATOR_SYNONYMS",
+    "TARGET_AUX_LEADS",
+    "TARGET_AUX_TAILS",
+    "FLOW_MARKERS",
     "REVIEW_HEADINGS",
     "PLAN_HEADINGS",
     "CLOSING_OPENERS",
@@ -273,6 +276,19 @@ INDICATOR_SYNONYMS = {
     "城镇居民人均可支配收入": "城镇常住居民人均可支配收入", "农村居民人均可支配收入": "农村常住居民人均可支配收入",
     "研发投入占比": "全社会研发投入占比", "研发经费投入占比": "全社会研发投入占比",
     "实际利用外资": "实际使用外资", "城镇登记失业率": "城镇登记失业率",
+}
+
+
+# Words around an indicator's name that say how a figure is aimed at or stated, not which
+# quantity it is (``力争新增…``, ``…比重保持``, ``提高…比重至``): matching drops them.
+TARGET_AUX_LEADS = ("——", "—", "力争", "确保", "争取", "保持", "全年", "年内", "今年", "当年", "提高")
+TARGET_AUX_TAILS = ("保持", "至", "达到", "达")
+
+# Words that make a count a flow (what the year added), and the kind of flow each says:
+# ``新增`` is any addition; the others must agree (what was brought in is not what was started).
+FLOW_MARKERS = {
+    "新增": "", "新引进": "in", "引进": "in", "引入": "in", "新建": "build", "新开工": "start",
+    "新认定": "certify", "新培育": "grow", "新设": "set",
 }
 
 

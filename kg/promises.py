@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .lexicon import FLOW_MARKERS, TARGET_AUX_LEADS, TARGET_AUX_TAILS
 from .model import Extraction, Observation
 
 __all__ = ["Promise", "track_promises", "verdict"]
@@ -66,18 +67,93 @@ def _concept(obs: Observation) -> str:
 
 
 def _actual_for(target: Observation, later: Extraction) -> tuple[int, Decimal] | None:
-    """The actual that answers ``target`` in ``later``, and the value to compare: the level, or its growth."""
-    growth_target = target.unit == "%" and target.rule == "change"
+    """The actual that answers ``target`` in ``later``, and the value to compare: the level, or its growth.
+
+    An actual of the same concept comes first; failing one, an actual under a variant of the
+    name (see ``_matching_key``), the closest if several, and none if they disagree.
+    """
     if len(_concept(target)) < 3:
         return None  # too short a name (``项目``) to say which quantity it is
-    for k, obs in enumerate(later.observations):
-        if obs.status != "actual" or obs.year != target.year or _concept(obs) != _concept(target):
-            continue
-        if growth_target and obs.growth is not None:
-            return k, obs.growth
-        if obs.unit == target.unit and not (growth_target and obs.rule != "change"):
-            return k, _signed(obs)
+    answers = [(k, obs) for k, obs in enumerate(later.observations)
+               if obs.status == "actual" and obs.year == target.year]
+    for k, obs in answers:
+        if _concept(obs) == _concept(target) and (value := _answer(target, obs)) is not None:
+            return k, value
+    return _variant_answer(target, answers)
+
+
+def _answer(target: Observation, obs: Observation) -> Decimal | None:
+    """The value of ``obs`` to hold against ``target``, or None if its unit or kind does not answer it."""
+    growth_target = target.unit == "%" and target.rule == "change"
+    if growth_target and obs.growth is not None:
+        return obs.growth
+    if obs.unit == target.unit and not (growth_target and obs.rule != "change"):
+        return _signed(obs)
     return None
+
+
+def _variant_answer(target: Observation, answers: list[tuple[int, Observation]]) -> tuple[int, Decimal] | None:
+    """The actual named by a variant of the target's name: same key, both flows of one kind or both stocks.
+
+    Among several, those with the very same flow word are closest; if the closest disagree, none.
+    """
+    core, kind, word = _matching_key(target)
+    if len(core) < 3:
+        return None
+    found = []
+    for k, obs in answers:
+        if (value := _answer(target, obs)) is None:
+            continue
+        other_core, other_kind, other_word = _matching_key(obs)
+        if other_core == core and _same_flow(kind, other_kind):
+            found.append((other_word != word, k, value))
+    closest = [(k, value) for far, k, value in found if far == min(f[0] for f in found)]
+    return closest[0] if len({value for _, value in closest}) == 1 else None
+
+
+def _same_flow(kind: str | None, other: str | None) -> bool:
+    """Both stocks (None), or both flows of one kind, ``新增`` (kind ``""``) agreeing with any flow.
+
+    >>> _same_flow(None, None), _same_flow("in", ""), _same_flow("in", "start"), _same_flow("", None)
+    (True, True, False, False)
+    """
+    if kind is None or other is None:
+        return kind is other
+    return kind == other or "" in (kind, other)
+
+
+def _matching_key(obs: Observation) -> tuple[str, str | None, str]:
+    """The name an observation is matched by, its flow kind (None for a stock) and its flow word.
+
+    Aim and scope words go (``力争``, ``保持``); a leading flow word (``新增``) goes
+    too, and becomes the kind. Only the observation's own name counts: a name with no flow
+    word is a stock.
+
+    >>> from kg.model import Observation
+    >>> _matching_key(Observation("力争新引进人才", Decimal("5"), "名", 2020, "target", 0, 1, None))
+    ('人才', 'in', '新引进')
+    """
+    name = _strip_aux(_concept(obs))
+    word = _flow_word(name)
+    return name[len(word):], (FLOW_MARKERS[word] if word else None), word
+
+
+def _strip_aux(name: str) -> str:
+    """A name without its leading and trailing aim words.
+
+    >>> _strip_aux("——力争新增学位"), _strip_aux("研发投入占比保持"), _strip_aux("提高绿化率至")
+    ('新增学位', '研发投入占比', '绿化率')
+    """
+    while lead := next((w for w in TARGET_AUX_LEADS if name.startswith(w) and len(name) > len(w)), None):
+        name = name[len(lead):]
+    while tail := next((w for w in TARGET_AUX_TAILS if name.endswith(w) and len(name) > len(w)), None):
+        name = name[:-len(tail)]
+    return name
+
+
+def _flow_word(name: str) -> str:
+    """The flow word a name opens with (the longest), or ``""``."""
+    return max((w for w in FLOW_MARKERS if name.startswith(w)), key=len, default="")
 
 
 def _signed(obs: Observation) -> Decimal:

@@ -74,3 +74,35 @@ def test_the_saved_query_lists_each_promise_with_its_verdict(extractions):
     result = store.query((ROOT / "ontology" / "queries" / "promises-kept.rq").read_text(encoding="utf-8"))
     rows = {row["indicator"].value: row["verdict"].value for row in result}
     assert rows == {"地区生产总值": "Missed", "一般公共预算收入": "Met", "城镇登记失业率": "Met", "新增学位": "NotReported"}
+
+
+VARIANT_2020 = """澄溪县2020年政府工作报告
+一、2019年工作回顾
+全年完成地区生产总值80亿元,增长6%。
+二、2020年工作安排
+主要预期目标为:森林覆盖率保持60%,新引进创新团队12个,新建污水管网40公里,新增三甲医院2家,新引进重点项目8个,新增商业用地30公顷。
+"""
+VARIANT_2021 = """澄溪县2021年政府工作报告
+一、2020年工作回顾
+森林覆盖率60.5%。新增创新团队10个。新增污水管网45公里。三甲医院22家。新开工重点项目9个。产业用地30公顷。
+"""
+
+
+@pytest.fixture(scope="module")
+def variants():
+    return [kg.extract(kg.parse_report(text, name=name))
+            for name, text in (("chengxi-2020.txt", VARIANT_2020), ("chengxi-2021.txt", VARIANT_2021))]
+
+
+def test_an_actual_under_a_variant_of_the_name_answers_the_target(variants):
+    found = _verdicts(variants)
+    assert found["森林覆盖率保持"] == "met"  # an aim word (保持) is not part of the quantity
+    assert found["新引进创新团队"] == "missed"  # 新增 agrees with any flow: 10 against 12
+    assert found["新建污水管网"] == "met"
+
+
+def test_a_flow_is_never_judged_against_a_stock_nor_a_flow_of_another_kind(variants):
+    found = _verdicts(variants)
+    assert found["新增三甲医院"] == "not reported"  # 22 is how many there are, not how many were added
+    assert found["新引进重点项目"] == "not reported"  # brought in is not started
+    assert found["新增商业用地"] == "not reported"  # another quantity sharing words
