@@ -99,7 +99,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "体育场": "Project", "运动场": "Project", "游泳馆": "Project", "科技馆": "Project", "美术馆": "Project",
     "文化馆": "Project", "纪念馆": "Project", "展览馆": "Project", "艺术馆": "Project", "剧院": "Project",
     "大剧院": "Project", "音乐厅": "Project", "旅游区": "Project", "景区": "Project", "度假区": "Project",
-    "合作区": "Project", "集聚区": "Project", "试验区": "Project", "产业带": "Project", "飞地": "Project",
+    "合作区": "Project", "综保区": "Project", "保税区": "Project", "开发区": "Project", "集聚区": "Project", "试验区": "Project", "产业带": "Project", "飞地": "Project",
     "港区": "Project", "机场": "Project", "站": "Project", "物流园": "Project", "创新园": "Project",
     "园": "Project", "管廊": "Project", "水库": "Project", "大桥": "Project", "公路": "Project",
     "铁路": "Project", "城际": "Project", "停车场": "Project", "小区": "Project", "学校": "Institution",
