@@ -11,7 +11,7 @@ import re
 
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
-from .name_grammar import GENERIC_VILLAGE, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
+from .name_grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
 from .segment import tokenize
 
 __all__ = ["cue_names", "subject_names", "quoted_names"]
@@ -44,11 +44,15 @@ _SUBJECT_CUES = {
     "建成营业": "Project", "开业": "Project", "开工": "Project", "竣工": "Project", "建成投用": "Project",
     "投入使用": "Project", "封顶": "Project", "开园": "Project", "开馆": "Project", "正式运营": "Project",
     "估值": "Enterprise", "实现营业收入": "Enterprise", "营业收入": "Enterprise", "成功上市": "Enterprise",
-    "上市": "Enterprise", "投产": "Enterprise", "获评": "Enterprise", "入选": "Enterprise",
+    "上市": "Enterprise", "投产": "Enterprise", "获评": "Enterprise", "入选": "Enterprise", "跻身": "Enterprise",
 }
+# ``星澜获2项专利金奖``: a gold medal or a patent award goes to a company (other awards as often to a person)
+_AWARD = r"获[^,，。;；、]{1,10}?(?:金奖|专利奖)"
 
-_SUBJECT_CUE = re.compile("|".join(map(re.escape, _SUBJECT_CUES)))  # in the dict's order, as ``next`` took them
+# in the dict's order, as ``next`` took them; then an award
+_SUBJECT_CUE = re.compile("|".join(map(re.escape, _SUBJECT_CUES)) + "|" + _AWARD)
 _APPOSITION = ("企业", "公司")
+_PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")  # ``青峰湾区跻身…``: a place, not a company
 
 
 def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
@@ -60,19 +64,29 @@ def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset
         cue = _SUBJECT_CUE.match(text, tok.start)
         if not cue or k == 0:
             continue
-        etype = _SUBJECT_CUES[cue.group()]
-        j = k
-        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
-                and toks[k - 1].end - toks[j - 1].start <= 8:
-            j -= 1
-        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", *_APPOSITION)):
-            continue  # not at the opening of a clause, nor in apposition (``企业星河``)
-        a, b = toks[j].start, toks[k - 1].end
-        name = clean_name(text[a:b])
-        if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES and not _holds_a_name(text, toks[j:k - 1]) \
-                and specificity_of(toks[j:k], "", places) and not any(p == name for p in places):
-            found.append((name, etype, a, b, "cue"))
+        etype = _SUBJECT_CUES.get(cue.group(), "Enterprise")
+        end = k - 1 if toks[k - 1].word in PART_WORDS else k  # ``星河公寓主体封顶``: the subject is the building
+        for j, e in _subjects(toks, end):
+            a, b = toks[j].start, toks[e - 1].end
+            name = clean_name(text[a:b])
+            if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES and not _holds_a_name(text, toks[j:e - 1]) \
+                    and specificity_of(toks[j:e], "", places) and not any(p == name for p in places) \
+                    and not _PLACE_END.search(name):
+                found.append((name, etype, a, b, "cue"))
     return found
+
+
+def _subjects(toks: list[Tok], k: int) -> list[tuple[int, int]]:
+    """The token span of the bare name before ``toks[k]`` that opens a clause (``星河上市``) or
+    stands in apposition (``企业星河``); a member of a list is left to the list rules, which
+    type it by its siblings (a list of places ``入选`` as often as one of companies)."""
+    j = k
+    while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
+            and toks[k - 1].end - toks[j - 1].start <= 8:
+        j -= 1
+    if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", *_APPOSITION)):
+        return []  # not at the opening of a clause, nor in apposition (``企业星河``)
+    return [(j, k)]
 
 
 def _holds_a_name(text: str, toks: list[Tok]) -> bool:

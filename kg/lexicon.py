@@ -70,6 +70,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "湿地公园": "Project", "主题公园": "Project", "工程": "Project", "大道": "Project", "大桥": "Project",
     "隧道": "Project", "枢纽": "Project", "港": "Project", "码头": "Project", "体育馆": "Project",
     "体育中心": "Project", "文化中心": "Project", "艺术中心": "Project", "会议中心": "Project", "科创中心": "Institution", "会展中心": "Project",
+    "集散中心": "Project", "文体中心": "Project",
     "产业化基地": "Project", "示范区": "Project", "街区": "Project", "片区": "Project", "新城": "Project",
     "安置房": "Project", "地块": "Project", "系统": "Project", "平台": "Project", "项目": "Project",
     "西延": "Project", "东段": "Project", "西段": "Project", "南段": "Project", "北段": "Project", "高新区段": "Project", "东延": "Project", "南延": "Project", "北延": "Project", "改造": "Project",
@@ -101,7 +102,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "体育场": "Project", "运动场": "Project", "游泳馆": "Project", "科技馆": "Project", "美术馆": "Project",
     "文化馆": "Project", "纪念馆": "Project", "展览馆": "Project", "艺术馆": "Project", "剧院": "Project",
     "大剧院": "Project", "音乐厅": "Project", "旅游区": "Project", "景区": "Project", "度假区": "Project",
-    "合作区": "Project", "集聚区": "Project", "试验区": "Project", "产业带": "Project", "飞地": "Project",
+    "合作区": "Project", "综保区": "Project", "保税区": "Project", "开发区": "Project", "集聚区": "Project", "试验区": "Project", "产业带": "Project", "飞地": "Project",
     "港区": "Project", "机场": "Project", "站": "Project", "物流园": "Project", "创新园": "Project",
     "园": "Project", "管廊": "Project", "水库": "Project", "大桥": "Project", "公路": "Project",
     "铁路": "Project", "城际": "Project", "停车场": "Project", "小区": "Project", "学校": "Institution",
@@ -153,7 +154,7 @@ ENTERPRISE_CUES_BEFORE = ("成功引进", "引进", "签约", "新引进", "招�
 # Words right after a name (or its enumeration) that say it is a company.
 ENTERPRISE_CUES_AFTER = (
     "落户", "签约", "投产", "增资", "上市", "总部", "实现营业收入", "营业收入", "成为", "获评",
-    "入选", "入围", "等企业", "等一批", "估值", "等重点企业", "等龙头企业", "等项目",
+    "入选", "入围", "跻身", "等企业", "等一批", "估值", "等重点企业", "等龙头企业", "等项目",
 )
 
 # Short forms of government departments, before 委/部/局/厅/办 (``发改委``, ``住建部``): jieba cuts

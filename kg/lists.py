@@ -249,6 +249,9 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
         if len(suffix or "") == 1 and known_word(phrase[-2:]):
             continue  # ``关键环节``, ``农村``: the head char ends a common word
         if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
+            longer = suffix_of(rest[:n + 1]) if n < len(rest) else None
+            if longer and len(longer) >= 2:  # ``产业园区``: ``园区`` goes on from ``产业园``, the head is the longer
+                return _compound_head(rest[:n + 1], suffix + rest[n]), TYPE_SUFFIXES[longer]
             head = _compound_head(phrase, suffix)
             if suffix == "改造" and head != phrase:
                 return None, None  # ``A、B等过渡载体装修改造``: the members are 载体, the work is not their name

@@ -17,7 +17,7 @@ from .segment import Token, known_word, tokenize
 
 __all__ = ["Tok", "clean_name", "merge_tokens", "joinable", "left_edge", "start_after_verbs", "suffix_of", "type_of",
            "specificity_of", "attributive", "designated", "MAX_NAME", "LEADING_JUNK", "GENERIC_VILLAGE", "PERSON_HEADS",
-           "PROPER_POS", "REGION_MARKS", "SUFFIX_LAST_CHARS"]
+           "PROPER_POS", "REGION_MARKS", "SUFFIX_LAST_CHARS", "PART_WORDS"]
 
 _STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "mq", "y", "e", "o", "i"}
 _NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标准化", "全国"})
@@ -210,6 +210,9 @@ def suffix_of(word_end_text: str) -> str | None:
             return word_end_text[-n:]
     return None
 
+
+# Words after a building's name that name a part of it (``星河公寓主体封顶``): the name ends before them.
+PART_WORDS = frozenset({"主体", "主体工程"})
 
 _DESIGNATION = re.compile(r"(?:获评|评为|创成|跻身|认定为|列为|荣获|授予)[“\"]?$")
 

@@ -12,15 +12,16 @@ import re
 
 from .lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
-from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
+from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
 
-__all__ = ["suffix_names", "government_bodies", "short_bodies"]
+__all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns"]
 
-_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局".split())
+_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局 按计划 原计划".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^[一二三四五六七八九十两]+大")  # ``宜居之城``, ``五大教育集团``
 _INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节)(?:[,，。;；、]|发展|集群|防控|$)")
+_MAIN_WORKS = "主体工程"
 _HEAD_GOES_ON = frozenset("园城港馆站")  # ``国际大学园``: the character after a head that makes it longer
 _NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})
 
@@ -49,7 +50,8 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         start = toks[j].start
         if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
             continue  # the suffix alone, nothing before it
-        if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") and toks[k + 1].word not in BOUNDARY_WORDS:
+        if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
+                and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS:
             continue  # a modifier of the noun after it (``中心城区``)
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
@@ -57,6 +59,8 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if suffix.endswith("期") and len(suffix) == 2 and (inner := suffix_of(text[start:end - 2])) \
                 and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
             suffix, end = inner, end - 2  # ``星河产业园一期`` is a phase of ``星河产业园``
+        elif text[start:end].endswith(_MAIN_WORKS) and (inner := suffix_of(text[start:end - len(_MAIN_WORKS)])):
+            suffix, end = inner, end - len(_MAIN_WORKS)  # ``星河艺术中心主体工程``: the main works of the centre
         name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:
             at = end - len(name) if text[start:end].endswith(name) else start
@@ -179,3 +183,50 @@ def short_bodies(text: str, toks: list[Tok]):
     a, b = toks[0].start, toks[-1].end
     return [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
             if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
+
+
+_ROAD_WORKS = re.compile(r"(?:建设|改造|拓宽|扩建|改扩建|升级改造|建成通车|通车|开工|动工|竣工)")
+_NOT_ROAD = re.compile(r"(?:道路|马路|公路|铁路|线路|思路|出路|道路|网路|电路|支路|干路|主干路|次干路|断头路|小路|大路|新路|之路|进路)$")
+
+
+def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """A named road as the object of its work (``碧川路建设``, ``曙岭路拓宽``): a project.
+
+    >>> [n for n, *_ in road_works("碧川路建设加快推进", tokenize("碧川路建设加快推进"))]
+    ['碧川路']
+    """
+    found = []
+    for k, tok in enumerate(toks):
+        if not tok.word.endswith("路") or not _ROAD_WORKS.match(text, tok.end):
+            continue
+        j = k - 1 if tok.word == "路" and k > 0 else k
+        name = text[toks[j].start:tok.end]
+        stem = name[:-1]
+        if not 3 <= len(name) <= 8 or _NOT_ROAD.search(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name) \
+                or toks[j].pos in ("v", "vn", "m", "x", "p", "c", "u", "uj", "d", "r") or stem in places:
+            continue
+        if known_word(stem) and specificity_of(toks[j:k + 1], "", places) != 2:
+            continue  # ``主干路``, ``景观路``: a kind of road
+        found.append((name, "Project", toks[j].start, tok.end, "suffix"))
+    return found
+
+
+def place_campaigns(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """``平安青峰创建``: a campaign adjective and a place (one proper noun) before ``创建`` name a campaign (``平安青峰``).
+
+    >>> [n for n, *_ in place_campaigns("平安青峰创建全面铺开", tokenize("平安青峰创建全面铺开"), frozenset({"青峰"}))]
+    ['平安青峰']
+    """
+    found = []
+    for k, tok in enumerate(toks):
+        if tok.word != "创建":
+            continue
+        for i in range(k - 1, max(-1, k - 4), -1):
+            campaign = _CAMPAIGN.match(text[toks[i].start:tok.start])
+            place = text[toks[i].start + campaign.end():tok.start] if campaign else ""
+            words = tokenize(place)
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", place) and not place.endswith(("城市", "城区")) and (place in places or (
+                    len(words) == 1 and words[0].pos in ("ns", "nr", "nz"))):
+                found.append((text[toks[i].start:tok.start], "Initiative", toks[i].start, tok.start, "suffix"))
+                break
+    return found

@@ -85,10 +85,30 @@ def _entities(text):
     ("星澜、澄溪、青科大等12家企业和机构摘取10项奖。", ("青科大", "Institution")),
     # a department by its short form, which jieba cuts apart
     ("污水管网工程已获市发改委立项批复。", ("市发改委", "Institution")),
+    # a company as the subject of a ranking or a gold award; a building before the part of it that is built
+    ("星河科技跻身全球创新百强。", ("星河科技", "Enterprise")),
+    ("云岚获外观设计金奖。", ("云岚", "Enterprise")),
+    ("澄溪核电公寓主体封顶。", ("澄溪核电公寓", "Project")),
+    ("星河文化艺术中心主体工程完工。", ("星河文化艺术中心", "Project")),
+    # a named road before its work; a campaign adjective and a place before 创建
+    ("碧川路建设加快推进。", ("碧川路", "Project")),
+    ("平安柳屿创建全面铺开。", ("平安柳屿", "Initiative")),
+    # a customs or development zone is a park-like undertaking, even as the subject of 入选
+    ("碧川综保区入选省级试点。", ("碧川综保区", "Project")),
+    ("柳屿经济技术开发区扩区获批。", ("柳屿经济技术开发区", "Project")),
+    # heads of public facilities that are built, not bodies
+    ("加快碧川旅游集散中心建设。", ("碧川旅游集散中心", "Project")),
+    ("加快曙岭文体中心等设施建设。", ("曙岭文体中心", "Project")),
     ("海绵城市建设模式得到住建部肯定。", ("住建部", "Institution")),
 ])
 def test_named_things_are_found(sentence, expected):
     assert expected in _entities(sentence)
+
+
+def test_shared_head_goes_on():
+    # ``园区`` goes on from ``产业园``: the members share the longer head
+    found = _entities("推进碧川、柳屿等产业园区建设。")
+    assert {("碧川产业园区", "Project"), ("柳屿产业园区", "Project")} <= found
 
 
 def test_shared_head_enumeration():
@@ -186,3 +206,15 @@ def test_a_head_char_starting_a_common_word_is_no_head():
 def test_numbered_lines_replace_their_cut_parts():
     names = {n for n, _ in _entities("推进轨道31、32号线建设。")}
     assert "轨道31" not in names
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("碧溪水库除险加固建设按计划推进。", "碧溪水库除险加固建设按计划"),  # ``按计划``: on schedule, no programme
+    ("星河文化艺术中心主体工程完工。", "星河文化艺术中心主体工程"),
+    ("青峰湾区跻身世界一流湾区。", "青峰湾区"),  # a place that ranks is no company
+    ("加快主干路建设。", "主干路"),  # a kind of road
+    ("全面推进全国文明城市创建。", "文明城市"),  # a title a city earns, not a place
+    ("碧川、柳屿入选第二批试点城市。", "柳屿"),  # a list of places before 入选
+])
+def test_not_names(sentence, wrong):
+    assert wrong not in {name for name, _ in _entities(sentence)}

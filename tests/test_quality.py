@@ -18,12 +18,12 @@ FLOORS = {
     "seed.json": {"entities (typed)": 0.935, "links": 0.94, "indicators": 0.99, "indicators (year+status+growth)": 0.99},
     "qinghe-2021.json": {"entities (typed)": 0.93, "links": 0.88, "indicators": 0.99, "indicators (year+status+growth)": 0.99},
     # dev files from the shared corpus: real district reports (review of one, plan of another)
-    "guangming-2020-review.json": {"entities (typed)": 0.82, "links": 0.80, "indicators": 0.975},
+    "guangming-2020-review.json": {"entities (typed)": 0.83, "links": 0.81, "indicators": 0.975},
     "longgang-2016-plan.json": {"entities (typed)": 0.82, "links": 0.82, "indicators": 0.99},
     # a new area's administrative committee (管委会), review part
-    "dapeng-2013-review.json": {"entities (typed)": 0.77, "links": 0.76, "indicators": 0.99},
+    "dapeng-2013-review.json": {"entities (typed)": 0.81, "links": 0.80, "indicators": 0.99},
     # two sections of a district review dense with companies named by short names
-    "nanshan-2017-review.json": {"entities (typed)": 0.72, "links": 0.72, "indicators": 0.97},
+    "nanshan-2017-review.json": {"entities (typed)": 0.74, "links": 0.76, "indicators": 0.97},
 }
 CORPUS_GOLD = {"guangming-2020-review.json": "2020年光明区政府工作报告_2020.txt",
                "longgang-2016-plan.json": "龙岗区2016年政府工作报告_2016.txt",
