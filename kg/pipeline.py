@@ -37,7 +37,7 @@ from .read import READABLE_SUFFIXES, read_report
 from .render import page_chunks, place
 from .resolve import resolve_entities
 from .shared_store import SharedStore, nt_triples, rdflib_triples
-from .store import ensure_dir, write_bytes_atomic, write_chunks_atomic, write_text_atomic
+from .store import ensure_dir, write_bytes_atomic, writing_to, write_chunks_atomic, write_text_atomic
 from .structure import read_structure
 from .validate import Violation, raise_violations, shared_shapes, validate_graph
 
@@ -128,7 +128,8 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     began = time.perf_counter()
     files = collect_inputs(inputs)
     out_dir = ensure_dir(out)
-    with _parts(out_dir, cache, validate) as store, _shared_store(out_dir) as shared_nodes:
+    with writing_to(out_dir, out_dir / "shards", out_dir / CACHE_DIR), \
+            _parts(out_dir, cache, validate) as store, _shared_store(out_dir) as shared_nodes:
         corpus = _gather(files, workers, store, scheduler, validate, progress, _Corpus(shared=shared_nodes))
         if corpus.broken and not corpus.parts:  # nothing else to build: the build fails, as for one report
             _check([v for _, violations in corpus.broken.values() for v in violations], out_dir)

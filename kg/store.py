@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -11,7 +13,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 
 from .errors import InputError, OutputError
 
-__all__ = ["ensure_dir", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file",
+__all__ = ["ensure_dir", "writing_to", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file",
            "graph_file", "load_graph", "parse_turtle", "read_triples", "rdflib_term", "oxigraph_term"]
 
 
@@ -26,6 +28,47 @@ def ensure_dir(path: str | Path) -> Path:
     if not os.access(p, os.W_OK):
         raise OutputError("the output folder is not writable", path=str(p), hint="choose another --out")
     return p
+
+
+@contextmanager
+def writing_to(out_dir: Path, *inner: Path) -> Iterator[Path]:
+    """Hold ``out_dir`` for one build: a second build into the same folder fails at once with a clear error
+    instead of mixing its files with the first's. The hold is an advisory lock on the folder itself (no file is
+    added), which the system lets go when the process ends, however it ends; so what a build that was killed
+    left behind (its temporary ``.parts-*`` and ``.shared-*`` folders, half-written ``.*.tmp`` files, here and in
+    the ``inner`` folders) can only be stale once the hold is taken, and is removed then."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no hold, and nothing swept that another build might be using
+        yield out_dir
+        return
+    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError("another govkg build is writing to this folder", path=str(out_dir),
+                              hint="wait for it to finish, or choose another --out") from None
+        sweep_leftovers(out_dir, *inner)
+        yield out_dir
+    finally:
+        os.close(fd)  # lets go of the hold
+
+
+def sweep_leftovers(*folders: Path) -> list[Path]:
+    """Remove what an interrupted build left in ``folders``: its temporary folders and half-written files
+    (never an output, nor a cached part). Returns what was removed.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / ".shared-x1").mkdir(); (d / ".graph.ttl.x2.tmp").touch()
+    >>> (d / "graph.ttl").touch(); [p.name for p in sweep_leftovers(d)], sorted(p.name for p in d.iterdir())
+    (['.graph.ttl.x2.tmp', '.shared-x1'], ['graph.ttl'])
+    """
+    stale = sorted(p for folder in folders if folder.is_dir() for p in folder.iterdir()
+                   if p.name.startswith((".parts-", ".shared-")) and p.is_dir()
+                   or p.name.startswith(".") and p.name.endswith(".tmp") and p.is_file())
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+    return stale
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:

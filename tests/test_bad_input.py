@@ -241,3 +241,28 @@ def test_debug_shows_the_traceback(tmp_path):
     debug = subprocess.run(args[:3] + ["--debug"] + args[3:], capture_output=True, text=True)
     assert plain.returncode == 2 and "Traceback" not in plain.stderr and len(plain.stderr.splitlines()) == 1
     assert debug.returncode != 0 and "Traceback" in debug.stderr and "InputError" in debug.stderr
+
+
+def test_a_second_build_into_the_same_folder_waits_for_nothing_and_is_refused(out):
+    with kg.store.writing_to(out):  # a first build holds the folder
+        result = build(QINGHE, "--out", out)
+    assert result.exit_code == 3
+    assert stderr_line(result) == (f"error: {out}: another govkg build is writing to this folder "
+                                   "(wait for it to finish, or choose another --out)")
+    assert_untouched(out)
+
+
+def test_a_killed_build_leaves_the_earlier_output_and_the_next_build_sweeps_its_leftovers(tmp_path, out):
+    args = [sys.executable, "-m", "kg.cli", "build", str(SEED), str(QINGHE), "--out", str(out), "--no-cache"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".shared-") for p in out.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.kill()  # SIGKILL: no clean-up runs
+    proc.wait()
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert leftovers and all(name.startswith((".shared-", ".parts-")) for name in leftovers)
+    for name, text in EARLIER.items():
+        assert (out / name).read_text(encoding="utf-8") == text
+    assert build(SEED, "--out", out, "--no-cache").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
