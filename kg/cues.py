@@ -12,9 +12,9 @@ import re
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from .name_grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
-from .segment import tokenize
+from .segment import known_word, tokenize
 
-__all__ = ["cue_names", "subject_names", "quoted_names"]
+__all__ = ["cue_names", "subject_names", "executive_names", "quoted_names"]
 
 _NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队")
 
@@ -73,7 +73,47 @@ def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset
                     and specificity_of(toks[j:e], "", places) and not any(p == name for p in places) \
                     and not _PLACE_END.search(name):
                 found.append((name, etype, a, b, "cue"))
+        if etype == "Enterprise" and cue.group() not in _PLACES_TOO:
+            found.extend(_listed_companies(text, toks, end, places))
     return found
+
+
+_PLACES_TOO = ("获评", "入选", "跻身")  # cues a list of places takes as often as one of companies
+
+
+def _listed_companies(text: str, toks: list[Tok], k: int, places: frozenset[str]):
+    """``星澜生物、云岚技术获2项专利金奖``, ``星澜、云岚上市``: each member of a list that opens the
+    clause before a cue only companies take is a company (a bare one if specific, one with a
+    company's suffix if not a common word)."""
+    members = [(toks[j].start, toks[e - 1].end, toks[j:e]) for j, e in _list_members(toks, k)]
+    named = [(clean_name(text[a:b]), suffix_of(text[a:b]), a, b, inside) for a, b, inside in members]
+    companies = any(suffix and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
+                    for name, suffix, *_ in named)
+    found = []
+    for name, suffix, a, b, inside in named:
+        if not 2 <= len(name) <= 8 or name in GENERIC_NAMES or name in places or _PLACE_END.search(name):
+            continue
+        if suffix and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name) or not suffix and (
+                specificity_of(inside, "", places) or companies and not known_word(name)):
+            found.append((name, "Enterprise", a, b, "cue"))  # ``星澜生物、国民技术``: beside a company, a company
+    return found
+
+
+def _list_members(toks: list[Tok], k: int) -> list[tuple[int, int]]:
+    """The token spans of the members of a list ``A、B`` that opens a clause and ends before ``toks[k]``."""
+    spans, e = [], k
+    while True:
+        j = e
+        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[e - 1].end - toks[j - 1].start <= 8:
+            j -= 1
+        if j == e:
+            return []
+        spans.append((j, e))
+        if j > 0 and toks[j - 1].word == "、":
+            e = j - 1
+            continue
+        opens = j == 0 or toks[j - 1].word in (",", "。", ";")
+        return spans[::-1] if opens and len(spans) > 1 else []
 
 
 def _subjects(toks: list[Tok], k: int) -> list[tuple[int, int]]:
@@ -93,6 +133,37 @@ def _holds_a_name(text: str, toks: list[Tok]) -> bool:
     """True when the words before a cue open with a full name and go on with a part of it
     (``柳岸安置区`` | ``主体``封顶): the subject is that name, which the suffix rule finds."""
     return any((s := suffix_of(text[toks[0].start:t.end])) and s not in WEAK_SUFFIXES for t in toks)
+
+
+_EXECUTIVES = frozenset("董事长 副董事长 总裁 副总裁 总经理 创始人 首席执行官 CEO".split())
+
+
+def executive_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """``星河电子总裁``, ``云岚董事长``: the name before a company officer's title is a company's.
+
+    >>> [n for n, *_ in executive_names("星澜等4家企业、云岚微电总裁等3人获奖", tokenize("星澜等4家企业、云岚微电总裁等3人获奖"))]
+    ['云岚微电']
+    """
+    found = []
+    for k, tok in enumerate(toks):
+        if tok.word not in _EXECUTIVES or k == 0:
+            continue
+        j = k
+        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
+                and toks[k - 1].end - toks[j - 1].start <= 8:
+            j -= 1
+        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", "、", *_APPOSITION)):
+            continue
+        a, b = toks[j].start, toks[k - 1].end
+        name, suffix = clean_name(text[a:b]), suffix_of(text[a:b])
+        if suffix and TYPE_SUFFIXES[suffix] != "Enterprise" or name in GENERIC_NAMES or name in places \
+                or _PLACE_END.search(name) or not 2 <= len(name) <= 8:
+            continue
+        stem = name[:len(name) - len(suffix or "")]
+        if specificity_of(toks[j:k], suffix or "", places) or (len(stem) >= 2 and not known_word(name) and (
+                suffix or not known_word(stem))):  # jieba cuts into ``证|通电子``, where the title says enough
+            found.append((name, "Enterprise", a, b, "cue"))
+    return found
 
 
 def _cue_joinable(tok: Tok) -> bool:

@@ -26,14 +26,15 @@ def enumerations(text: str, toks: list[Tok]):
     """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
     found = []
     sentence = text[toks[0].start:toks[-1].end] if toks else ""
-    if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence):
+    if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence) and not _COUNT_AFTER_LIST.search(sentence):
         return found
     for e, tok in enumerate(toks):
-        counted = tok.word in _SMALL_COUNTS and e + 1 < len(toks) \
-            and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条")) and e > 0 and toks[e - 1].word != "、"
+        counted = _count_at(toks, e)
         if tok.word not in ("等", "等等", "等一批") and not counted:
             continue  # ``A、B等<head>`` or ``A、B两大<head>``
         members = _members_before(toks, e)
+        if counted and members:
+            members[0] = _past_verbs(toks, *members[0])
         if len(members) == 1 and not counted:
             found.extend(_single_member(text, toks, e, *members[0]))
         if len(members) < 2:
@@ -41,6 +42,8 @@ def enumerations(text: str, toks: list[Tok]):
         head, etype = _head_after(text, toks, e)
         if head and any(h in head for h in PERSON_HEADS):
             continue
+        if counted and head:
+            head = _class_head(text, toks, e, head)
         if not head and (roads := _road_list(text, members)):
             found.extend(roads)  # ``完成碧川路、曙岭路等建设``
             continue
@@ -63,6 +66,8 @@ def enumerations(text: str, toks: list[Tok]):
             if head == _ROADS:
                 if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
                     found.append((name, "Project", a, b, "enumeration"))
+            elif counted and tok.word not in _SMALL_COUNTS and not specificity_of(_inside(toks, a, b), ""):
+                continue  # ``无人机、医疗器械两个基地``, ``文化艺术、健康生态6大风貌区``: kinds of things, counted
             elif head and etype and head not in _GROUP_WORDS:
                 if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), ""):  # ``燃气、供热等工程``: kinds
                     found.append((name + head, etype, a, b, "enumeration"))
@@ -70,6 +75,42 @@ def enumerations(text: str, toks: list[Tok]):
                     _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
                 found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))
     return found
+
+
+_COUNT_WORD = re.compile(r"[两二三四五六七八九十]+(?:个|家|所|座|条)")
+
+
+def _count_at(toks: list[Tok], e: int) -> bool:
+    """True when ``toks[e]`` counts the list that ends right before it: ``A、B两大<head>``, ``A、B两个<head>``
+    (one token), ``A、B 2个<head>``."""
+    tok = toks[e]
+    if e == 0 or toks[e - 1].word == "、" or toks[e - 1].word.endswith("等") \
+            or tok.word.isdigit() and toks[e - 1].pos == "v":
+        return False  # ``沙井头等26个项目``: ``等`` ends the list, which is not counted here; ``达54个``: a total
+    if _COUNT_WORD.fullmatch(tok.word):
+        return True
+    return (tok.word in _SMALL_COUNTS or tok.word.isdigit() and len(tok.word) <= 2) and e + 1 < len(toks) \
+        and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条"))
+
+
+def _class_head(text: str, toks: list[Tok], e: int, head: str) -> str:
+    """The head counted members share, with the one noun before it that names their class: ``A、B 2个制造业创新中心``
+    names ``A制造业创新中心`` (a description such as ``重点``, ``新型`` is left out)."""
+    after = [t for t in toks[e + 1:e + 4] if not _COUNT_WORD.fullmatch(t.word) and t.word not in "个家所座条大"]
+    if len(after) >= 2 and after[1].word == head and after[0].pos == "n" and len(after[0].word) >= 2 \
+            and known_word(after[0].word):
+        return after[0].word + head
+    return head
+
+
+def _past_verbs(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
+    """The first member of a counted list without the verbs and adverbs in front of it: ``动工建设`` | ``瑞吉、艾美2家``."""
+    inside = _inside(toks, a, b)
+    start = 0
+    while start < len(inside) - 1 and b - inside[start + 1].start >= 2 and (
+            inside[start].pos[:1] in ("v", "d", "l") or inside[start].word in BOUNDARY_WORDS):
+        start += 1
+    return (inside[start].start, b) if inside else (a, b)
 
 
 def _university_or(name: str, etype: str) -> str:
@@ -97,6 +138,7 @@ def _single_member(text: str, toks: list[Tok], e: int, a: int, b: int):
     return []
 
 
+_COUNT_AFTER_LIST = re.compile(r"[^\d]\d{1,2}[个家所座条]")  # ``A、B 2个制造业创新中心``
 _COUNTED = re.compile(r"^\d|\d+(?:\.\d+)?(?:个|家|项|处|座|批|所|条|名|支|人|亿|万|年|%)")
 _FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节)")
 

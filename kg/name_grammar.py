@@ -142,11 +142,18 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             j -= 2
         else:
             break
-    while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word))):
+    while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word)
+                                                 and not _opens_an_unknown_name(toks, j))):
         j += 1
     if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
         j -= 1
     return j
+
+
+def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:
+    """True when a one-character place word opens the sentence and jieba cut what follows into single
+    characters too (``中|集|智能化``): the start of an unknown name, which no word before can govern."""
+    return j == 0 and len(toks[0].word) == 1 and len(toks) > 1 and len(toks[1].word) == 1 and toks[1].pos != "x"
 
 
 def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:

@@ -93,6 +93,14 @@ def _entities(text):
     # a named road before its work; a campaign adjective and a place before 创建
     ("碧川路建设加快推进。", ("碧川路", "Project")),
     ("平安柳屿创建全面铺开。", ("平安柳屿", "Initiative")),
+    # a company named by its officer's title; members counted before a head share it with its class noun
+    ("星澜、云岚微电总裁等3人获奖。", ("云岚微电", "Enterprise")),
+    ("碧川电子董事长出席。", ("碧川电子", "Enterprise")),
+    ("星澜智能装备、澄溪微纳2个制造业创新中心挂牌成立。", ("澄溪微纳制造业创新中心", "Institution")),
+    ("碧川、柳屿两个产业园获批。", ("柳屿产业园", "Project")),
+    # a list of companies before a cue only companies take; a sentence opening with an unknown name jieba cut up
+    ("澄芯生物、国民技术获2项中国专利金奖。", ("国民技术", "Enterprise")),
+    ("中澜智能装备、澄溪微纳2个制造业创新中心挂牌成立。", ("中澜智能装备制造业创新中心", "Institution")),
     # a customs or development zone is a park-like undertaking, even as the subject of 入选
     ("碧川综保区入选省级试点。", ("碧川综保区", "Project")),
     ("柳屿经济技术开发区扩区获批。", ("柳屿经济技术开发区", "Project")),
@@ -213,6 +221,11 @@ def test_numbered_lines_replace_their_cut_parts():
     ("星河文化艺术中心主体工程完工。", "星河文化艺术中心主体工程"),
     ("青峰湾区跻身世界一流湾区。", "青峰湾区"),  # a place that ranks is no company
     ("加快主干路建设。", "主干路"),  # a kind of road
+    ("民营企业董事长座谈会召开。", "民营企业"),
+    ("碧川、柳屿入选第二批试点城市。", "碧川"),  # places take 入选 too
+    ("建设无人机、医疗器械两个国家级技贸基地。", "无人机基地"),  # kinds of things, counted
+    ("国际友城和友好交流城市达54个。", "友好交流城市达"),  # a total, not a list counted
+    ("生态保护制度、生态补助专项政策等组成的制度体系。", "生态补助专项政策"),
     ("全面推进全国文明城市创建。", "文明城市"),  # a title a city earns, not a place
     ("碧川、柳屿入选第二批试点城市。", "柳屿"),  # a list of places before 入选
 ])
