@@ -225,6 +225,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("碧川、柳屿入选第二批试点城市。", "碧川"),  # places take 入选 too
     ("建设无人机、医疗器械两个国家级技贸基地。", "无人机基地"),  # kinds of things, counted
     ("国际友城和友好交流城市达54个。", "友好交流城市达"),  # a total, not a list counted
+    ("引进干细胞新药等9大科技项目。", "9大科技项目"),  # a count of a kind, not a name
+    ("碧川12号线、柳屿通道进展顺利。", "柳屿通道进展"),  # progress is no part of a name
     ("生态保护制度、生态补助专项政策等组成的制度体系。", "生态补助专项政策"),
     ("全面推进全国文明城市创建。", "文明城市"),  # a title a city earns, not a place
     ("碧川、柳屿入选第二批试点城市。", "柳屿"),  # a list of places before 入选
