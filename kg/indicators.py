@@ -201,6 +201,11 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
             continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
         elif _continues(text, q, out, levels):
             pass
+        elif out and out[-1]["q"].end == q.start and out[-1]["q"].unit != q.unit and out[-1]["rule"] != "change" \
+                and not re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]):
+            item = dict(out[-1], q=q, end=q.end, growth=None, qualifier=q.qualifier)  # ``用地73宗1.43平方公里``
+            out.append(item)
+            levels.append(item)
         elif item := _level(text, cursor, q, end, before) or _named_by_change(previous, cursor, q):
             _name_share(item, levels)
             out.append(item)
@@ -401,7 +406,7 @@ def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]) -> bo
 def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | None = None) -> dict | None:
     before = text[cursor:q.start] if before is None else before
     before = _TRAILING_NOISE.sub("", before)
-    name = indicator_name(before.split("、")[-1])
+    name = indicator_name(_AFTER_LIST.split(before.split("、")[-1])[-1])
     rule = "level"
     after = re.split(r"[、。!?]", text[q.end:clause_end])[0]
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
@@ -424,6 +429,9 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
         qualifier = "预计"
     return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier}
 
+
+# ``生物医药、新一代信息技术等七大新兴产业产值``: the figure is of the counted kind after the list
+_AFTER_LIST = re.compile(r"等(?=[一二两三四五六七八九十百\d]+[大个类项家])")
 
 # what a figure before ``的`` measures of the thing after it (``总投资48亿元的5个酒店``)
 _ATTRIBUTE = re.compile(r"(?:总投资|投资额|投资|总规模|规模|总面积|建筑面积|占地面积|面积|全长|总长|长度|容量|总额)$")

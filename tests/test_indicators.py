@@ -263,3 +263,14 @@ def test_names_shared_by_a_pair_or_a_total(sentence, expected):
 def test_a_third_party_is_no_rank():
     assert [row[:3] for row in _observations("澄溪村服务在全镇第三方满意度调查中名列榜首。")] == [
         ("澄溪村服务在全镇第三方满意度调查中名列", Decimal("1"), "位")]
+
+
+def test_two_figures_side_by_side_share_their_name():
+    assert [(n, v, u) for n, v, u, *_ in _observations("出让产业用地73宗1.43平方公里。")] == [
+        ("出让产业用地", Decimal("73"), "宗"), ("出让产业用地", Decimal("1.43"), "平方公里")]
+    # but a figure followed by its own noun is named by it
+    assert ("学位", Decimal("3"), "万个") in [(n, v, u) for n, v, u, *_ in _observations("新建学校5所3万个学位。")]
+
+
+def test_a_figure_after_a_counted_list_is_of_the_kind_counted():
+    assert [n for n, *_ in _observations("生物医药、新一代信息技术等七大新兴产业产值超1000亿元。")] == ["七大新兴产业产值"]
