@@ -16,7 +16,7 @@ from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, RE
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
 
-__all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns"]
+__all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns"]
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局 按计划 原计划".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^(?:[一二三四五六七八九十两]+|\d+)大")  # ``宜居之城``, ``五大教育集团``, ``9大科技项目``
@@ -229,4 +229,28 @@ def place_campaigns(text: str, toks: list[Tok], places: frozenset[str] = frozens
                     len(words) == 1 and words[0].pos in ("ns", "nr", "nz"))):
                 found.append((text[toks[i].start:tok.start], "Initiative", toks[i].start, tok.start, "suffix"))
                 break
+    return found
+
+
+# a title a city or district earns (``全国文明城市``, ``国家森林城市``), then the campaign for it
+_CITY_TITLE = re.compile(r"(?:(?:全国|国家|省级|省)(?:[\u4e00-\u9fff]{2,6}?)|(?:文明|卫生|森林|园林|生态园林|环保模范|双拥模范"
+                         r"|节水型|无障碍|全域旅游示范|食品安全示范))(?:城市|城区)(?=创建|复审|复查|复检)")
+_TITLE_WORK = re.compile(r"创建|复审|复查|复检")
+
+
+def title_campaigns(text: str, toks: list[Tok]):
+    """``圆满完成国家森林城市创建、国家卫生城市复审``: the campaign for a title a city earns is an initiative,
+    named with its work (the title alone is no name).
+
+    >>> [n for n, *_ in title_campaigns("完成国家森林城市创建、卫生城市复审", tokenize("完成国家森林城市创建、卫生城市复审"))]
+    ['国家森林城市创建', '卫生城市复审']
+    """
+    if not toks or "城" not in text[toks[0].start:toks[-1].end]:
+        return []
+    starts = {t.start for t in toks}
+    found = []
+    for m in _CITY_TITLE.finditer(text, toks[0].start, toks[-1].end):
+        work = _TITLE_WORK.match(text, m.end())
+        if m.start() in starts and not any(w in m.group()[2:] for w in BOUNDARY_WORDS if len(w) > 1):
+            found.append((m.group() + work.group(), "Initiative", m.start(), work.end(), "suffix"))
     return found

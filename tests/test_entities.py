@@ -93,6 +93,9 @@ def _entities(text):
     # a named road before its work; a campaign adjective and a place before 创建
     ("碧川路建设加快推进。", ("碧川路", "Project")),
     ("平安柳屿创建全面铺开。", ("平安柳屿", "Initiative")),
+    # the campaign for a title a city earns
+    ("圆满完成国家森林城市创建、国家卫生城市复审。", ("国家卫生城市复审", "Initiative")),
+    ("大力推进文明城市创建。", ("文明城市创建", "Initiative")),
     # a company named by its officer's title; members counted before a head share it with its class noun
     ("星澜、云岚微电总裁等3人获奖。", ("云岚微电", "Enterprise")),
     ("碧川电子董事长出席。", ("碧川电子", "Enterprise")),
