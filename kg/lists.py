@@ -161,6 +161,7 @@ def sibling_lists(text: str, toks: list[Tok]):
             continue
         typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
         found.extend(_shared_work(text, typed))
+        found.extend(_shared_head(text, toks, typed))
         kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
                  if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
         if len(kinds) != 1 or (etype := kinds.pop()) not in ("Enterprise", "Project"):
@@ -209,6 +210,38 @@ def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
     return [(name + head, type_of(name + head, last), a, b, "enumeration")
             for a, b, suffix in typed[:-1]
             if not suffix and re.search(r"[河江湖溪涌路街山岛湾]$", name := clean_name(text[a:b])) and 2 <= len(name) <= 6]
+
+
+def _shared_head(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
+    """``星澜、云岚国家级企业技术中心``: bare names before a last member that is a name and a head share the head
+    (not a company's suffix: ``星澜、云岚科技`` are two companies)."""
+    a_last, b_last, last = typed[-1]
+    inside = _inside(toks, a_last, b_last)
+    stem = 0  # the last member's own name: its tokens that are names, or characters jieba cut one by one
+    while stem < len(inside) - 1 and (len(inside[stem].word) == 1 or specificity_of(inside[stem:stem + 1], "")):
+        stem += 1
+    if not last or len(last) < 2 or TYPE_SUFFIXES[last] not in ("Institution", "Project", "Village") or last in ("号线", "建设") \
+            or stem == 0 or not _a_proper_name(text[a_last:inside[stem].start], inside[:stem]):
+        return []
+    head = text[inside[stem].start:b_last]
+    if len(head) < 2 or head == last and len(last) == 1 or not head.endswith(last) \
+            or any(t.word in BOUNDARY_WORDS and t.word not in TYPE_SUFFIXES for t in inside[stem:]):
+        return []
+    found = []
+    for a, b, suffix in typed[:-1]:
+        name = clean_name(text[a:b])
+        if not suffix and _a_proper_name(name, _inside(toks, a, b)) and not _BUILT_END.search(name):
+            found.append((name + head, type_of(name + head, last), a, b, "enumeration"))
+    return found
+
+
+_BUILT_END = re.compile(r"[路街道河江湖溪涌湾岛桥线铁港站]$")  # ``深汕高铁``: a thing of its own, not a stem
+
+
+def _a_proper_name(name: str, inside: list[Tok]) -> bool:
+    """A short name of Chinese characters that jieba does not know as a word, and that holds a name."""
+    return 2 <= len(name) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None and not known_word(name) \
+        and name not in GENERIC_NAMES and specificity_of(inside, "") > 0
 
 
 def _inside(toks: list[Tok], a: int, b: int) -> list[Tok]:

@@ -93,6 +93,8 @@ def _entities(text):
     # a named road before its work; a campaign adjective and a place before 创建
     ("碧川路建设加快推进。", ("碧川路", "Project")),
     ("平安柳屿创建全面铺开。", ("平安柳屿", "Initiative")),
+    # unknown names before a last member that is a name and a head share the head
+    ("新增澄芯微、欣岚达国家级企业技术中心。", ("澄芯微国家级企业技术中心", "Institution")),
     # the campaign for a title a city earns
     ("圆满完成国家森林城市创建、国家卫生城市复审。", ("国家卫生城市复审", "Initiative")),
     ("大力推进文明城市创建。", ("文明城市创建", "Initiative")),
@@ -229,6 +231,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("建设无人机、医疗器械两个国家级技贸基地。", "无人机基地"),  # kinds of things, counted
     ("国际友城和友好交流城市达54个。", "友好交流城市达"),  # a total, not a list counted
     ("引进干细胞新药等9大科技项目。", "9大科技项目"),  # a count of a kind, not a name
+    ("星澜、云岚科技上榜。", "星澜科技"),  # a company's suffix is not shared
+    ("推进深汕高铁、赣深高铁铁路建设。", "深汕高铁铁路"),
     ("碧川12号线、柳屿通道进展顺利。", "柳屿通道进展"),  # progress is no part of a name
     ("生态保护制度、生态补助专项政策等组成的制度体系。", "生态补助专项政策"),
     ("全面推进全国文明城市创建。", "文明城市"),  # a title a city earns, not a place
