@@ -233,6 +233,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("引进干细胞新药等9大科技项目。", "9大科技项目"),  # a count of a kind, not a name
     ("星澜、云岚科技上榜。", "星澜科技"),  # a company's suffix is not shared
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
+    ("初步形成碧川科学城北部快速化通道。", "初步形成碧川科学城北部快速化通道"),  # a verb opens no name
+    ("我谨代表碧川区人民政府。", "谨代表碧川区人民政府"),
     ("推进深汕高铁、赣深高铁铁路建设。", "深汕高铁铁路"),
     ("碧川12号线、柳屿通道进展顺利。", "柳屿通道进展"),  # progress is no part of a name
     ("生态保护制度、生态补助专项政策等组成的制度体系。", "生态补助专项政策"),
