@@ -98,7 +98,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
     cued = (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)) \
-        or (etype == "Institution" and _created(text, start))
+        or (etype == "Institution" and _created(text, start)) \
+        or (etype == "Project" and not weak and _built(text, toks, j, end))
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
         if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
@@ -151,6 +152,18 @@ def _cued(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     after = text[end:end + 6]
     return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
+
+
+# what only one named thing does as the subject of its clause: its works reach a stage
+_WORKS_STAGE = re.compile(r"(?:主体|主体工程)?(?:基本)?(?:完工|封顶|竣工|开工建设|动工建设|开工|动工|开建|建成开放|建成投用"
+                          r"|建成使用|投入使用|正式开园|开园|开馆|正式启用|启用|正式运营)")
+
+
+def _built(text: str, toks: list[Tok], j: int, end: int) -> bool:
+    """True for a thing that opens its clause and whose works reach a stage (``科学公园主体完工``): one
+    thing, not a kind (a kind is counted, ``建成社区公园5个``, or follows a verb)."""
+    opens = j == 0 or toks[j - 1].word in (",", "。", ";", ":")
+    return opens and _WORKS_STAGE.match(text, end) is not None
 
 
 def _created(text: str, start: int) -> bool:

@@ -95,6 +95,8 @@ def _entities(text):
     ("平安柳屿创建全面铺开。", ("平安柳屿", "Initiative")),
     # unknown names before a last member that is a name and a head share the head
     ("新增澄芯微、欣岚达国家级企业技术中心。", ("澄芯微国家级企业技术中心", "Institution")),
+    # a thing of common words whose works reach a stage as the subject of its clause
+    ("国际会展中心主体基本完工。", ("国际会展中心", "Project")),
     # the campaign for a title a city earns
     ("圆满完成国家森林城市创建、国家卫生城市复审。", ("国家卫生城市复审", "Initiative")),
     ("大力推进文明城市创建。", ("文明城市创建", "Initiative")),
@@ -233,6 +235,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("引进干细胞新药等9大科技项目。", "9大科技项目"),  # a count of a kind, not a name
     ("星澜、云岚科技上榜。", "星澜科技"),  # a company's suffix is not shared
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
+    ("新建国际会展中心。", "国际会展中心"),  # a kind, after a verb
+    ("社区公园建成开放。", "社区公园"),
     ("初步形成碧川科学城北部快速化通道。", "初步形成碧川科学城北部快速化通道"),  # a verb opens no name
     ("我谨代表碧川区人民政府。", "谨代表碧川区人民政府"),
     ("推进深汕高铁、赣深高铁铁路建设。", "深汕高铁铁路"),
