@@ -27,6 +27,7 @@ report's N-Quads shard from its Turtle body (with pyoxigraph).
 
 from __future__ import annotations
 
+import os
 import pickle
 import struct
 from collections import Counter
@@ -207,6 +208,8 @@ class PartStore:
                 if fh.read(len(_MAGIC)) != _MAGIC:
                     return None
                 size, *sizes = _SIZES.unpack(fh.read(_SIZES.size))
+                if os.fstat(fh.fileno()).st_size != len(_MAGIC) + _SIZES.size + size + sum(sizes):
+                    return None  # cut short (kept without fsync, then a crash): made again
                 part = pickle.loads(fh.read(size))
         except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
                 ValueError):

@@ -76,8 +76,9 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     return write_chunks_atomic(path, (data,))
 
 
-def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes]) -> Path:
-    """Write the concatenation of ``chunks`` to ``path`` atomically, one chunk in memory at a time."""
+def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes], durable: bool = True) -> Path:
+    """Write the concatenation of ``chunks`` to ``path`` atomically, one chunk in memory at a time; ``durable``
+    also waits until the bytes are on disk (not needed for a cache whose reader checks what it reads)."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -85,7 +86,8 @@ def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes]) -> Path:
             for chunk in chunks:
                 fh.write(chunk)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
@@ -98,10 +100,11 @@ def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes]) -> Path:
 
 
 def write_cache_file(folder: str | Path, name: str, data: bytes) -> Path | None:
-    """Keep ``data`` as ``folder/name`` (atomically); ``None`` when it cannot be written, in which case
-    a folder left empty is removed, so that an output that must stay untouched gains no empty folder."""
+    """Keep ``data`` as ``folder/name`` (atomically, not waiting for the disk: a cache is made again when lost);
+    ``None`` when it cannot be written, in which case a folder left empty is removed, so that an output that must
+    stay untouched gains no empty folder."""
     try:
-        return write_bytes_atomic(ensure_dir(folder) / name, data)
+        return write_chunks_atomic(ensure_dir(folder) / name, (data,), durable=False)
     except OutputError:
         try:
             Path(folder).rmdir()
