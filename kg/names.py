@@ -99,6 +99,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
     cued = (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)) \
         or (etype == "Institution" and _created(text, start)) \
+        or (etype == "Initiative" and _hosted(text, start, suffix)) \
         or (etype == "Project" and not weak and _built(text, toks, j, end))
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
@@ -164,6 +165,16 @@ def _built(text: str, toks: list[Tok], j: int, end: int) -> bool:
     thing, not a kind (a kind is counted, ``建成社区公园5个``, or follows a verb)."""
     opens = j == 0 or toks[j - 1].word in (",", "。", ";", ":")
     return opens and _WORKS_STAGE.match(text, end) is not None
+
+
+_EVENT_HEADS = re.compile(r"(?:赛|节|论坛|峰会|会|展|周)$")
+_HOSTS = ("举办", "承办", "主办", "举行", "协办")
+
+
+def _hosted(text: str, start: int, suffix: str) -> bool:
+    """True for an event right after the verb that hosts it (``成功举办全国帆船锦标赛``): one event, even in
+    common words (a kind of event hosted is counted or said of many: ``举办各类赛事``)."""
+    return _EVENT_HEADS.search(suffix) is not None and text[max(0, start - 2):start] in _HOSTS
 
 
 def _created(text: str, start: int) -> bool:

@@ -97,6 +97,8 @@ def _entities(text):
     ("新增澄芯微、欣岚达国家级企业技术中心。", ("澄芯微国家级企业技术中心", "Institution")),
     # a thing of common words whose works reach a stage as the subject of its clause
     ("国际会展中心主体基本完工。", ("国际会展中心", "Project")),
+    # an event right after the verb that hosts it, even in common words
+    ("成功举办国际网球公开赛。", ("国际网球公开赛", "Initiative")),
     # the campaign for a title a city earns
     ("圆满完成国家森林城市创建、国家卫生城市复审。", ("国家卫生城市复审", "Initiative")),
     ("大力推进文明城市创建。", ("文明城市创建", "Initiative")),
@@ -236,6 +238,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("星澜、云岚科技上榜。", "星澜科技"),  # a company's suffix is not shared
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
     ("社区公园建成开放。", "社区公园"),
+    ("举办各类赛事。", "各类赛事"),
     ("初步形成碧川科学城北部快速化通道。", "初步形成碧川科学城北部快速化通道"),  # a verb opens no name
     ("我谨代表碧川区人民政府。", "谨代表碧川区人民政府"),
     ("推进深汕高铁、赣深高铁铁路建设。", "深汕高铁铁路"),
