@@ -23,7 +23,8 @@ from .cues import cue_names, executive_names, quoted_names, subject_names
 from .lists import enumerations, numbered_lines, sibling_lists
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import clean_name, merge_tokens, suffix_of
-from .names import government_bodies, place_campaigns, road_works, short_bodies, suffix_names, title_campaigns
+from .names import (follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
+                    title_campaigns)
 from .segment import tokenize
 
 __all__ = ["find_mentions", "sentence_mentions", "repeated_mentions", "clean_name", "find_relations"]
@@ -90,7 +91,7 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
              + subject_names(text, toks, places) + executive_names(text, toks, places) + sibling_lists(text, toks)
              + quoted_names(text, toks)
              + government_bodies(toks) + short_bodies(text, toks) + road_works(text, toks, places)
-             + place_campaigns(text, toks, places) + title_campaigns(text, toks))
+             + place_campaigns(text, toks, places) + title_campaigns(text, toks) + follow_up_campaigns(text, toks))
     found = _with_lines(found, numbered_lines(text, toks))
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]

@@ -16,7 +16,8 @@ from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, RE
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
 
-__all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns"]
+__all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
+           "follow_up_campaigns"]
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 口岸 一局 按计划 原计划".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^(?:[一二三四五六七八九十两]+|\d+)大")  # ``宜居之城``, ``五大教育集团``, ``9大科技项目``
@@ -278,3 +279,19 @@ def title_campaigns(text: str, toks: list[Tok]):
         if m.start() in starts and not any(w in m.group()[2:] for w in BOUNDARY_WORDS if len(w) > 1):
             found.append((m.group() + work.group(), "Initiative", m.start(), work.end(), "suffix"))
     return found
+
+
+_FOLLOW_UP = re.compile(r"(?:中央|国家|省级|省|市)(?:[\u4e00-\u9fff]{0,8}?)(?:督察|巡视|巡察|督导|检查)(?:整改)?[“\"]?回头看[”\"]?")
+
+
+def follow_up_campaigns(text: str, toks: list[Tok]):
+    """``中央环保督察“回头看”``: the second round of an inspection is an initiative, named with the inspection.
+
+    >>> [n for n, *_ in follow_up_campaigns("做好中央环保督察“回头看”工作", tokenize("做好中央环保督察“回头看”工作"))]
+    ['中央环保督察回头看']
+    """
+    if not toks or "回头看" not in text[toks[0].start:toks[-1].end]:
+        return []
+    starts = {t.start for t in toks}
+    return [(re.sub(r"[“”\"]", "", m.group()), "Initiative", m.start(), m.end(), "suffix")
+            for m in _FOLLOW_UP.finditer(text, toks[0].start, toks[-1].end) if m.start() in starts]

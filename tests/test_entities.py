@@ -99,6 +99,8 @@ def _entities(text):
     ("国际会展中心主体基本完工。", ("国际会展中心", "Project")),
     # an event right after the verb that hosts it, even in common words
     ("成功举办国际网球公开赛。", ("国际网球公开赛", "Initiative")),
+    # the second round of an inspection
+    ("配合做好中央环保督察“回头看”工作。", ("中央环保督察回头看", "Initiative")),
     # the campaign for a title a city earns
     ("圆满完成国家森林城市创建、国家卫生城市复审。", ("国家卫生城市复审", "Initiative")),
     ("大力推进文明城市创建。", ("文明城市创建", "Initiative")),
