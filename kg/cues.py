@@ -16,7 +16,8 @@ from .segment import known_word, tokenize
 
 __all__ = ["cue_names", "subject_names", "executive_names", "quoted_names"]
 
-_NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队")
+_NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队", "企业", "民企",
+                  "国企", "首店")
 
 
 def cue_names(text: str, toks: list[Tok]):
@@ -25,18 +26,31 @@ def cue_names(text: str, toks: list[Tok]):
     for k, tok in enumerate(toks[:-1]):
         if tok.word not in ENTERPRISE_CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
             continue
-        j = k + 1
-        while j < len(toks) and _cue_joinable(toks[j]) and toks[j].end - toks[k + 1].start <= 8:
-            j += 1
-        if j == k + 1 or j >= len(toks) or toks[j].word not in ("、", "等", ",", "。"):
-            continue
-        a, b = toks[k + 1].start, toks[j - 1].end
-        name = clean_name(text[a:b])
-        if any(h in text[b:b + 16] for h in PERSON_HEADS) or name.endswith(_NOT_COMPANIES):
-            continue
-        if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES and specificity_of(toks[k + 1:j], ""):
-            found.append((name, "Enterprise", a, b, "cue"))
+        members, i = [], k + 1
+        while i < len(toks):  # ``引进星澜、云岚``: each member of a list after the cue
+            j = i
+            while j < len(toks) and _cue_joinable(toks[j]) and toks[j].end - toks[i].start <= 8:
+                j += 1
+            if j == i or j >= len(toks) or toks[j].word not in ("、", "等", ",", "。"):
+                break
+            a, b = toks[i].start, toks[j - 1].end
+            name = clean_name(text[a:b])
+            if any(h in text[b:b + 16] for h in PERSON_HEADS) or name.endswith(_NOT_COMPANIES):
+                break
+            members.append((name, a, b, 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES
+                            and specificity_of(toks[i:j], "") > 0 and not any(t.pos == "v" and len(t.word) > 1 for t in toks[i:j])
+                            and not (members and re.fullmatch(r"[A-Za-z]{1,3}", name))))
+            if toks[j].word != "、":
+                members = members[:1] if toks[j].word == "等" else members  # a list before 等: the list rule's
+                break
+            i = j + 1
+        if len(members) > 1 and (not all(ok for *_, ok in members) or _COUNTED_AFTER.match(text, members[-1][2])):
+            members = members[:1]  # a list of kinds (``理财、资管``), not of companies: the first as before
+        found.extend((name, "Enterprise", a, b, "cue") for name, a, b, ok in members if ok)
     return found
+
+
+_COUNTED_AFTER = re.compile(r"\d|[一二两三四五六七八九十]+[个家类种]")  # ``引进国潮品牌、新概念店10家``: kinds, counted
 
 
 # A clause that opens with a bare name and goes on with one of these says what the name is.

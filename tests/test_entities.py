@@ -99,6 +99,8 @@ def _entities(text):
     ("国际会展中心主体基本完工。", ("国际会展中心", "Project")),
     # an event right after the verb that hosts it, even in common words
     ("成功举办国际网球公开赛。", ("国际网球公开赛", "Initiative")),
+    # each member of a list of names after a cue verb
+    ("成功引进华为、云岚微电、大疆。", ("大疆", "Enterprise")),
     # the second round of an inspection
     ("配合做好中央环保督察“回头看”工作。", ("中央环保督察回头看", "Initiative")),
     # the campaign for a title a city earns
@@ -241,6 +243,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
     ("社区公园建成开放。", "社区公园"),
     ("举办各类赛事。", "各类赛事"),
+    ("引进国潮品牌、云岚新概念店10家以上。", "云岚新概念店"),  # kinds, counted
+    ("引进挖掘星澜附中等名校资源。", "挖掘星澜附中"),
     ("初步形成碧川科学城北部快速化通道。", "初步形成碧川科学城北部快速化通道"),  # a verb opens no name
     ("我谨代表碧川区人民政府。", "谨代表碧川区人民政府"),
     ("推进深汕高铁、赣深高铁铁路建设。", "深汕高铁铁路"),
