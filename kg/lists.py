@@ -52,6 +52,9 @@ def enumerations(text: str, toks: list[Tok]):
         typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
         sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
                          if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
+        if not counted and _a_class(text, tok.end, head, etype, typed):
+            found.extend(_members_of_a_class(text, toks, typed, etype))
+            continue
         for a, b, suffix in typed:
             name = clean_name(LEADING_JUNK.sub("", text[a:b]))
             if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit():
@@ -78,6 +81,36 @@ def enumerations(text: str, toks: list[Tok]):
 
 
 _COUNT_WORD = re.compile(r"[两二三四五六七八九十]+(?:个|家|所|座|条)")
+
+
+_CLASS_WORDS = re.compile(r"(?:大型|中型|小型|重点|特色|高端|新型|城市|商业|经济|示范|精品|标志性|知名|优质)")
+
+
+def _a_class(text: str, after: int, head: str | None, etype: str | None, typed: list) -> bool:
+    """True when the head after ``等`` names a class its members belong to, not a word of their names: it follows
+    words that describe a kind (``等大型商业综合体``, ``等经济示范商业街区``) and a member has a head of its own
+    of the same type (``乐府广场、星河天地等大型商业综合体``)."""
+    if not head or etype not in ("Project", "Institution") or head in _GROUP_WORDS or head == _ROADS:
+        return False
+    rest = text[after:after + 16]
+    described = rest[:max(0, rest.find(head))]
+    return _CLASS_WORDS.search(described) is not None and any(
+        suffix and TYPE_SUFFIXES[suffix] == etype and len(text[a:b]) > len(suffix) + 1 for a, b, suffix in typed)
+
+
+def _members_of_a_class(text: str, toks: list[Tok], typed: list, etype: str):
+    """The members of a list before a class: each is named on its own, with its own head or without one."""
+    found = []
+    for a, b, suffix in typed:
+        name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+        if not 2 <= len(name) <= 10 or name in GENERIC_NAMES or _COUNTED.search(name) or known_word(name):
+            continue
+        if suffix and TYPE_SUFFIXES[suffix] in ("Project", "Institution", "Enterprise"):
+            found.append((name, type_of(name, suffix), a, b, "enumeration"))
+        elif not suffix and not name.endswith(_PLACE_ENDS) and specificity_of(_inside(toks, a, b), "") or (
+                not suffix and len(name) >= 3 and len(_inside(toks, a, b)) <= 2 and not name.endswith(_PLACE_ENDS)):
+            found.append((name, etype, a, b, "enumeration"))
+    return found
 
 
 def _count_at(toks: list[Tok], e: int) -> bool:

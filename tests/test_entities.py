@@ -99,6 +99,9 @@ def _entities(text):
     ("国际会展中心主体基本完工。", ("国际会展中心", "Project")),
     # an event right after the verb that hosts it, even in common words
     ("成功举办国际网球公开赛。", ("国际网球公开赛", "Initiative")),
+    # a list before a class (等 and words that describe a kind): each member is named on its own
+    ("碧川天地、云岚广场等大型商业综合体开业。", ("碧川天地", "Project")),
+    ("碧川天地、云岚广场等大型商业综合体开业。", ("云岚广场", "Project")),
     # each member of a list of names after a cue verb
     ("成功引进华为、云岚微电、大疆。", ("大疆", "Enterprise")),
     # the second round of an inspection
@@ -243,6 +246,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
     ("社区公园建成开放。", "社区公园"),
     ("举办各类赛事。", "各类赛事"),
+    ("碧川天地、云岚广场等大型商业综合体开业。", "碧川天地综合体"),
     ("引进国潮品牌、云岚新概念店10家以上。", "云岚新概念店"),  # kinds, counted
     ("引进挖掘星澜附中等名校资源。", "挖掘星澜附中"),
     ("初步形成碧川科学城北部快速化通道。", "初步形成碧川科学城北部快速化通道"),  # a verb opens no name

@@ -23,7 +23,7 @@ FLOORS = {
     # a new area's administrative committee (管委会), review part
     "dapeng-2013-review.json": {"entities (typed)": 0.82, "links": 0.81, "indicators": 0.99},
     # two sections of a district review dense with companies named by short names
-    "nanshan-2017-review.json": {"entities (typed)": 0.81, "links": 0.82, "indicators": 0.97},
+    "nanshan-2017-review.json": {"entities (typed)": 0.84, "links": 0.85, "indicators": 0.97},
     # the opening and two sections of another district's review (宝安区, on 2018): figures, platforms, works
     "baoan-2018-review.json": {"entities (typed)": 0.69, "links": 0.69, "indicators": 0.89},
 }
