@@ -341,7 +341,7 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
     rest = re.sub(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?", "", rest)
     rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
     rest = re.split(r"[,。;、:!?()“”]", rest)[0]
-    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)", rest):
+    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)|^.{0,6}?(?:景观大道|大道)", rest):
         return _ROADS, "Project"
     m = re.match(r"^(.{0,6}?)(企业|公司|项目|金融机构)", rest)
     if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):

@@ -102,6 +102,8 @@ def _entities(text):
     # a list before a class (等 and words that describe a kind): each member is named on its own
     ("碧川天地、云岚广场等大型商业综合体开业。", ("碧川天地", "Project")),
     ("碧川天地、云岚广场等大型商业综合体开业。", ("云岚广场", "Project")),
+    # a road before 等 and a kind of avenue
+    ("打造碧川路等3条特色花卉景观大道。", ("碧川路", "Project")),
     # each member of a list of names after a cue verb
     ("成功引进华为、云岚微电、大疆。", ("大疆", "Enterprise")),
     # the second round of an inspection
