@@ -37,7 +37,31 @@ def find_mentions(report: Report, structure: Structure) -> list[Mention]:
     for sentence in structure.sentences:
         mentions.extend(sentence_mentions(report.text, sentence, places))
     repeats = repeated_mentions(report.text, structure.sentences, mentions)
-    return sorted(mentions + repeats, key=lambda m: m.start) if repeats else mentions
+    nested = nested_mentions(mentions + repeats)
+    return sorted(mentions + repeats + nested, key=lambda m: m.start) if repeats or nested else mentions
+
+
+_OWNERS = ("Enterprise", "Institution")
+
+
+def nested_mentions(mentions: list[Mention]) -> list[Mention]:
+    """A company or body of the report named at the head of a longer name (``星澜新材料`` in
+    ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
+    mentioned there too, so that it is linked to that work area."""
+    owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
+    if not owners:
+        return []
+    by_start: dict[str, list[str]] = {}
+    for name in owners:
+        by_start.setdefault(name[:2], []).append(name)
+    found = []
+    for m in mentions:
+        for name in by_start.get(m.surface[:2], ()):
+            if len(m.surface) > len(name) and m.surface.startswith(name) and m.name != name:
+                found.append(Mention(name=name, etype=owners[name], start=m.start, end=m.start + len(name),
+                                     sentence=m.sentence, rule="nested", surface=name))
+                break
+    return found
 
 
 _REPEAT_RULES = ("cue", "enumeration")

@@ -261,3 +261,12 @@ def test_numbered_lines_replace_their_cut_parts():
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
+
+
+def test_an_owner_named_at_the_head_of_a_longer_name_is_mentioned_there_too():
+    text = ("2020年工作回顾\n一、抓项目\n星澜新材料产业园建成投产。\n"
+            "2021年工作安排\n一、强产业\n支持星澜新材料扩大产能。")
+    x = kg.extract(kg.parse_report(text))
+    owner = next(e for e in x.entities if e.name == "星澜新材料")
+    assert owner.etype == "Enterprise" and [m.rule for m in owner.mentions][0] == "nested"
+    assert len(owner.areas) == 2  # the review's work area too, where only the project is named
