@@ -41,14 +41,22 @@ def clean_name(name: str) -> str:
     '柳塘(青石河)航道'
     """
     name = name.replace("（", "(").replace("）", ")")
-    return re.sub(r"[\s“”\"'‘’《》「」『』*#]", "", name)
+    return _NOT_IN_NAMES.sub("", name)
+
+
+_NOT_IN_NAMES = re.compile(r"[\s“”\"'‘’《》「」『』*#]")
 
 
 _CLOSERS = {"“": "”", '"': '"', "(": ")", "《": "》", "‘": "’"}
+# the characters without which ``merge_tokens`` leaves the tokens as they are: an opening mark,
+# a space (``ID TOWN``), a conjunction jieba may join to a name (``和宝龙``)
+_MERGE_CHARS = re.compile("[%s]" % re.escape("".join(_CLOSERS) + " 和与及并"))
 
 
 def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
     """Merge quoted runs (“…”) and short parenthesised runs into single tokens."""
+    if not tokens or not _MERGE_CHARS.search(text, tokens[0].start, tokens[-1].end):
+        return list(tokens)  # no opening mark, space or leading conjunction: nothing to merge
     out: list[Tok] = []
     i = 0
     while i < len(tokens):
@@ -134,9 +142,10 @@ _REGION_PART = re.compile(r"[东西南北中]部")  # ``东部环保电厂``: a 
 
 def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     """Index of the first token of the name whose last token is ``toks[k]``."""
-    j = k
-    while j - 1 >= floor and toks[k].end - toks[j - 1].start <= MAX_NAME:
-        if joinable(toks[j - 1], toks[j]):
+    j, end = k, toks[k].end
+    while j - 1 >= floor and end - toks[j - 1].start <= MAX_NAME:
+        before = toks[j - 1]
+        if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
@@ -144,9 +153,13 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             break
     while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word))):
         j += 1
-    if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
+    if j > 0 and _NUMBER.fullmatch(toks[j - 1].word) and _ROAD_NUMBER_HEAD.match(toks[j].word):
         j -= 1
     return j
+
+
+_NUMBER = re.compile(r"\d+")
+_ROAD_NUMBER_HEAD = re.compile(r"国道|省道|县道|号")  # ``G107国道``, ``3号``: the number is part of the name
 
 
 def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
@@ -193,8 +206,9 @@ def type_of(name: str, suffix: str) -> str:
 
 
 _SUFFIX_SET = frozenset(TYPE_SUFFIXES)
-_SUFFIX_LENGTHS = sorted({len(s) for s in TYPE_SUFFIXES}, reverse=True)
 SUFFIX_LAST_CHARS = frozenset(s[-1] for s in TYPE_SUFFIXES)
+# for each last character of a suffix, the lengths of the suffixes that end with it, longest first
+_SUFFIX_LENGTHS = {c: sorted({len(s) for s in TYPE_SUFFIXES if s[-1] == c}, reverse=True) for c in SUFFIX_LAST_CHARS}
 
 
 def suffix_of(word_end_text: str) -> str | None:
@@ -203,9 +217,10 @@ def suffix_of(word_end_text: str) -> str | None:
     >>> suffix_of("青峰科技产业园"), suffix_of("建设")
     ('产业园', '建设')
     """
-    if not word_end_text or word_end_text[-1] not in SUFFIX_LAST_CHARS:
+    lengths = _SUFFIX_LENGTHS.get(word_end_text[-1:])
+    if not lengths:
         return None
-    for n in _SUFFIX_LENGTHS:
+    for n in lengths:
         if len(word_end_text) >= n and word_end_text[-n:] in _SUFFIX_SET:
             return word_end_text[-n:]
     return None
@@ -236,15 +251,12 @@ def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozen
     """
     if len(toks) > 1 and toks[0].word in REGION_MARKS and toks[1].word != "级":  # not ``街道级``
         return 2
-    strength = 0
-    singles = [len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is toks[-1] and t.word == suffix) for t in toks]
-    if any(a and b for a, b in zip(singles, singles[1:])):
-        strength = 1  # jieba cut an unknown name into characters: ``迳|口``
+    strength = 1 if _two_singles(toks, suffix) else 0  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
         if not word or word in _COMMON_PLACES or word in NAME_WORDS or attributive(word):
             continue
-        if re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
+        if _LATIN_OR_DIGIT.search(word) or any(p in word for p in places):
             return 2
         if t.pos in PROPER_POS:
             if word == t.word or not _common_word(word):
@@ -256,9 +268,25 @@ def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozen
     return strength
 
 
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+
+def _two_singles(toks: list[Tok], suffix: str) -> bool:
+    """True when two single-character tokens (not punctuation, not verbs, not the suffix itself
+    ending the name) stand side by side."""
+    last, previous = toks[-1] if toks else None, False
+    for t in toks:
+        single = len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is last and t.word == suffix)
+        if single and previous:
+            return True
+        previous = single
+    return False
+
+
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,3}[性式型化级]")
 
 
+@lru_cache(maxsize=100_000)
 def attributive(word: str) -> bool:
     """True for a word that makes a kind (``公益性``, ``普惠性``, ``智能化``), not for one that
     only ends in the same character (``群众文化``, ``创业孵化``).

@@ -28,7 +28,10 @@ _NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})
 
 def _ends_not_suffix_word(text: str, end: int) -> bool:
     """True when ``text[:end]`` ends with a word that only looks like it ends with a type suffix."""
-    return any(text[max(0, end - n):end] in _NOT_SUFFIX_WORDS for n in _NOT_SUFFIX_LENGTHS)
+    for n in _NOT_SUFFIX_LENGTHS:
+        if text[max(0, end - n):end] in _NOT_SUFFIX_WORDS:
+            return True
+    return False
 
 
 def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
@@ -77,11 +80,11 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     prefix = name[: len(name) - len(suffix)]
     etype = TYPE_SUFFIXES[suffix]
     if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) \
-            or any(t.word in ("等", "等等") for t in toks[j:k]):
+            or _has_deng(toks, j, k):
         return None
     if etype == "Village":
-        if GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) \
-                or re.search(r"[镇乡县区]|自然村|行政村", prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+        if GENERIC_VILLAGE.search(name) or _RURAL_END.search(name) \
+                or _VILLAGE_NOT_IN_PREFIX.search(prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not _HAN.search(prefix):
             return None
     elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
         return None
@@ -107,6 +110,19 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
     return name
+
+
+_RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")
+_VILLAGE_NOT_IN_PREFIX = re.compile(r"[镇乡县区]|自然村|行政村")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_deng(toks: list[Tok], j: int, k: int) -> bool:
+    """True when ``等`` or ``等等`` is one of ``toks[j:k]``: the words before a list's head, not a name."""
+    for t in toks[j:k]:
+        if t.word == "等" or t.word == "等等":
+            return True
+    return False
 
 
 _COUNT_AFTER = re.compile(r"(?:达|超|近|共|累计)?\d")
@@ -148,14 +164,12 @@ def _modifier_end(prefix: str) -> int:
 
 
 def _cued(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 4):start]
-    after = text[end:end + 6]
-    return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
+    return text[max(0, start - 4):start].endswith(ENTERPRISE_CUES_BEFORE) or text.startswith(ENTERPRISE_CUES_AFTER, end, end + 6)
 
 
 def _created(text: str, start: int) -> bool:
     """True right after a verb that creates a body: ``成立`` | ``反诈骗中心``."""
-    return any(text[max(0, start - 4):start].endswith(c) for c in INSTITUTION_CUES_BEFORE)
+    return text[max(0, start - 4):start].endswith(INSTITUTION_CUES_BEFORE)
 
 
 _BODY = re.compile(r"(?:部|厅|委|局|署)$")
