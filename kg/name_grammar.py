@@ -254,18 +254,28 @@ def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozen
     strength = 1 if _two_singles(toks, suffix) else 0  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
-        if not word or word in _COMMON_PLACES or word in NAME_WORDS or attributive(word):
-            continue
-        if _LATIN_OR_DIGIT.search(word) or any(p in word for p in places):
+        token_strength = _word_specificity(word, t.word, t.pos, places)
+        if token_strength == 2:
             return 2
-        if t.pos in PROPER_POS:
-            if word == t.word or not _common_word(word):
-                return 2
-            strength = 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
-            continue
-        if (len(word) <= 4 and not known_word(word)) or t.pos == "nz":
-            strength = 1
+        strength = strength or token_strength
     return strength
+
+
+@lru_cache(maxsize=100_000)
+def _word_specificity(word: str, token_word: str, pos: str, places: frozenset[str]) -> int:
+    """What one token says of a name's specificity (``specificity_of``): 2, 1 or 0 (nothing). ``word``
+    is the token's word (``token_word``) without the suffix when the token ends the name."""
+    if not word or word in _COMMON_PLACES or word in NAME_WORDS or attributive(word):
+        return 0
+    if _LATIN_OR_DIGIT.search(word) or any(p in word for p in places):
+        return 2
+    if pos in PROPER_POS:
+        if word == token_word or not _common_word(word):
+            return 2
+        return 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
+    if (len(word) <= 4 and not known_word(word)) or pos == "nz":
+        return 1
+    return 0
 
 
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")

@@ -37,9 +37,8 @@ def _ends_not_suffix_word(text: str, end: int) -> bool:
 def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
     """Names that end with a type suffix, each kept only if ``_accept`` finds it specific."""
     found = []
-    for k, tok in enumerate(toks):
-        if tok.pos == "x" or text[tok.end - 1] not in SUFFIX_LAST_CHARS:
-            continue
+    for k in [k for k, tok in enumerate(toks) if tok.word[-1] in SUFFIX_LAST_CHARS and tok.pos != "x"]:
+        tok = toks[k]
         span_text = text[max(0, tok.end - 8):tok.end]
         suffix = suffix_of(span_text)
         if not suffix:
@@ -49,15 +48,15 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
                 and tok.pos not in PROPER_POS and known_word(tok.word) and not (k > 0 and toks[k - 1].pos == "quote"):
             continue  # ``环节``, ``家园``: the suffix ends a common word, unless a quoted name leads it (``“星河杯”帆船赛``)
-        j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
-        start = toks[j].start
-        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
-            continue  # the suffix alone, nothing before it
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
                 and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS:
             continue  # a modifier of the noun after it (``中心城区``)
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
+        j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
+        start = toks[j].start
+        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
+            continue  # the suffix alone, nothing before it
         end = tok.end
         if suffix.endswith("期") and len(suffix) == 2 and (inner := suffix_of(text[start:end - 2])) \
                 and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
