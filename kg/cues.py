@@ -12,7 +12,7 @@ import re
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from .name_grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
-from .segment import tokenize
+from .segment import tokenize_phrase
 
 __all__ = ["cue_names", "subject_names", "quoted_names"]
 
@@ -112,7 +112,7 @@ def quoted_names(text: str, toks: list[Tok]):
         if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (GENERIC_VILLAGE.search(inner) or "、" in inner)):
             slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
-            campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize(inner))
+            campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize_phrase(inner))
             etype = "Initiative" if slogan or campaign else type_of(inner, suffix)
             if etype == "Initiative" or not designated(text, t.start):
                 found.append((inner, etype, t.start, t.end, "quoted"))
@@ -135,5 +135,5 @@ def _campaign_quote(text: str, t: Tok, inner: str) -> bool:
 
 def _reads_as_clause(inner: str) -> bool:
     """True for quoted text that is a clause (``打造具有全球影响力的…``), not a name."""
-    toks = tokenize(inner)
+    toks = tokenize_phrase(inner)
     return "的" in inner or not toks or toks[0].word in STOP_WORDS or any(t.pos in ("p", "c", "uj") for t in toks)

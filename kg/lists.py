@@ -108,8 +108,8 @@ def sibling_lists(text: str, toks: list[Tok]):
     if not toks or "、" not in text[toks[0].start:toks[-1].end]:
         return found
     for e, tok in enumerate(toks):
-        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" or joinable(tok) \
-                or not joinable(toks[e - 1], tok) or "、" not in text[toks[max(0, e - 8)].start:tok.start]:
+        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" \
+                or "、" not in text[toks[max(0, e - 8)].start:tok.start] or joinable(tok) or not joinable(toks[e - 1], tok):
             continue  # not the token right after the last member of a list
         members = _members_before(toks, e)
         if len(members) < 2:
@@ -195,7 +195,7 @@ _PLACE_ENDS = ("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "�
 def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
     """The spans of a list's members that end right before ``toks[e]``, joined by ``、``/``和``/``及``."""
     members = []
-    k = e - 1
+    k = first = e - 1  # ``first``: the last token of the first member
     while k >= 0:
         j = k
         while j - 1 >= 0 and joinable(toks[j - 1], toks[j]) and not (toks[j - 1].pos == toks[j].pos == "quote"):
@@ -203,6 +203,7 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
         if j > k or not joinable(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
             break  # a member may end in digits before the next mark: ``华星光电G9、``
         members.append((toks[j].start, toks[k].end))
+        first = k
         if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
             k -= 1  # ``“菜篮子”“米袋子”等``: quoted members side by side
             continue
@@ -214,14 +215,9 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
         break
     members.reverse()
     if members:
-        last = _tok_at(toks, members[0][1])
-        start = toks[start_after_verbs(toks, left_edge(toks, last), last, "")].start
+        start = toks[start_after_verbs(toks, left_edge(toks, first), first, "")].start
         members[0] = (start, members[0][1])  # the first member starts where its name does
     return members
-
-
-def _tok_at(toks: list[Tok], end: int) -> int:
-    return next(i for i, t in enumerate(toks) if t.end == end)
 
 
 _PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安置房|棚户区改造|棚改|土地整备|老旧小区改造)$")

@@ -14,7 +14,7 @@ from .lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPR
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
-from .segment import known_word, tokenize
+from .segment import known_word, tokenize, tokenize_phrase
 
 __all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns"]
 
@@ -93,7 +93,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
         campaign = _CAMPAIGN.match(prefix)
-        place = tokenize(prefix[campaign.end():]) if campaign else []
+        place = tokenize_phrase(prefix[campaign.end():]) if campaign else []
         return name if campaign and len(prefix) - campaign.end() <= 4 and specificity_of(place, "", places) == 2 else None
     weak = suffix in WEAK_SUFFIXES
     specificity = specificity_of(toks[j:k + 1], suffix, places)
@@ -237,7 +237,7 @@ def place_campaigns(text: str, toks: list[Tok], places: frozenset[str] = frozens
         for i in range(k - 1, max(-1, k - 4), -1):
             campaign = _CAMPAIGN.match(text[toks[i].start:tok.start])
             place = text[toks[i].start + campaign.end():tok.start] if campaign else ""
-            words = tokenize(place)
+            words = tokenize_phrase(place)
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", place) and not place.endswith(("城市", "城区")) and (place in places or (
                     len(words) == 1 and words[0].pos in ("ns", "nr", "nz"))):
                 found.append((text[toks[i].start:tok.start], "Initiative", toks[i].start, tok.start, "suffix"))

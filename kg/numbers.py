@@ -82,10 +82,13 @@ def parse_number(text: str) -> Decimal | None:
 
 def _qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 4):start]
-    for q in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
+    for q in _QUALIFIERS_BEFORE:
         if window.endswith(q):
             return q
     return None
+
+
+_QUALIFIERS_BEFORE = sorted(QUALIFIERS_BEFORE, key=len, reverse=True)  # the longest first
 
 
 def _qualifier_after(text: str, end: int) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
@@ -61,6 +62,7 @@ def chinese_ordinal(token: str) -> int:
     return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
 
 
+@lru_cache(maxsize=10_000)  # asked again and again of the same paragraphs
 def numbering(text: str) -> tuple[str, int, int] | None:
     """The numbering that opens ``text``: (style, number, length of the marker).
 
