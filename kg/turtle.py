@@ -27,6 +27,7 @@ pyoxigraph's on many terms.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -79,6 +80,9 @@ class _Forms:
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = prefixes
         self.known: dict = {}
+        # the same forms by the term object's id, the object kept with them (so that no other takes its id): a
+        # term is mostly the very object met before, and finding it so spares rdflib's hash of a literal (Python)
+        self.by_id: dict = {}
         self.predicates: dict = {}
         self.languages: dict = {}
         self.namespaces = tuple(prefixes.values())
@@ -93,11 +97,15 @@ class _Forms:
             return form
 
     def of(self, term) -> tuple[str, str]:
+        kept = self.by_id.get(id(term))
+        if kept is not None and kept[0] is term:
+            return kept[1]
         try:
-            return self.known[term]
+            form = self.known[term]
         except KeyError:
             form = self.known[term] = self._make(term)
-            return form
+        self.by_id[id(term)] = (term, form)
+        return form
 
     def _make(self, term) -> tuple[str, str]:
         if isinstance(term, URIRef):
@@ -120,7 +128,7 @@ class _Forms:
             value if bare is not None and bare.match(value) else f"{quoted}^^{self.of(URIRef(datatype))[1]}")
 
     def _nt_iri(self, iri: str) -> str:
-        _ox().NamedNode(iri)  # checks the IRI: a ValueError if it is not one
+        _NamedNode()(iri)  # checks the IRI: a ValueError if it is not one
         return f"<{iri}>"
 
     def _language(self, tag: str) -> str:
@@ -153,3 +161,8 @@ def _ox():
     import pyoxigraph
 
     return pyoxigraph
+
+
+@lru_cache(maxsize=1)
+def _NamedNode():  # noqa: N802 - pyoxigraph's class
+    return _ox().NamedNode
