@@ -16,6 +16,7 @@ from .segment import tokenize_phrase
 
 __all__ = ["cue_names", "subject_names", "quoted_names"]
 
+_CUES_BEFORE = frozenset(ENTERPRISE_CUES_BEFORE)
 _NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队")
 
 
@@ -23,7 +24,7 @@ def cue_names(text: str, toks: list[Tok]):
     """``引进X``/``签约X``: a short bare name right after a cue verb is an enterprise."""
     found = []
     for k, tok in enumerate(toks[:-1]):
-        if tok.word not in ENTERPRISE_CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
+        if tok.word not in _CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
             continue
         j = k + 1
         while j < len(toks) and _cue_joinable(toks[j]) and toks[j].end - toks[k + 1].start <= 8:
@@ -95,9 +96,12 @@ def _holds_a_name(text: str, toks: list[Tok]) -> bool:
     return any((s := suffix_of(text[toks[0].start:t.end])) and s not in WEAK_SUFFIXES for t in toks)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _cue_joinable(tok: Tok) -> bool:
     """True when ``tok`` can be part of a bare name beside a cue: no boundary word, digit, number or function word."""
-    return tok.word not in BOUNDARY_WORDS and not any(c in BOUNDARY_CHARS for c in tok.word) and not re.search(r"\d", tok.word) \
+    return tok.word not in BOUNDARY_WORDS and BOUNDARY_CHARS.isdisjoint(tok.word) and not _DIGIT.search(tok.word) \
         and tok.pos not in ("p", "c", "u", "uj", "m", "q", "x")
 
 
@@ -128,9 +132,12 @@ def _campaign_quote(text: str, t: Tok, inner: str) -> bool:
     """``积极创建“无违建小区”``: a quoted name right after a campaign verb, ending the clause or
     followed by what the campaign asks (``各项要求``, ``工作``)."""
     before, after = text[max(0, t.start - 2):t.start], text[t.end:t.end + 4]
-    return (any(before.endswith(v) for v in _CAMPAIGN_VERBS) and 3 <= len(inner) <= 10
-            and re.match(r"(?:[,。;、]|各项|工作|行动|活动|要求)", after) is not None
-            and not re.match(r"^[一二三四五六七八九十两\d]+[个大项条]", inner) and not _reads_as_clause(inner))
+    return (before.endswith(_CAMPAIGN_VERBS) and 3 <= len(inner) <= 10 and _CAMPAIGN_ASKS.match(after) is not None
+            and not _COUNTED_PROGRAMME.match(inner) and not _reads_as_clause(inner))
+
+
+_CAMPAIGN_ASKS = re.compile(r"(?:[,。;、]|各项|工作|行动|活动|要求)")
+_COUNTED_PROGRAMME = re.compile(r"^[一二三四五六七八九十两\d]+[个大项条]")
 
 
 def _reads_as_clause(inner: str) -> bool:

@@ -61,7 +61,8 @@ def repeated_mentions(text: str, sentences, mentions: list[Mention]) -> list[Men
                 if not any(sentence.start + h.start() < b and a < sentence.start + h.end() for a, b in spans)]
         if not hits:
             continue
-        bounds = {t.start for t in tokenize(sentence.text, sentence.start)} | {t.end for t in tokenize(sentence.text, sentence.start)}
+        words = tokenize(sentence.text, sentence.start)
+        bounds = {t.start for t in words} | {t.end for t in words}
         for h in hits:
             a, b = sentence.start + h.start(), sentence.start + h.end()
             if a in bounds and b in bounds:

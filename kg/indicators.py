@@ -14,7 +14,7 @@ import re
 
 from .lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from .model import Observation, Quantity, Report, Sentence, Structure
-from .numbers import find_quantities
+from .numbers import find_quantities, may_hold_quantities
 from .segment import tokenize_phrase
 
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
@@ -104,6 +104,8 @@ def _years(structure: Structure) -> dict[str, int]:
 
 def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[str, int]) -> list[Observation]:
     """Observations stated in one sentence."""
+    if not may_hold_quantities(text, sentence.start, sentence.end):
+        return []  # no figure in any clause: nothing to read
     levels: list[dict] = []
     out: list[dict] = []
     previous = ""

@@ -296,7 +296,7 @@ def numbered_lines(text: str, toks: list[Tok]):
     >>> [n for n, *_ in numbered_lines("推进地铁5、8号线建设", tokenize("推进地铁5、8号线建设"))]
     ['地铁5号线', '地铁8号线']
     """
-    if not toks:
+    if not toks or text.find("号线", toks[0].start, toks[-1].end) < 0:
         return []
     found = []
     for m in _NUMBERED.finditer(text, toks[0].start, toks[-1].end):

@@ -183,6 +183,7 @@ def government_bodies(toks: list[Tok]):
 
 _SHORT_BODY = re.compile(r"(?:国家|省|市|区|县)?(?:%s)(?:委|部|局|厅|办)(?![署门分长员属队位件际])"
                          % "|".join(sorted(BODY_STEMS, key=len, reverse=True)))
+_BODY_HEAD = re.compile(r"[委部局厅办]")
 
 
 def short_bodies(text: str, toks: list[Tok]):
@@ -194,6 +195,8 @@ def short_bodies(text: str, toks: list[Tok]):
     if not toks:
         return []
     a, b = toks[0].start, toks[-1].end
+    if not _BODY_HEAD.search(text, a, b):
+        return []  # no head a department ends with: the long pattern need not be tried at every character
     return [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
             if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
 
@@ -209,6 +212,8 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
     ['碧川路']
     """
     found = []
+    if not toks or text.find("路", toks[0].start, toks[-1].end) < 0:
+        return found
     for k, tok in enumerate(toks):
         if not tok.word.endswith("路") or not _ROAD_WORKS.match(text, tok.end):
             continue
@@ -231,6 +236,8 @@ def place_campaigns(text: str, toks: list[Tok], places: frozenset[str] = frozens
     ['平安青峰']
     """
     found = []
+    if not toks or text.find("创建", toks[0].start, toks[-1].end) < 0:
+        return found
     for k, tok in enumerate(toks):
         if tok.word != "创建":
             continue

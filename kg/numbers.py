@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from .lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNIT_BASES, UNIT_MAGNITUDES
 from .model import Quantity
 
-__all__ = ["find_quantities", "parse_chinese_number", "parse_number"]
+__all__ = ["find_quantities", "may_hold_quantities", "parse_chinese_number", "parse_number"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -177,6 +177,15 @@ def _percent_words(text: str, offset: int, taken: set[int]) -> list[Quantity]:
             found.append(Quantity(value=value, unit="%", start=offset + m.start(), end=offset + m.end(),
                                   qualifier=_qualifier_after(text, m.end()) or _qualifier_before(text, m.start())))
     return found
+
+
+def may_hold_quantities(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``find_quantities`` finds nothing in ``text[start:end]`` for sure: it holds no digit, numeral or rank word.
+
+    >>> may_hold_quantities("加快产业转型"), may_hold_quantities("新增企业12家")
+    (False, True)
+    """
+    return _NUMERAL_OR_RANK.search(text, start, len(text) if end is None else end) is not None
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:

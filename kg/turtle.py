@@ -27,7 +27,6 @@ pyoxigraph's on many terms.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -80,11 +79,9 @@ class _Forms:
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = prefixes
         self.known: dict = {}
-        # the same forms by the term object's id, the object kept with them (so that no other takes its id): a
-        # term is mostly the very object met before, and finding it so spares rdflib's hash of a literal (Python)
-        self.by_id: dict = {}
         self.predicates: dict = {}
         self.languages: dict = {}
+        self.datatypes: dict = {}
         self.namespaces = tuple(prefixes.values())
 
     def predicate(self, term) -> tuple[str, str]:
@@ -97,15 +94,11 @@ class _Forms:
             return form
 
     def of(self, term) -> tuple[str, str]:
-        kept = self.by_id.get(id(term))
-        if kept is not None and kept[0] is term:
-            return kept[1]
         try:
-            form = self.known[term]
+            return self.known[term]
         except KeyError:
             form = self.known[term] = self._make(term)
-        self.by_id[id(term)] = (term, form)
-        return form
+            return form
 
     def _make(self, term) -> tuple[str, str]:
         if isinstance(term, URIRef):
@@ -124,11 +117,17 @@ class _Forms:
         if datatype is None or datatype == _STRING:
             return quoted, quoted
         bare = _BARE.get(datatype)
-        return f"{quoted}^^{self._nt_iri(datatype)}", (
+        return f"{quoted}^^{self._nt_datatype(datatype)}", (
             value if bare is not None and bare.match(value) else f"{quoted}^^{self.of(URIRef(datatype))[1]}")
 
+    def _nt_datatype(self, iri: str) -> str:
+        """``_nt_iri`` of a datatype, checked once: the literals of a report have a handful of datatypes."""
+        if iri not in self.datatypes:
+            self.datatypes[iri] = self._nt_iri(iri)
+        return self.datatypes[iri]
+
     def _nt_iri(self, iri: str) -> str:
-        _NamedNode()(iri)  # checks the IRI: a ValueError if it is not one
+        _ox().NamedNode(iri)  # checks the IRI: a ValueError if it is not one
         return f"<{iri}>"
 
     def _language(self, tag: str) -> str:
@@ -161,8 +160,3 @@ def _ox():
     import pyoxigraph
 
     return pyoxigraph
-
-
-@lru_cache(maxsize=1)
-def _NamedNode():  # noqa: N802 - pyoxigraph's class
-    return _ox().NamedNode
