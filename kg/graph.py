@@ -301,7 +301,10 @@ class SplitTerms:
                    frozenset(make(str(t)) for t in (GK.workArea, GK.mention)))
 
 
-RDFLIB_TERMS = SplitTerms.made_by(URIRef)
+# the vocabulary's own objects (``GK.report`` is the same object each time), which the triples built here hold:
+# a set then finds a predicate by identity, without rdflib's ``__eq__``
+_VOCABULARY = {str(t): t for t in (GK.report, _TYPE, GK.Report, GK.outcome, GK.verdict, GK.workArea, GK.mention)}
+RDFLIB_TERMS = SplitTerms.made_by(lambda iri: _VOCABULARY.get(iri) or URIRef(iri))
 
 
 def owners(g: Iterable[tuple], terms: SplitTerms = RDFLIB_TERMS) -> dict:

@@ -104,8 +104,15 @@ class _Data:
         self.typed: dict = defaultdict(set)
         self.supers: dict = defaultdict(set)  # rdfs:subClassOf, as given
         self.terms: dict = {}  # each property and class, as the data's own term
-        for s, p, o in triples:
-            self.values.setdefault(s, {}).setdefault(p, []).append(o)
+        values = self.values
+        for s, p, o in triples:  # ``values.setdefault(s, {}).setdefault(p, []).append(o)``, without making a
+            by_property = values.get(s)  # dict and a list for every triple
+            if by_property is None:
+                values[s] = {p: [o]}
+            elif (objects := by_property.get(p)) is None:
+                by_property[p] = [o]
+            else:
+                objects.append(o)
             if p in _TYPE:
                 self.typed[o].add(s)
             elif p in _SUBCLASS:

@@ -54,7 +54,11 @@ def sorted_turtle(triples: Iterable[tuple], prefixes: dict[str, str]) -> bytes:
     forms = _Forms(prefixes)
     by_subject: dict = {}
     for s, p, o in triples:
-        by_subject.setdefault(s, []).append((forms.predicate(p), forms.of(o)))
+        pair = (forms.predicate(p), forms.of(o))
+        if (pairs := by_subject.get(s)) is None:
+            by_subject[s] = [pair]  # not ``setdefault(s, [])``: a list made for every triple
+        else:
+            pairs.append(pair)
     subjects = sorted((forms.of(s), pairs) for s, pairs in by_subject.items())
     return "".join(_subject(s_ttl, pairs) for (_, s_ttl), pairs in subjects).encode()
 
