@@ -234,7 +234,12 @@ _DESIGNATION = re.compile(r"(?:获评|评为|创成|跻身|认定为|列为|荣�
 
 def designated(text: str, start: int) -> bool:
     """True after a verb that awards a title: ``获评省级农业示范基地`` names a kind of base, not a base."""
+    if start == 0 or text[start - 1] not in _DESIGNATION_LAST:
+        return False  # what the pattern must end with (``$`` also matches before a last line end)
     return bool(_DESIGNATION.search(text, max(0, start - 4), start))
+
+
+_DESIGNATION_LAST = frozenset("评为成身获予“\"\n")
 
 
 PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})

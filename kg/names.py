@@ -133,7 +133,12 @@ def _followed_by_count(text: str, end: int) -> bool:
 
 
 def _preceded_by_count(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] not in _COUNTED_LAST:
+        return False  # what the pattern must end with (``$`` also matches before a last line end)
     return bool(_COUNT_BEFORE.search(text[max(0, start - 6):start]))
+
+
+_COUNTED_LAST = frozenset("个家所座项处名支批\n")
 
 
 # Weak heads that still make a name of common words when the words before them are many

@@ -158,7 +158,7 @@ class FastTagger(jieba.posseg.POSTokenizer):
         """
         words = []
         for word in self.router.cut(block, False):
-            if len(word) > 1 and _ALNUM.fullmatch(word):
+            if len(word) > 1 and word.isascii() and _ALNUM.fullmatch(word):  # ``isascii``: most words are Chinese
                 if self.tokenizer.FREQ.get(word):
                     return self._jieba_route(block)
                 words.extend(word)
