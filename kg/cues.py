@@ -12,10 +12,11 @@ import re
 from .lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from .name_grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
-from .segment import known_word, tokenize
+from .segment import known_word, tokenize, tokenize_phrase
 
 __all__ = ["cue_names", "subject_names", "executive_names", "quoted_names"]
 
+_CUES_BEFORE = frozenset(ENTERPRISE_CUES_BEFORE)
 _NOT_COMPANIES = ("高校", "院校", "院所", "机构", "资源", "资本", "岸线", "理念", "模式", "技术", "人才", "团队", "企业", "民企",
                   "国企", "首店")
 
@@ -24,7 +25,7 @@ def cue_names(text: str, toks: list[Tok]):
     """``引进X``/``签约X``: a short bare name right after a cue verb is an enterprise."""
     found = []
     for k, tok in enumerate(toks[:-1]):
-        if tok.word not in ENTERPRISE_CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
+        if tok.word not in _CUES_BEFORE or tok.word in ("支持", "培育", "组织", "扶持", "落地"):
             continue
         members, i = [], k + 1
         while i < len(toks):  # ``引进星澜、云岚``: each member of a list after the cue
@@ -180,9 +181,12 @@ def executive_names(text: str, toks: list[Tok], places: frozenset[str] = frozens
     return found
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _cue_joinable(tok: Tok) -> bool:
     """True when ``tok`` can be part of a bare name beside a cue: no boundary word, digit, number or function word."""
-    return tok.word not in BOUNDARY_WORDS and not any(c in BOUNDARY_CHARS for c in tok.word) and not re.search(r"\d", tok.word) \
+    return tok.word not in BOUNDARY_WORDS and BOUNDARY_CHARS.isdisjoint(tok.word) and not _DIGIT.search(tok.word) \
         and tok.pos not in ("p", "c", "u", "uj", "m", "q", "x")
 
 
@@ -197,7 +201,7 @@ def quoted_names(text: str, toks: list[Tok]):
         if suffix and len(inner) > len(suffix) and inner not in GENERIC_NAMES and not _reads_as_clause(inner) \
                 and suffix != "建设" and not (TYPE_SUFFIXES[suffix] == "Village" and (GENERIC_VILLAGE.search(inner) or "、" in inner)):
             slogan = re.fullmatch(r"(?:[一二三四五六七八九十两]\w){2,}", inner)  # ``一带一廊一区``
-            campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize(inner))
+            campaign = TYPE_SUFFIXES[suffix] == "Village" and any(x.pos.startswith("v") for x in tokenize_phrase(inner))
             etype = "Initiative" if slogan or campaign else type_of(inner, suffix)
             if etype == "Initiative" or not designated(text, t.start):
                 found.append((inner, etype, t.start, t.end, "quoted"))
@@ -213,12 +217,15 @@ def _campaign_quote(text: str, t: Tok, inner: str) -> bool:
     """``积极创建“无违建小区”``: a quoted name right after a campaign verb, ending the clause or
     followed by what the campaign asks (``各项要求``, ``工作``)."""
     before, after = text[max(0, t.start - 2):t.start], text[t.end:t.end + 4]
-    return (any(before.endswith(v) for v in _CAMPAIGN_VERBS) and 3 <= len(inner) <= 10
-            and re.match(r"(?:[,。;、]|各项|工作|行动|活动|要求)", after) is not None
-            and not re.match(r"^[一二三四五六七八九十两\d]+[个大项条]", inner) and not _reads_as_clause(inner))
+    return (before.endswith(_CAMPAIGN_VERBS) and 3 <= len(inner) <= 10 and _CAMPAIGN_ASKS.match(after) is not None
+            and not _COUNTED_PROGRAMME.match(inner) and not _reads_as_clause(inner))
+
+
+_CAMPAIGN_ASKS = re.compile(r"(?:[,。;、]|各项|工作|行动|活动|要求)")
+_COUNTED_PROGRAMME = re.compile(r"^[一二三四五六七八九十两\d]+[个大项条]")
 
 
 def _reads_as_clause(inner: str) -> bool:
     """True for quoted text that is a clause (``打造具有全球影响力的…``), not a name."""
-    toks = tokenize(inner)
+    toks = tokenize_phrase(inner)
     return "的" in inner or not toks or toks[0].word in STOP_WORDS or any(t.pos in ("p", "c", "uj") for t in toks)

@@ -57,7 +57,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     found = []
     for m in mentions:
         for name in by_start.get(m.surface[:2], ()):
-            if len(m.surface) > len(name) and m.surface.startswith(name) and m.name != name:
+            if len(m.surface) > len(name) and m.surface.startswith(name) and m.etype != owners[name]:  # not 青峰集团
                 found.append(Mention(name=name, etype=owners[name], start=m.start, end=m.start + len(name),
                                      sentence=m.sentence, rule="nested", surface=name))
                 break
@@ -86,7 +86,8 @@ def repeated_mentions(text: str, sentences, mentions: list[Mention]) -> list[Men
                 if not any(sentence.start + h.start() < b and a < sentence.start + h.end() for a, b in spans)]
         if not hits:
             continue
-        bounds = {t.start for t in tokenize(sentence.text, sentence.start)} | {t.end for t in tokenize(sentence.text, sentence.start)}
+        words = tokenize(sentence.text, sentence.start)
+        bounds = {t.start for t in words} | {t.end for t in words}
         for h in hits:
             a, b = sentence.start + h.start(), sentence.start + h.end()
             if a in bounds and b in bounds:

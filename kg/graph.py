@@ -127,6 +127,12 @@ def _word(text: str) -> Literal:
     return Literal(text)
 
 
+@lru_cache(maxsize=1 << 13)
+def _exact(text: str) -> Literal:
+    """A plain literal of a mention's words (names come again and again)."""
+    return Literal(text)
+
+
 @lru_cache(maxsize=1 << 10)
 def _year(year) -> Literal:
     return Literal(str(year), datatype=XSD.gYear)
@@ -184,7 +190,7 @@ def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sent
     a, b = x.report.raw_span(start, end)
     node = mention_iri(rep, a, b)
     g.add((node, _TYPE, GK.Mention))
-    g.add((node, GK.exact, Literal(x.report.raw[a:b])))
+    g.add((node, GK.exact, _exact(x.report.raw[a:b])))
     g.add((node, GK.start, _integer(a)))
     g.add((node, GK.end, _integer(b)))
     g.add((node, GK.sentence, _sentence(g, rep, x, s)))
@@ -295,17 +301,21 @@ class SplitTerms:
                    frozenset(make(str(t)) for t in (GK.workArea, GK.mention)))
 
 
-RDFLIB_TERMS = SplitTerms.made_by(URIRef)
+# the vocabulary's own objects (``GK.report`` is the same object each time), which the triples built here hold:
+# a set then finds a predicate by identity, without rdflib's ``__eq__``
+_VOCABULARY = {str(t): t for t in (GK.report, _TYPE, GK.Report, GK.outcome, GK.verdict, GK.workArea, GK.mention)}
+RDFLIB_TERMS = SplitTerms.made_by(lambda iri: _VOCABULARY.get(iri) or URIRef(iri))
 
 
 def owners(g: Iterable[tuple], terms: SplitTerms = RDFLIB_TERMS) -> dict:
     """Each report, and each node with ``gk:report`` to a report, mapped to its report (``g``: a graph, or any
     iterable of triples)."""
     reports, linked = set(), []
+    typing = {p for p, _ in terms.a_report}
     for s, p, o in g:
         if p in terms.owned_by:
             linked.append((s, o))
-        elif (p, o) in terms.a_report:
+        elif p in typing and (p, o) in terms.a_report:  # the predicate first: an object's hash may be costly
             reports.add(s)
     found = {node: report for node, report in linked if report in reports}
     found.update((report, report) for report in reports)

@@ -14,8 +14,8 @@ import re
 
 from .lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from .model import Observation, Quantity, Report, Sentence, Structure
-from .numbers import find_quantities
-from .segment import tokenize
+from .numbers import find_quantities, may_hold_quantities
+from .segment import tokenize_phrase
 
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
 
@@ -104,6 +104,8 @@ def _years(structure: Structure) -> dict[str, int]:
 
 def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[str, int]) -> list[Observation]:
     """Observations stated in one sentence."""
+    if not may_hold_quantities(text, sentence.start, sentence.end):
+        return []  # no figure in any clause: nothing to read
     levels: list[dict] = []
     out: list[dict] = []
     previous = ""
@@ -441,7 +443,7 @@ def _owner(after: str) -> str:
     """The thing a figure before ``的`` measures: the noun phrase ending its clause (``星河产业引导基金``),
     else the name after the count."""
     chunk = re.split(r"[,;，；。、\d]", after)[0]
-    toks = tokenize(chunk) if 2 <= len(chunk) <= 16 else []
+    toks = tokenize_phrase(chunk) if 2 <= len(chunk) <= 16 else []
     return chunk if toks and toks[-1].pos.startswith("n") else _after_name(after)
 
 
@@ -474,7 +476,7 @@ def _verb_final(before: str) -> bool:
     before = re.sub(r"[“”\"]", "", before).strip()
     if not before or before.endswith("等"):
         return True
-    toks = tokenize(before[-8:])
+    toks = tokenize_phrase(before[-8:])
     return bool(toks) and toks[-1].pos in ("v", "vd", "vi", "vg", "f") and toks[-1].word not in ("增长", "提高", "前")
 
 
@@ -484,7 +486,7 @@ def _after_name(after: str) -> str:
     after = re.sub(r"[“”\"]", "", after)[:24]
     figures = find_quantities(after)
     after = after[:figures[0].start] if figures else after
-    toks = tokenize(after)
+    toks = tokenize_phrase(after)
     if toks and toks[0].pos.startswith("v"):
         return after
     for t in toks[1:]:

@@ -183,8 +183,8 @@ def sibling_lists(text: str, toks: list[Tok]):
     if not toks or "、" not in text[toks[0].start:toks[-1].end]:
         return found
     for e, tok in enumerate(toks):
-        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" or joinable(tok) \
-                or not joinable(toks[e - 1], tok) or "、" not in text[toks[max(0, e - 8)].start:tok.start]:
+        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" \
+                or "、" not in text[toks[max(0, e - 8)].start:tok.start] or joinable(tok) or not joinable(toks[e - 1], tok):
             continue  # not the token right after the last member of a list
         members = _members_before(toks, e)
         if len(members) < 2:
@@ -303,7 +303,7 @@ _PLACE_ENDS = ("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "�
 def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
     """The spans of a list's members that end right before ``toks[e]``, joined by ``、``/``和``/``及``."""
     members = []
-    k = e - 1
+    k = first = e - 1  # ``first``: the last token of the first member
     while k >= 0:
         j = k
         while j - 1 >= 0 and joinable(toks[j - 1], toks[j]) and not (toks[j - 1].pos == toks[j].pos == "quote"):
@@ -311,6 +311,7 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
         if j > k or not joinable(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
             break  # a member may end in digits before the next mark: ``华星光电G9、``
         members.append((toks[j].start, toks[k].end))
+        first = k
         if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
             k -= 1  # ``“菜篮子”“米袋子”等``: quoted members side by side
             continue
@@ -322,14 +323,9 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
         break
     members.reverse()
     if members:
-        last = _tok_at(toks, members[0][1])
-        start = toks[start_after_verbs(toks, left_edge(toks, last), last, "")].start
+        start = toks[start_after_verbs(toks, left_edge(toks, first), first, "")].start
         members[0] = (start, members[0][1])  # the first member starts where its name does
     return members
-
-
-def _tok_at(toks: list[Tok], end: int) -> int:
-    return next(i for i, t in enumerate(toks) if t.end == end)
 
 
 _PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安置房|棚户区改造|棚改|土地整备|老旧小区改造)$")
@@ -338,13 +334,13 @@ _PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安�
 def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | None]:
     """The type head after ``等``: ``传统工业区`` → ``工业区``; ``企业`` → Enterprise."""
     rest = text[toks[e].end: toks[e].end + 16]
-    rest = re.sub(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?", "", rest)
-    rest = re.sub(r"^(?:一批|一系列|多家|多个|一大批)", "", rest)
-    rest = re.split(r"[,。;、:!?()“”]", rest)[0]
-    if re.match(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)|^.{0,6}?(?:景观大道|大道)", rest):
+    rest = _COUNT_LEAD.sub("", rest)
+    rest = _BATCH_LEAD.sub("", rest)
+    rest = _HEAD_STOP.split(rest)[0]
+    if _ROADS_HEAD.match(rest):
         return _ROADS, "Project"
-    m = re.match(r"^(.{0,6}?)(企业|公司|项目|金融机构)", rest)
-    if m and not any(w in m.group(1) for w in STOP_WORDS if len(w) > 1):
+    m = _GROUP_HEAD.match(rest)
+    if m and not _holds_word(m.group(1), _LONG_STOP_WORDS):
         kind = _PROJECT_KINDS.search(m.group(1)) if m.group(2) == "项目" else None
         if kind:  # ``星河、绿地等城市更新项目``: each is a project of that kind
             return kind.group(0) + "项目", "Project"
@@ -356,7 +352,7 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
             return None, None  # ``村落``: the head char starts a common word, which is the head
         if len(suffix or "") == 1 and known_word(phrase[-2:]):
             continue  # ``关键环节``, ``农村``: the head char ends a common word
-        if suffix and suffix != "建设" and phrase.endswith(suffix) and not any(w in phrase for w in BOUNDARY_WORDS if len(w) > 1 and w not in suffix):
+        if suffix and suffix != "建设" and phrase.endswith(suffix) and not _holds_word(phrase, _LONG_BOUNDARY_WORDS, suffix):
             longer = suffix_of(rest[:n + 1]) if n < len(rest) else None
             if longer and len(longer) >= 2:  # ``产业园区``: ``园区`` goes on from ``产业园``, the head is the longer
                 return _compound_head(rest[:n + 1], suffix + rest[n]), TYPE_SUFFIXES[longer]
@@ -365,6 +361,30 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
                 return None, None  # ``A、B等过渡载体装修改造``: the members are 载体, the work is not their name
             return head, TYPE_SUFFIXES[suffix]
     return None, None
+
+
+_COUNT_LEAD = re.compile(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?")
+_BATCH_LEAD = re.compile(r"^(?:一批|一系列|多家|多个|一大批)")
+_HEAD_STOP = re.compile(r"[,。;、:!?()“”]")
+_ROADS_HEAD = re.compile(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)|^.{0,6}?(?:景观大道|大道)")
+_GROUP_HEAD = re.compile(r"^(.{0,6}?)(企业|公司|项目|金融机构)")
+_LONG_STOP_WORDS = frozenset(w for w in STOP_WORDS if len(w) > 1)
+_LONG_BOUNDARY_WORDS = frozenset(w for w in BOUNDARY_WORDS if len(w) > 1)
+_LONGEST_WORD = max(map(len, _LONG_STOP_WORDS | _LONG_BOUNDARY_WORDS))
+
+
+def _holds_word(phrase: str, words: frozenset[str], but_in: str = "") -> bool:
+    """True when one of ``words`` (of two characters or more) is in ``phrase``, other than one that is
+    part of ``but_in``: each piece of ``phrase`` is looked up, not each word searched for.
+
+    >>> _holds_word("重点产业园", frozenset({"重点"})), _holds_word("重点产业园", frozenset({"重点"}), "重点园")
+    (True, False)
+    """
+    for a in range(len(phrase) - 1):
+        for b in range(a + 2, min(len(phrase), a + _LONGEST_WORD) + 1):
+            if (w := phrase[a:b]) in words and w not in but_in:
+                return True
+    return False
 
 
 def _compound_head(phrase: str, suffix: str) -> str:
@@ -384,7 +404,7 @@ def numbered_lines(text: str, toks: list[Tok]):
     >>> [n for n, *_ in numbered_lines("推进地铁5、8号线建设", tokenize("推进地铁5、8号线建设"))]
     ['地铁5号线', '地铁8号线']
     """
-    if not toks:
+    if not toks or text.find("号线", toks[0].start, toks[-1].end) < 0:
         return []
     found = []
     for m in _NUMBERED.finditer(text, toks[0].start, toks[-1].end):

@@ -41,14 +41,22 @@ def clean_name(name: str) -> str:
     '柳塘(青石河)航道'
     """
     name = name.replace("（", "(").replace("）", ")")
-    return re.sub(r"[\s“”\"'‘’《》「」『』*#]", "", name)
+    return _NOT_IN_NAMES.sub("", name)
+
+
+_NOT_IN_NAMES = re.compile(r"[\s“”\"'‘’《》「」『』*#]")
 
 
 _CLOSERS = {"“": "”", '"': '"', "(": ")", "《": "》", "‘": "’"}
+# the characters without which ``merge_tokens`` leaves the tokens as they are: an opening mark,
+# a space (``ID TOWN``), a conjunction jieba may join to a name (``和宝龙``)
+_MERGE_CHARS = re.compile("[%s]" % re.escape("".join(_CLOSERS) + " 和与及并"))
 
 
 def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
     """Merge quoted runs (“…”) and short parenthesised runs into single tokens."""
+    if not tokens or not _MERGE_CHARS.search(text, tokens[0].start, tokens[-1].end):
+        return list(tokens)  # no opening mark, space or leading conjunction: nothing to merge
     out: list[Tok] = []
     i = 0
     while i < len(tokens):
@@ -134,9 +142,10 @@ _REGION_PART = re.compile(r"[东西南北中]部")  # ``东部环保电厂``: a 
 
 def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     """Index of the first token of the name whose last token is ``toks[k]``."""
-    j = k
-    while j - 1 >= floor and toks[k].end - toks[j - 1].start <= MAX_NAME:
-        if joinable(toks[j - 1], toks[j]):
+    j, end = k, toks[k].end
+    while j - 1 >= floor and end - toks[j - 1].start <= MAX_NAME:
+        before = toks[j - 1]
+        if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
@@ -145,9 +154,13 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word)
                                                  and not _opens_an_unknown_name(toks, j))):
         j += 1
-    if j > 0 and re.fullmatch(r"\d+", toks[j - 1].word) and re.match(r"国道|省道|县道|号", toks[j].word):
+    if j > 0 and _NUMBER.fullmatch(toks[j - 1].word) and _ROAD_NUMBER_HEAD.match(toks[j].word):
         j -= 1
     return j
+
+
+_NUMBER = re.compile(r"\d+")
+_ROAD_NUMBER_HEAD = re.compile(r"国道|省道|县道|号")  # ``G107国道``, ``3号``: the number is part of the name
 
 
 def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:
@@ -200,8 +213,9 @@ def type_of(name: str, suffix: str) -> str:
 
 
 _SUFFIX_SET = frozenset(TYPE_SUFFIXES)
-_SUFFIX_LENGTHS = sorted({len(s) for s in TYPE_SUFFIXES}, reverse=True)
 SUFFIX_LAST_CHARS = frozenset(s[-1] for s in TYPE_SUFFIXES)
+# for each last character of a suffix, the lengths of the suffixes that end with it, longest first
+_SUFFIX_LENGTHS = {c: sorted({len(s) for s in TYPE_SUFFIXES if s[-1] == c}, reverse=True) for c in SUFFIX_LAST_CHARS}
 
 
 def suffix_of(word_end_text: str) -> str | None:
@@ -210,9 +224,10 @@ def suffix_of(word_end_text: str) -> str | None:
     >>> suffix_of("青峰科技产业园"), suffix_of("建设")
     ('产业园', '建设')
     """
-    if not word_end_text or word_end_text[-1] not in SUFFIX_LAST_CHARS:
+    lengths = _SUFFIX_LENGTHS.get(word_end_text[-1:])
+    if not lengths:
         return None
-    for n in _SUFFIX_LENGTHS:
+    for n in lengths:
         if len(word_end_text) >= n and word_end_text[-n:] in _SUFFIX_SET:
             return word_end_text[-n:]
     return None
@@ -226,7 +241,12 @@ _DESIGNATION = re.compile(r"(?:获评|评为|创成|跻身|认定为|列为|荣�
 
 def designated(text: str, start: int) -> bool:
     """True after a verb that awards a title: ``获评省级农业示范基地`` names a kind of base, not a base."""
+    if start == 0 or text[start - 1] not in _DESIGNATION_LAST:
+        return False  # what the pattern must end with (``$`` also matches before a last line end)
     return bool(_DESIGNATION.search(text, max(0, start - 4), start))
+
+
+_DESIGNATION_LAST = frozenset("评为成身获予“\"\n")
 
 
 PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
@@ -243,29 +263,52 @@ def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozen
     """
     if len(toks) > 1 and toks[0].word in REGION_MARKS and toks[1].word != "级":  # not ``街道级``
         return 2
-    strength = 0
-    singles = [len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is toks[-1] and t.word == suffix) for t in toks]
-    if any(a and b for a, b in zip(singles, singles[1:])):
-        strength = 1  # jieba cut an unknown name into characters: ``迳|口``
+    strength = 1 if _two_singles(toks, suffix) else 0  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:
         word = t.word[: len(t.word) - len(suffix)] if t is toks[-1] and t.word.endswith(suffix) else t.word
-        if not word or word in _COMMON_PLACES or word in NAME_WORDS or attributive(word):
-            continue
-        if re.search(r"[A-Za-z0-9]", word) or any(p in word for p in places):
+        token_strength = _word_specificity(word, t.word, t.pos, places)
+        if token_strength == 2:
             return 2
-        if t.pos in PROPER_POS:
-            if word == t.word or not _common_word(word):
-                return 2
-            strength = 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
-            continue
-        if (len(word) <= 4 and not known_word(word)) or t.pos == "nz":
-            strength = 1
+        strength = strength or token_strength
     return strength
+
+
+@lru_cache(maxsize=100_000)
+def _word_specificity(word: str, token_word: str, pos: str, places: frozenset[str]) -> int:
+    """What one token says of a name's specificity (``specificity_of``): 2, 1 or 0 (nothing). ``word``
+    is the token's word (``token_word``) without the suffix when the token ends the name."""
+    if not word or word in _COMMON_PLACES or word in NAME_WORDS or attributive(word):
+        return 0
+    if _LATIN_OR_DIGIT.search(word) or any(p in word for p in places):
+        return 2
+    if pos in PROPER_POS:
+        if word == token_word or not _common_word(word):
+            return 2
+        return 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
+    if (len(word) <= 4 and not known_word(word)) or pos == "nz":
+        return 1
+    return 0
+
+
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+
+def _two_singles(toks: list[Tok], suffix: str) -> bool:
+    """True when two single-character tokens (not punctuation, not verbs, not the suffix itself
+    ending the name) stand side by side."""
+    last, previous = toks[-1] if toks else None, False
+    for t in toks:
+        single = len(t.word) == 1 and t.pos not in ("x", "v", "vg") and not (t is last and t.word == suffix)
+        if single and previous:
+            return True
+        previous = single
+    return False
 
 
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{2,3}[性式型化级]")
 
 
+@lru_cache(maxsize=100_000)
 def attributive(word: str) -> bool:
     """True for a word that makes a kind (``公益性``, ``普惠性``, ``智能化``), not for one that
     only ends in the same character (``群众文化``, ``创业孵化``).

@@ -14,7 +14,7 @@ from .lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPR
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
-from .segment import known_word, tokenize
+from .segment import known_word, tokenize, tokenize_phrase
 
 __all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
@@ -29,15 +29,17 @@ _NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})
 
 def _ends_not_suffix_word(text: str, end: int) -> bool:
     """True when ``text[:end]`` ends with a word that only looks like it ends with a type suffix."""
-    return any(text[max(0, end - n):end] in _NOT_SUFFIX_WORDS for n in _NOT_SUFFIX_LENGTHS)
+    for n in _NOT_SUFFIX_LENGTHS:
+        if text[max(0, end - n):end] in _NOT_SUFFIX_WORDS:
+            return True
+    return False
 
 
 def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
     """Names that end with a type suffix, each kept only if ``_accept`` finds it specific."""
     found = []
-    for k, tok in enumerate(toks):
-        if tok.pos == "x" or text[tok.end - 1] not in SUFFIX_LAST_CHARS:
-            continue
+    for k in [k for k, tok in enumerate(toks) if tok.word[-1] in SUFFIX_LAST_CHARS and tok.pos != "x"]:
+        tok = toks[k]
         span_text = text[max(0, tok.end - 8):tok.end]
         suffix = suffix_of(span_text)
         if not suffix:
@@ -47,15 +49,15 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
                 and tok.pos not in PROPER_POS and known_word(tok.word) and not (k > 0 and toks[k - 1].pos == "quote"):
             continue  # ``环节``, ``家园``: the suffix ends a common word, unless a quoted name leads it (``“星河杯”帆船赛``)
-        j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
-        start = toks[j].start
-        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
-            continue  # the suffix alone, nothing before it
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
                 and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS:
             continue  # a modifier of the noun after it (``中心城区``)
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
+        j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
+        start = toks[j].start
+        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
+            continue  # the suffix alone, nothing before it
         end = tok.end
         if suffix.endswith("期") and len(suffix) == 2 and (inner := suffix_of(text[start:end - 2])) \
                 and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
@@ -78,11 +80,11 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     prefix = name[: len(name) - len(suffix)]
     etype = TYPE_SUFFIXES[suffix]
     if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) \
-            or any(t.word in ("等", "等等") for t in toks[j:k]):
+            or _has_deng(toks, j, k):
         return None
     if etype == "Village":
-        if GENERIC_VILLAGE.search(name) or re.search(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$", name) \
-                or re.search(r"[镇乡县区]|自然村|行政村", prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not re.search(r"[\u4e00-\u9fff]", prefix):
+        if GENERIC_VILLAGE.search(name) or _RURAL_END.search(name) \
+                or _VILLAGE_NOT_IN_PREFIX.search(prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not _HAN.search(prefix):
             return None
     elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
         return None
@@ -92,7 +94,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
         campaign = _CAMPAIGN.match(prefix)
-        place = tokenize(prefix[campaign.end():]) if campaign else []
+        place = tokenize_phrase(prefix[campaign.end():]) if campaign else []
         return name if campaign and len(prefix) - campaign.end() <= 4 and specificity_of(place, "", places) == 2 else None
     weak = suffix in WEAK_SUFFIXES
     specificity = specificity_of(toks[j:k + 1], suffix, places)
@@ -112,6 +114,19 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     return name
 
 
+_RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")
+_VILLAGE_NOT_IN_PREFIX = re.compile(r"[镇乡县区]|自然村|行政村")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_deng(toks: list[Tok], j: int, k: int) -> bool:
+    """True when ``等`` or ``等等`` is one of ``toks[j:k]``: the words before a list's head, not a name."""
+    for t in toks[j:k]:
+        if t.word == "等" or t.word == "等等":
+            return True
+    return False
+
+
 _COUNT_AFTER = re.compile(r"(?:达|超|近|共|累计)?\d")
 _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[个家所座项处名支批]$")
 
@@ -121,7 +136,12 @@ def _followed_by_count(text: str, end: int) -> bool:
 
 
 def _preceded_by_count(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] not in _COUNTED_LAST:
+        return False  # what the pattern must end with (``$`` also matches before a last line end)
     return bool(_COUNT_BEFORE.search(text[max(0, start - 6):start]))
+
+
+_COUNTED_LAST = frozenset("个家所座项处名支批\n")
 
 
 # Weak heads that still make a name of common words when the words before them are many
@@ -151,9 +171,7 @@ def _modifier_end(prefix: str) -> int:
 
 
 def _cued(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 4):start]
-    after = text[end:end + 6]
-    return any(before.endswith(c) for c in ENTERPRISE_CUES_BEFORE) or any(after.startswith(c) for c in ENTERPRISE_CUES_AFTER)
+    return text[max(0, start - 4):start].endswith(ENTERPRISE_CUES_BEFORE) or text.startswith(ENTERPRISE_CUES_AFTER, end, end + 6)
 
 
 # what only one named thing does as the subject of its clause: its works reach a stage
@@ -180,7 +198,7 @@ def _hosted(text: str, start: int, suffix: str) -> bool:
 
 def _created(text: str, start: int) -> bool:
     """True right after a verb that creates a body: ``成立`` | ``反诈骗中心``."""
-    return any(text[max(0, start - 4):start].endswith(c) for c in INSTITUTION_CUES_BEFORE)
+    return text[max(0, start - 4):start].endswith(INSTITUTION_CUES_BEFORE)
 
 
 _BODY = re.compile(r"(?:部|厅|委|局|署)$")
@@ -195,6 +213,7 @@ def government_bodies(toks: list[Tok]):
 
 _SHORT_BODY = re.compile(r"(?:国家|省|市|区|县)?(?:%s)(?:委|部|局|厅|办)(?![署门分长员属队位件际])"
                          % "|".join(sorted(BODY_STEMS, key=len, reverse=True)))
+_BODY_HEAD = re.compile(r"[委部局厅办]")
 
 
 def short_bodies(text: str, toks: list[Tok]):
@@ -206,6 +225,8 @@ def short_bodies(text: str, toks: list[Tok]):
     if not toks:
         return []
     a, b = toks[0].start, toks[-1].end
+    if not _BODY_HEAD.search(text, a, b):
+        return []  # no head a department ends with: the long pattern need not be tried at every character
     return [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
             if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
 
@@ -221,6 +242,8 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
     ['碧川路']
     """
     found = []
+    if not toks or text.find("路", toks[0].start, toks[-1].end) < 0:
+        return found
     for k, tok in enumerate(toks):
         if not tok.word.endswith("路") or not _ROAD_WORKS.match(text, tok.end):
             continue
@@ -243,13 +266,15 @@ def place_campaigns(text: str, toks: list[Tok], places: frozenset[str] = frozens
     ['平安青峰']
     """
     found = []
+    if not toks or text.find("创建", toks[0].start, toks[-1].end) < 0:
+        return found
     for k, tok in enumerate(toks):
         if tok.word != "创建":
             continue
         for i in range(k - 1, max(-1, k - 4), -1):
             campaign = _CAMPAIGN.match(text[toks[i].start:tok.start])
             place = text[toks[i].start + campaign.end():tok.start] if campaign else ""
-            words = tokenize(place)
+            words = tokenize_phrase(place)
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", place) and not place.endswith(("城市", "城区")) and (place in places or (
                     len(words) == 1 and words[0].pos in ("ns", "nr", "nz"))):
                 found.append((text[toks[i].start:tok.start], "Initiative", toks[i].start, tok.start, "suffix"))

@@ -18,12 +18,13 @@ from decimal import Decimal, InvalidOperation
 from .lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, UNIT_BASES, UNIT_MAGNITUDES
 from .model import Quantity
 
-__all__ = ["find_quantities", "parse_chinese_number", "parse_number"]
+__all__ = ["find_quantities", "may_hold_quantities", "parse_chinese_number", "parse_number"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+_ARABIC_NUMBER = re.compile(_ARABIC)
 _BASES = sorted(set(UNIT_BASES), key=len, reverse=True)
 _UNIT = r"(?:%s)?(?:%s)" % ("|".join(UNIT_MAGNITUDES), "|".join(re.escape(b) for b in _BASES))
 _QUANTITY = re.compile(
@@ -71,7 +72,7 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("1,735"), parse_number("95.08"), parse_number("十五")
     (Decimal('1735'), Decimal('95.08'), Decimal('15'))
     """
-    if re.fullmatch(_ARABIC, text):
+    if _ARABIC_NUMBER.fullmatch(text):
         try:
             return Decimal(text.replace(",", ""))
         except InvalidOperation:
@@ -81,10 +82,13 @@ def parse_number(text: str) -> Decimal | None:
 
 def _qualifier_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 4):start]
-    for q in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
+    for q in _QUALIFIERS_BEFORE:
         if window.endswith(q):
             return q
     return None
+
+
+_QUALIFIERS_BEFORE = sorted(QUALIFIERS_BEFORE, key=len, reverse=True)  # the longest first
 
 
 def _qualifier_after(text: str, end: int) -> str | None:
@@ -154,6 +158,9 @@ def _chinese_count_ok(first: str, after: str) -> bool:
     return len(first) <= 3
 
 
+_FIRST_PLACE = re.compile(r"(?:居|位居|排名|位列|名列)[\u4e00-\u9fff（）()]{0,10}?(首位|榜首)")
+# a character every quantity holds: a digit or numeral (``_QUANTITY``, ``_RANK_ONLY``, ``_PERCENT_WORDS``), ``首`` or ``榜`` (``_FIRST_PLACE``)
+_NUMERAL_OR_RANK = re.compile(r"[\d零〇一二两三四五六七八九十百千首榜]")
 _PERCENT_WORDS = re.compile(r"百分之(?P<n>%s|%s)" % (_ARABIC, _CHINESE))
 
 
@@ -172,8 +179,19 @@ def _percent_words(text: str, offset: int, taken: set[int]) -> list[Quantity]:
     return found
 
 
+def may_hold_quantities(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``find_quantities`` finds nothing in ``text[start:end]`` for sure: it holds no digit, numeral or rank word.
+
+    >>> may_hold_quantities("加快产业转型"), may_hold_quantities("新增企业12家")
+    (False, True)
+    """
+    return _NUMERAL_OR_RANK.search(text, start, len(text) if end is None else end) is not None
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text``, offsets shifted by ``offset``."""
+    if not _NUMERAL_OR_RANK.search(text):
+        return []  # no digit, numeral or rank word: nothing below can match
     found: list[Quantity] = []
     taken: set[int] = set()
     for m in _QUANTITY.finditer(text):
@@ -200,7 +218,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if value:
             found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="第"))
     found.extend(_percent_words(text, offset, taken))
-    for m in re.finditer(r"(?:居|位居|排名|位列|名列)[\u4e00-\u9fff（）()]{0,10}?(首位|榜首)", text):
+    for m in _FIRST_PLACE.finditer(text):
         if m.start(1) not in taken:  # ``居全市首位``, ``居全省各区（县）榜首`` is a rank of 1
             found.append(Quantity(value=Decimal(1), unit="位", start=offset + m.start(1), end=offset + m.end(1), qualifier="首"))
     found.sort(key=lambda q: q.start)

@@ -122,7 +122,10 @@ class _Triples:
     def __init__(self, triples: Iterable[tuple]):
         by: dict = {}
         for s, p, o in triples:
-            by.setdefault(p, []).append((s, o))
+            if (pairs := by.get(p)) is None:
+                by[p] = [(s, o)]  # not ``setdefault(p, [])``: a list made for every triple
+            else:
+                pairs.append((s, o))
         ours = {p: p for p in _READ}
         self.by: dict = {ours[p]: pairs for p, pairs in by.items() if p in ours}
         self.grouped: dict = {}
@@ -135,7 +138,10 @@ class _Triples:
         if found is None:
             found = self.grouped[p] = {}
             for s, o in self.pairs(p):
-                found.setdefault(s, []).append(o)
+                if (objects := found.get(s)) is None:
+                    found[s] = [o]
+                else:
+                    objects.append(o)
         return found
 
     def subjects(self, p) -> Iterable:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import Sequence
 
 from . import readers
 from .errors import DecodeError, InputError
@@ -165,17 +166,16 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     paragraphs = [p for p in (_clean_line(raw, a, b) for a, b in _line_spans(raw)) if p[0]]
     chars: list[str] = []
     offsets: list[int] = []
-    previous: list[tuple[str, int]] | None = None
-    previous_heading = False
-    for line, heading in paragraphs:
+    previous: str | None = None
+    previous_heading, previous_end = False, 0
+    for line, line_offsets, heading in paragraphs:
         if previous is not None:
             if not (_continues(previous, line) and not previous_heading and not heading):
                 chars.append("\n")
-                offsets.append(previous[-1][1] + 1)
-        line_chars, line_offsets = zip(*line)
-        chars.extend(line_chars)
+                offsets.append(previous_end + 1)
+        chars.append(line)
         offsets.extend(line_offsets)
-        previous, previous_heading = line, heading
+        previous, previous_heading, previous_end = line, heading, line_offsets[-1]
     offsets.append(len(raw))
     return "".join(chars), tuple(offsets)
 
@@ -188,57 +188,69 @@ def _line_spans(raw: str):
     yield start, len(raw)
 
 
-def _clean_line(raw: str, start: int, end: int) -> tuple[list[tuple[str, int]], bool]:
-    """One line's analysed characters with their raw offsets, and whether it is a markdown heading."""
+def _clean_line(raw: str, start: int, end: int) -> tuple[str, Sequence[int], bool]:
+    """One line's analysed characters, their raw offsets (one per character), and whether it is a markdown heading."""
     line = raw[start:end]
     if _MD_RULE.match(line):
-        return [], False
+        return "", (), False
     heading = line.lstrip().startswith("#")
     prefix = _MD_PREFIX.match(line)
     cut = prefix.end() if prefix else 0
-    wide = line.translate(_HALFWIDTH)
+    wide = line.translate(_HALFWIDTH)  # one character for one
     marks = [m.span() for m in _MD_INLINE.finditer(line)]
     if marks:
         skip = {i for a, b in marks for i in range(a, b)}
-        kept = [(ch, start + i) for i, ch in enumerate(wide) if i not in skip and i >= cut]
+        kept = [i for i in range(cut, len(wide)) if i not in skip]
+        chars, offsets = "".join(wide[i] for i in kept), [start + i for i in kept]
     else:
-        kept = list(zip(wide[cut:], range(start + cut, end)))
-    return (_squeeze_spaces(kept) if _SPACE.search(wide) else kept), heading
+        chars, offsets = wide[cut:], range(start + cut, end)
+    if _SPACE.search(chars):
+        chars, offsets = _squeeze_spaces(chars, offsets)
+    return chars, offsets, heading
 
 
 _SPACE = re.compile(r"\s")
 
 
-def _squeeze_spaces(kept: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _squeeze_spaces(chars: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
     """Drop each run of spaces, or keep one space where it stands between two narrow characters (``AI 芯片``
-    loses it, ``Model Y`` keeps it)."""
-    text = "".join(next(zip(*kept), ()))
-    out: list[tuple[str, int]] = []
-    done = 0
-    for run in _SPACES.finditer(text):
-        out.extend(kept[done:run.start()])
-        left = out[-1][0] if out else ""
-        right = text[run.end():run.end() + 1]
+    loses it, ``Model Y`` keeps it); ``offsets`` are the characters' and go with them.
+
+    >>> _squeeze_spaces("AI 芯片 Model  Y ", range(10, 25))
+    ('AI芯片Model Y', [10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 23])
+    """
+    out: list[str] = []
+    out_offsets: list[int] = []
+    done, left = 0, ""
+    for run in _SPACES.finditer(chars):
+        if done < run.start():
+            out.append(chars[done:run.start()])
+            out_offsets.extend(offsets[done:run.start()])
+            left = chars[run.start() - 1]
+        right = chars[run.end():run.end() + 1]
         if left and right and not _is_wide(left) and not _is_wide(right):
-            out.append((" ", kept[run.start()][1]))
+            out.append(" ")
+            out_offsets.append(offsets[run.start()])
+            left = " "
         done = run.end()
-    out.extend(kept[done:])
-    return out
+    out.append(chars[done:])
+    out_offsets.extend(offsets[done:])
+    return "".join(out), out_offsets
 
 
 _SPACES = re.compile(r"\s+")
 
 
-def _continues(previous: list[tuple[str, int]], line: list[tuple[str, int]]) -> bool:
+def _continues(previous: str, line: str) -> bool:
     """True when ``line`` continues ``previous`` across a page break."""
-    last = previous[-1][0]
-    head = "".join(c for c, _ in previous[:4])
-    text = "".join(c for c, _ in line[:12])
+    last = previous[-1]
+    head = previous[:4]
+    text = line[:12]
     if last in _TERMINAL or len(previous) < 15 or head.startswith("—"):
         return False
-    if _NUMBERED.match(text) or _NUMBERED.match("".join(c for c, _ in previous[:8])):
+    if _NUMBERED.match(text) or _NUMBERED.match(previous[:8]):
         return False
-    if len(line) < 12 and line[-1][0] not in _TERMINAL:
+    if len(line) < 12 and line[-1] not in _TERMINAL:
         return False
     return True
 

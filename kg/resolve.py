@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .model import Entity, Mention
-from .segment import tokenize
+from .segment import tokenize_phrase
 
 __all__ = ["resolve_entities", "same_thing"]
 
@@ -30,7 +30,7 @@ def same_thing(short: str, long: str) -> bool:
     if long.startswith(short) and long[len(short):] in _LEGAL_SUFFIXES:
         return True
     if long.endswith(short) and len(long) - len(short) <= 4:
-        head = tokenize(long[: len(long) - len(short)])
+        head = tokenize_phrase(long[: len(long) - len(short)])
         return len(head) == 1 and head[0].pos == "ns"
     return False
 

@@ -6,7 +6,7 @@ import gc
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Token", "tokenize", "known_word", "user_words"]
+__all__ = ["Token", "tokenize", "tokenize_phrase", "known_word", "user_words"]
 
 
 class Token(NamedTuple):
@@ -64,6 +64,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """
     tokens, at = [], offset
     for word, pos in _tokenizer().tag(text):  # the words cover the text, in order
-        tokens.append(Token(word, pos, at, at + len(word)))
-        at += len(word)
+        end = at + len(word)
+        tokens.append(_new_tuple(Token, (word, pos, at, end)))  # ``Token(word, pos, at, end)``, one call less
+        at = end
     return tokens
+
+
+_new_tuple = tuple.__new__
+
+
+@lru_cache(maxsize=50_000)
+def tokenize_phrase(text: str) -> tuple[Token, ...]:
+    """``tokenize(text)`` as a tuple, kept: for the short phrases (a name's head, the words before a
+    figure) that rules look at in sentence after sentence.
+
+    >>> [t.word for t in tokenize_phrase("星河产业园")] == [t.word for t in tokenize("星河产业园")]
+    True
+    """
+    return tuple(tokenize(text))

@@ -35,6 +35,7 @@ from typing import Iterable, NamedTuple
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
+from rdflib.term import _NUMERIC_LITERAL_TYPES
 
 __all__ = ["SH", "Result", "Shapes", "PropertyCheck", "compile_shapes"]
 
@@ -103,8 +104,15 @@ class _Data:
         self.typed: dict = defaultdict(set)
         self.supers: dict = defaultdict(set)  # rdfs:subClassOf, as given
         self.terms: dict = {}  # each property and class, as the data's own term
-        for s, p, o in triples:
-            self.values.setdefault(s, {}).setdefault(p, []).append(o)
+        values = self.values
+        for s, p, o in triples:  # ``values.setdefault(s, {}).setdefault(p, []).append(o)``, without making a
+            by_property = values.get(s)  # dict and a list for every triple
+            if by_property is None:
+                values[s] = {p: [o]}
+            elif (objects := by_property.get(p)) is None:
+                by_property[p] = [o]
+            else:
+                objects.append(o)
             if p in _TYPE:
                 self.typed[o].add(s)
             elif p in _SUBCLASS:
@@ -143,46 +151,50 @@ class _Data:
 
 class _Bound:
     """A property check with its terms looked up in the data once: its property, its bounds' properties, and the
-    instances of its ``sh:class``."""
+    instances of its ``sh:class``; and the tests each value must pass, only those the check has, in the order of
+    ``_check_property``'s results."""
 
-    __slots__ = ("check", "path", "less_than", "less_or_equal", "members")
+    __slots__ = ("check", "path", "less_than", "less_or_equal", "members", "value_tests")
 
     def __init__(self, check: PropertyCheck, data: _Data):
         self.check, self.path = check, data.term(check.path)
         self.less_than = tuple(data.term(p) for p in check.less_than)
         self.less_or_equal = tuple(data.term(p) for p in check.less_or_equal)
         self.members = data.members((check.cls,)) if check.cls is not None else None
+        tests = []
+        if check.datatype is not None:
+            tests.append(_Datatype(check.datatype).holds)
+        if self.members is not None:
+            tests.append(self.members.__contains__)
+        if check.allowed is not None:
+            tests.append(check.allowed.__contains__)
+        if check.min_length is not None and check.min_length > 0:
+            tests.append(lambda v, n=check.min_length: not isinstance(v, BNode) and len(_string(v)) >= n)
+        if check.min_inclusive is not None:
+            tests.append(lambda v, bound=check.min_inclusive: _at_least(v, bound))
+        self.value_tests = tuple(tests)
 
 
 def _check_property(bound: _Bound, focus, by_property: dict, results: list[Result]) -> None:
     """Add to ``results`` what ``focus`` breaks of a property check (``by_property``: its values)."""
     check = bound.check
     values = by_property.get(bound.path, ())
-    fail = lambda value=None: results.append(Result(focus, check.path, check.message, value))  # noqa: E731
     if check.min_count is not None and len(values) < check.min_count:
-        fail()
+        results.append(Result(focus, check.path, check.message))
     if check.max_count is not None and len(values) > check.max_count:
-        fail()
+        results.append(Result(focus, check.path, check.message))
     for v in values:
-        if check.datatype is not None and not _has_datatype(v, check.datatype):
-            fail(v)
-        if bound.members is not None and v not in bound.members:
-            fail(v)
-        if check.allowed is not None and v not in check.allowed:
-            fail(v)
-        if check.min_length is not None and check.min_length > 0 and (
-                isinstance(v, BNode) or len(_string(v)) < check.min_length):
-            fail(v)
-        if check.min_inclusive is not None and not _at_least(v, check.min_inclusive):
-            fail(v)
+        for holds in bound.value_tests:
+            if not holds(v):
+                results.append(Result(focus, check.path, check.message, v))
         for other in bound.less_than:
             for w in by_property.get(other, ()):
                 if not _ordered(v, w, strict=True):
-                    fail(v)
+                    results.append(Result(focus, check.path, check.message, v))
         for other in bound.less_or_equal:
             for w in by_property.get(other, ()):
                 if not _ordered(v, w, strict=False):
-                    fail(v)
+                    results.append(Result(focus, check.path, check.message, v))
 
 
 _XSD_STRING, _LANG_STRING, _RDFS_LITERAL, _RDFS_DATATYPE = XSD.string, RDF.langString, RDFS.Literal, RDFS.Datatype
@@ -193,18 +205,48 @@ _PYTHON_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.int
 
 def _has_datatype(v, datatype) -> bool:
     """SHACL's sh:datatype: a literal of that datatype, well formed (as pyshacl checks it)."""
-    if not isinstance(v, Literal):
-        return False
-    if v.datatype == datatype:
-        if getattr(v, "ill_typed", None) is True:
+    return _Datatype(datatype).holds(v)
+
+
+class _Datatype:
+    """An ``sh:datatype``, with what it asks worked out once (``holds`` is called for every value): rdflib compares
+    IRIs in Python, here they are compared as strings (the same test: an IRI equals one of the same type and text)."""
+
+    __slots__ = ("datatype", "text", "any_literal", "any_typed", "plain_string", "lang_string", "python_type")
+
+    def __init__(self, datatype):
+        self.datatype, self.text = datatype, _text_of(datatype)
+        self.any_literal, self.any_typed = datatype == _RDFS_LITERAL, datatype == _RDFS_DATATYPE
+        self.plain_string, self.lang_string = datatype == _XSD_STRING, datatype == _LANG_STRING
+        self.python_type = _PYTHON_TYPES.get(datatype)
+
+    def holds(self, v) -> bool:
+        if not isinstance(v, Literal):
             return False
-    elif datatype == _RDFS_LITERAL or (datatype == _RDFS_DATATYPE and v.datatype):
+        given = v.datatype
+        if _same_iri(given, self.datatype, self.text):
+            if getattr(v, "ill_typed", None) is True:
+                return False
+        elif self.any_literal or (self.any_typed and given):
+            return True
+        elif not ((self.plain_string and given is None and v.language is None) or (self.lang_string and v.language)):
+            return False
+        return self.python_type is None or isinstance(v.value, self.python_type)
+
+
+def _text_of(term) -> str | None:
+    """An IRI's text as a plain ``str`` (``None`` for ``None``)."""
+    return None if term is None else str.__str__(term)
+
+
+def _same_iri(given, iri, text: str | None) -> bool:
+    """``given == iri`` for ``iri`` an rdflib term (``text``: its text), without rdflib's ``__eq__``: of the same
+    type, and the same text."""
+    if given is iri:
         return True
-    elif not ((datatype == _XSD_STRING and v.datatype is None and v.language is None)
-              or (datatype == _LANG_STRING and v.language)):
-        return False
-    python_type = _PYTHON_TYPES.get(datatype)
-    return python_type is None or isinstance(v.value, python_type)
+    if given is None or iri is None:
+        return given == iri
+    return type(given) is type(iri) and str.__eq__(given, text)
 
 
 def _string(v) -> str:
@@ -215,6 +257,8 @@ def _string(v) -> str:
 
 def _at_least(v, bound: Literal) -> bool:
     """sh:minInclusive: ``v`` is a literal comparable with ``bound`` and not below it."""
+    if _integers(v, bound):
+        return v.value >= bound.value  # rdflib's ``v.eq(bound) or v > bound`` for two integers
     if not isinstance(v, Literal) or isinstance(v.value, str) != isinstance(bound.value, str):
         return False
     try:
@@ -225,6 +269,8 @@ def _at_least(v, bound: Literal) -> bool:
 
 def _ordered(v, w, strict: bool) -> bool:
     """sh:lessThan (``strict``) and sh:lessThanOrEquals between a value and another property's value."""
+    if _integers(v, w):  # what rdflib's ``<`` and ``<=`` of two numeric literals come to for two ints
+        return v.value < w.value if strict else v.value <= w.value
     a, a_text = _comparable(v)
     b, b_text = _comparable(w)
     if a_text != b_text:
@@ -233,6 +279,21 @@ def _ordered(v, w, strict: bool) -> bool:
         return bool(a < b) if strict else bool(a <= b)
     except TypeError:
         return False
+
+
+_NUMERIC_TEXTS = frozenset(map(_text_of, _NUMERIC_LITERAL_TYPES))
+
+
+def _integers(v, w) -> bool:
+    """True when ``v`` and ``w`` are well-typed literals of numeric datatypes whose values are both ``int``: then
+    rdflib compares them by their values (its ``Literal`` fast path), and so may we."""
+    return type(v) is Literal and type(w) is Literal and type(v.value) is int and type(w.value) is int \
+        and _numeric(v.datatype) and _numeric(w.datatype) and not v.ill_typed and not w.ill_typed
+
+
+def _numeric(datatype) -> bool:
+    """``datatype in rdflib.term._NUMERIC_LITERAL_TYPES``, by text (the types there are plain ``URIRef``)."""
+    return type(datatype) is URIRef and str.__str__(datatype) in _NUMERIC_TEXTS
 
 
 def _comparable(v) -> tuple[object, bool]:

@@ -10,6 +10,8 @@ the next level or a paragraph opening with a short lead phrase (``实体经济�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
@@ -60,6 +62,7 @@ def chinese_ordinal(token: str) -> int:
     return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
 
 
+@lru_cache(maxsize=10_000)  # asked again and again of the same paragraphs
 def numbering(text: str) -> tuple[str, int, int] | None:
     """The numbering that opens ``text``: (style, number, length of the marker).
 
@@ -353,12 +356,21 @@ def _sentences(text: str, paras: list[_Para], structure: Structure):
 
 
 class _AreaIndex:
-    """Most specific work area at an offset, for many look-ups."""
+    """Most specific work area at an offset, for many look-ups.
+
+    The areas' starts and ends cut the text into pieces in which the answer does not change:
+    each piece's answer is found once (``_scan``), and an offset's piece by bisection.
+    """
 
     def __init__(self, areas):
         self.areas = sorted(areas, key=lambda a: (a.end - a.start))
+        self.cuts = sorted({a.start for a in areas} | {a.end for a in areas})
+        self.keys = [self._scan(cut - 1) for cut in self.cuts] + [self._scan(self.cuts[-1] if self.cuts else 0)]
 
     def at(self, offset: int) -> str:
+        return self.keys[bisect_right(self.cuts, offset)]
+
+    def _scan(self, offset: int) -> str:
         for a in self.areas:
             if a.start <= offset < a.end:
                 return a.key

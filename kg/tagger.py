@@ -158,7 +158,7 @@ class FastTagger(jieba.posseg.POSTokenizer):
         """
         words = []
         for word in self.router.cut(block, False):
-            if len(word) > 1 and _ALNUM.fullmatch(word):
+            if len(word) > 1 and word.isascii() and _ALNUM.fullmatch(word):  # ``isascii``: most words are Chinese
                 if self.tokenizer.FREQ.get(word):
                     return self._jieba_route(block)
                 words.extend(word)
@@ -179,16 +179,11 @@ class FastTagger(jieba.posseg.POSTokenizer):
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) pairs of ``text``: ``POSTokenizer.cut(text)`` with its HMM, as plain tuples."""
         words: list[tuple[str, str]] = []
-        for block in re_han_internal.split(text):
-            if re_han_internal.match(block):
+        for i, block in enumerate(re_han_internal.split(text)):
+            if i % 2:  # the pattern captures: what it matched is at the odd places of the split
                 words += self._block(block)
-                continue
-            for piece in re_skip_internal.split(block):
-                if re_skip_internal.match(piece):
-                    words.append((piece, "x"))
-                else:  # jieba tests the whole piece for letters, each character for digits
-                    letters = re_eng.match(piece)
-                    words += [(c, "m" if re_num.match(c) else "eng" if letters else "x") for c in piece]
+            elif block:
+                words += _between_blocks(block)
         return words
 
     def cut(self, sentence, HMM=True):
@@ -221,14 +216,29 @@ class FastTagger(jieba.posseg.POSTokenizer):
         if len(run) == 1 or self.tokenizer.FREQ.get(run):
             return [(c, self.word_tag_tab.get(c, "x")) for c in run]
         words: list[tuple[str, str]] = []
-        for piece in re_han_detail.split(run):
-            if re_han_detail.match(piece):
+        for i, piece in enumerate(re_han_detail.split(run)):
+            if i % 2:  # matched by the (capturing) pattern
                 words += _decode(piece)
                 continue
             for part in re_skip_detail.split(piece):
                 if part:
                     words.append((part, "m" if re_num.match(part) else "eng" if re_eng.match(part) else "x"))
         return words
+
+
+@lru_cache(maxsize=10_000)
+def _between_blocks(block: str) -> tuple[tuple[str, str], ...]:
+    """Words and tags of what lies between two blocks (punctuation, spaces), as ``POSTokenizer.__cut_internal``
+    gives them: a space or line end is a word, every other character one; kept, since the same marks come again
+    and again."""
+    words: list[tuple[str, str]] = []
+    for i, piece in enumerate(re_skip_internal.split(block)):
+        if i % 2:  # a space or line end, matched by the (capturing) pattern
+            words.append((piece, "x"))
+        else:  # jieba tests the whole piece for letters, each character for digits
+            letters = re_eng.match(piece)
+            words += [(c, "m" if re_num.match(c) else "eng" if letters else "x") for c in piece]
+    return tuple(words)
 
 
 _ALNUM = re.compile(r"[a-zA-Z0-9]+")

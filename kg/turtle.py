@@ -54,7 +54,11 @@ def sorted_turtle(triples: Iterable[tuple], prefixes: dict[str, str]) -> bytes:
     forms = _Forms(prefixes)
     by_subject: dict = {}
     for s, p, o in triples:
-        by_subject.setdefault(s, []).append((forms.predicate(p), forms.of(o)))
+        pair = (forms.predicate(p), forms.of(o))
+        if (pairs := by_subject.get(s)) is None:
+            by_subject[s] = [pair]  # not ``setdefault(s, [])``: a list made for every triple
+        else:
+            pairs.append(pair)
     subjects = sorted((forms.of(s), pairs) for s, pairs in by_subject.items())
     return "".join(_subject(s_ttl, pairs) for (_, s_ttl), pairs in subjects).encode()
 
@@ -81,6 +85,7 @@ class _Forms:
         self.known: dict = {}
         self.predicates: dict = {}
         self.languages: dict = {}
+        self.datatypes: dict = {}
         self.namespaces = tuple(prefixes.values())
 
     def predicate(self, term) -> tuple[str, str]:
@@ -116,8 +121,14 @@ class _Forms:
         if datatype is None or datatype == _STRING:
             return quoted, quoted
         bare = _BARE.get(datatype)
-        return f"{quoted}^^{self._nt_iri(datatype)}", (
+        return f"{quoted}^^{self._nt_datatype(datatype)}", (
             value if bare is not None and bare.match(value) else f"{quoted}^^{self.of(URIRef(datatype))[1]}")
+
+    def _nt_datatype(self, iri: str) -> str:
+        """``_nt_iri`` of a datatype, checked once: the literals of a report have a handful of datatypes."""
+        if iri not in self.datatypes:
+            self.datatypes[iri] = self._nt_iri(iri)
+        return self.datatypes[iri]
 
     def _nt_iri(self, iri: str) -> str:
         _ox().NamedNode(iri)  # checks the IRI: a ValueError if it is not one
