@@ -20,6 +20,7 @@ _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Proje
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
 _SMALL_COUNTS = frozenset("两二三四五六七八九十")
+_COUNT_STARTS = _SMALL_COUNTS | frozenset("0123456789")
 
 
 def enumerations(text: str, toks: list[Tok]):
@@ -29,9 +30,12 @@ def enumerations(text: str, toks: list[Tok]):
     if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence) and not _COUNT_AFTER_LIST.search(sentence):
         return found
     for e, tok in enumerate(toks):
-        counted = _count_at(toks, e)
-        if tok.word not in ("等", "等等", "等一批") and not counted:
-            continue  # ``A、B等<head>`` or ``A、B两大<head>``
+        if tok.word in ("等", "等等", "等一批"):
+            counted = False  # ``A、B等<head>``
+        elif tok.word[0] in _COUNT_STARTS and _count_at(toks, e):
+            counted = True  # ``A、B两大<head>``
+        else:
+            continue
         members = _members_before(toks, e)
         if counted and members:
             members[0] = _past_verbs(toks, *members[0])
