@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .cues import cue_names, executive_names, quoted_names, subject_names
-from .lists import enumerations, numbered_lines, sibling_lists
+from .lists import enumerations, numbered_lines, same_head_lists, sibling_lists
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import clean_name, merge_tokens, suffix_of
 from .names import (follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
@@ -114,7 +114,7 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
     toks = merge_tokens(tokenize(sentence.text, sentence.start), text)
     found = (suffix_names(text, toks, places) + enumerations(text, toks) + cue_names(text, toks)
              + subject_names(text, toks, places) + executive_names(text, toks, places) + sibling_lists(text, toks)
-             + quoted_names(text, toks)
+             + quoted_names(text, toks) + same_head_lists(text, toks)
              + government_bodies(toks) + short_bodies(text, toks) + road_works(text, toks, places)
              + place_campaigns(text, toks, places) + title_campaigns(text, toks) + follow_up_campaigns(text, toks))
     found = _with_lines(found, numbered_lines(text, toks))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import BOUNDARY_WORDS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
-from .name_grammar import (LEADING_JUNK, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
+from .lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
+from .name_grammar import (LEADING_JUNK, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
                            start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
 
-__all__ = ["enumerations", "sibling_lists", "numbered_lines"]
+__all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
 
 _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise", "金融机构": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
@@ -273,6 +273,44 @@ def _shared_head(text: str, toks: list[Tok], typed: list[tuple[int, int, str | N
 
 
 _BUILT_END = re.compile(r"[路街道河江湖溪涌湾岛桥线铁港站]$")  # ``深汕高铁``: a thing of its own, not a stem
+
+
+def same_head_lists(text: str, toks: list[Tok]):
+    """Lists joined by ``、``/``和``/``及`` whose members share a head (``铁扇水库和香车水库``): see ``_same_heads``."""
+    found = []
+    if not toks or not _JOINERS.search(text, toks[0].start, toks[-1].end):
+        return found
+    for e, tok in enumerate(toks):
+        if e == 0 or joinable(tok) or not joinable(toks[e - 1], tok) or toks[e - 1].word in ("、", "和", "及"):
+            continue
+        members = _members_before(toks, e)
+        if len(members) >= 2:
+            found.extend(_same_heads(text, toks, [(a, b, suffix_of(text[a:b])) for a, b in members]))
+    return found
+
+
+_JOINERS = re.compile(r"[、和及]")
+
+
+def _same_heads(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
+    """``碧川水库和香车水库``: members with the same head as a sibling that is a name are names too, even in
+    words jieba knows (``香车``), unless they are common words or a kind (``社区公园``)."""
+    named = {suffix for a, b, suffix in typed if suffix and _named(toks, a, b, suffix)}
+    found = []
+    for a, b, suffix in typed:
+        name = clean_name(text[a:b])
+        prefix = name[:len(name) - len(suffix or "")]
+        if suffix in named and TYPE_SUFFIXES[suffix] in ("Project", "Institution") and not _named(toks, a, b, suffix) \
+                and 2 <= len(prefix) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) and not known_word(name) \
+                and name not in GENERIC_NAMES and prefix not in GENERIC_NAMES and not attributive(prefix) \
+                and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
+                and not suffix.endswith(("局", "部", "署", "项目")) \
+                and not any(t.pos[:1] in ("v", "a", "d") for t in _inside(toks, a, b - len(suffix))):
+            found.append((name, type_of(name, suffix), a, b, "enumeration"))
+    return found
+
+
+_COMMON_PREFIX = re.compile(r"社区|村|街道|乡镇|城市|城区|农村|国家|省级|市级|区级|县级|重点|新建|大型|小型|综合|公共|各类|[省市区县镇]$")
 
 
 def _a_proper_name(name: str, inside: list[Tok]) -> bool:

@@ -104,6 +104,8 @@ def _entities(text):
     ("碧川天地、云岚广场等大型商业综合体开业。", ("云岚广场", "Project")),
     # a road before 等 and a kind of avenue
     ("打造碧川路等3条特色花卉景观大道。", ("碧川路", "Project")),
+    # a member with the same head as a sibling that is a name, even in words jieba knows
+    ("铁扇关门水库和香车水库完成除险加固。", ("香车水库", "Project")),
     # each member of a list of names after a cue verb
     ("成功引进华为、云岚微电、大疆。", ("大疆", "Enterprise")),
     # the second round of an inspection
@@ -248,6 +250,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
     ("社区公园建成开放。", "社区公园"),
     ("举办各类赛事。", "各类赛事"),
+    ("建成碧川公园和社区公园。", "社区公园"),
+    ("落实碧川大道建设和决策部署。", "决策部署"),
     ("碧川天地、云岚广场等大型商业综合体开业。", "碧川天地综合体"),
     ("引进国潮品牌、云岚新概念店10家以上。", "云岚新概念店"),  # kinds, counted
     ("引进挖掘星澜附中等名校资源。", "挖掘星澜附中"),
