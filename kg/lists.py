@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
-from .name_grammar import (LEADING_JUNK, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
+from .name_grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
                            start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize
 
@@ -281,8 +281,12 @@ def same_head_lists(text: str, toks: list[Tok]):
     if not toks or not _JOINERS.search(text, toks[0].start, toks[-1].end):
         return found
     for e, tok in enumerate(toks):
-        if e == 0 or joinable(tok) or not joinable(toks[e - 1], tok) or toks[e - 1].word in ("、", "和", "及"):
-            continue
+        if e == 0 or text[toks[e - 1].end - 1] not in SUFFIX_LAST_CHARS or joinable(tok) \
+                or not joinable(toks[e - 1], tok) or toks[e - 1].word in ("、", "和", "及"):
+            continue  # not right after a last member that ends with a head
+        head = suffix_of(text[max(0, toks[e - 1].end - 8):toks[e - 1].end])
+        if not head or text.count(head, toks[0].start, toks[e - 1].end) < 2:
+            continue  # no other member with that head
         members = _members_before(toks, e)
         if len(members) >= 2:
             found.extend(_same_heads(text, toks, [(a, b, suffix_of(text[a:b])) for a, b in members]))
