@@ -144,7 +144,7 @@ WEAK_SUFFIXES = frozenset({
     "建设", "公寓", "统建楼", "社康中心",
 })
 
-# Verbs right before a body that say it is created (``挂牌成立综合行政执法局``): such a body is an
+# Verbs right before a body that say it is created (``挂牌成立碧川区市场监管服务局``): such a body is an
 # institution even when its name is made of common words (``反诈骗中心``).
 INSTITUTION_CUES_BEFORE = ("成立", "组建", "设立", "挂牌", "筹建", "新设", "揭牌")
 

@@ -8,6 +8,7 @@ each place the work named after the last one; a list of roads before ``道路`` 
 from __future__ import annotations
 
 import re
+import string
 
 from .lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from .name_grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
@@ -20,7 +21,7 @@ _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Proje
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
 _SMALL_COUNTS = frozenset("两二三四五六七八九十")
-_COUNT_STARTS = _SMALL_COUNTS | frozenset("0123456789")
+_COUNT_STARTS = _SMALL_COUNTS | frozenset(string.digits)
 
 
 def enumerations(text: str, toks: list[Tok]):

@@ -310,10 +310,10 @@ _FOLLOW_UP = re.compile(r"(?:中央|国家|省级|省|市)(?:[\u4e00-\u9fff]{0,8
 
 
 def follow_up_campaigns(text: str, toks: list[Tok]):
-    """``中央环保督察“回头看”``: the second round of an inspection is an initiative, named with the inspection.
+    """``省生态环境督察“回头看”``: the second round of an inspection is an initiative, named with the inspection.
 
-    >>> [n for n, *_ in follow_up_campaigns("做好中央环保督察“回头看”工作", tokenize("做好中央环保督察“回头看”工作"))]
-    ['中央环保督察回头看']
+    >>> [n for n, *_ in follow_up_campaigns("做好省生态环境督察“回头看”工作", tokenize("做好省生态环境督察“回头看”工作"))]
+    ['省生态环境督察回头看']
     """
     if not toks or "回头看" not in text[toks[0].start:toks[-1].end]:
         return []
