@@ -131,15 +131,18 @@ def _list_members(toks: list[Tok], k: int) -> list[tuple[int, int]]:
         return spans[::-1] if opens and len(spans) > 1 else []
 
 
-def _subjects(toks: list[Tok], k: int) -> list[tuple[int, int]]:
+_OPENERS = (",", "。", ";")  # what a clause opens after
+
+
+def _subjects(toks: list[Tok], k: int, openers: tuple[str, ...] = _OPENERS) -> list[tuple[int, int]]:
     """The token span of the bare name before ``toks[k]`` that opens a clause (``星河上市``) or
-    stands in apposition (``企业星河``); a member of a list is left to the list rules, which
-    type it by its siblings (a list of places ``入选`` as often as one of companies)."""
+    stands in apposition (``企业星河``), or follows one of ``openers``; a member of a list is left to
+    the list rules, which type it by its siblings (a list of places ``入选`` as often as one of companies)."""
     j = k
     while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
             and toks[k - 1].end - toks[j - 1].start <= 8:
         j -= 1
-    if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", *_APPOSITION)):
+    if j == k or (j > 0 and toks[j - 1].word not in openers + _APPOSITION):
         return []  # not at the opening of a clause, nor in apposition (``企业星河``)
     return [(j, k)]
 
@@ -163,22 +166,24 @@ def executive_names(text: str, toks: list[Tok], places: frozenset[str] = frozens
     for k, tok in enumerate(toks):
         if tok.word not in _EXECUTIVES or k == 0:
             continue
-        j = k
-        while j - 1 >= 0 and _cue_joinable(toks[j - 1]) and toks[j - 1].word not in _APPOSITION \
-                and toks[k - 1].end - toks[j - 1].start <= 8:
-            j -= 1
-        if j == k or (j > 0 and toks[j - 1].word not in (",", "。", ";", "、", *_APPOSITION)):
-            continue
-        a, b = toks[j].start, toks[k - 1].end
-        name, suffix = clean_name(text[a:b]), suffix_of(text[a:b])
-        if suffix and TYPE_SUFFIXES[suffix] != "Enterprise" or name in GENERIC_NAMES or name in places \
-                or _PLACE_END.search(name) or not 2 <= len(name) <= 8:
-            continue
-        stem = name[:len(name) - len(suffix or "")]
-        if specificity_of(toks[j:k], suffix or "", places) or (len(stem) >= 2 and not known_word(name) and (
-                suffix or not known_word(stem))):  # jieba cuts into ``证|通电子``, where the title says enough
-            found.append((name, "Enterprise", a, b, "cue"))
+        for j, _ in _subjects(toks, k, _OPENERS + ("、",)):  # a list member too: ``星澜等4家企业、云岚总裁``
+            if _officers_company(text, toks, j, k, places):
+                a, b = toks[j].start, toks[k - 1].end
+                found.append((clean_name(text[a:b]), "Enterprise", a, b, "cue"))
     return found
+
+
+def _officers_company(text: str, toks: list[Tok], j: int, k: int, places: frozenset[str]) -> bool:
+    """True when the words ``toks[j:k]`` before an officer's title name a company: specific, or with a
+    company's suffix or unknown to jieba (``证|通电子``, where the title says enough)."""
+    a, b = toks[j].start, toks[k - 1].end
+    name, suffix = clean_name(text[a:b]), suffix_of(text[a:b])
+    if suffix and TYPE_SUFFIXES[suffix] != "Enterprise" or name in GENERIC_NAMES or name in places \
+            or _PLACE_END.search(name) or not 2 <= len(name) <= 8:
+        return False
+    stem = name[:len(name) - len(suffix or "")]
+    return bool(specificity_of(toks[j:k], suffix or "", places) or (len(stem) >= 2 and not known_word(name) and (
+        suffix or not known_word(stem))))
 
 
 _DIGIT = re.compile(r"\d")
