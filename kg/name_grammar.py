@@ -24,7 +24,7 @@ _NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标
 _LEADING_WORDS = BOUNDARY_WORDS - _NAME_STARTS
 LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
 GENERIC_VILLAGE = re.compile(r"^(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新)?"
-                             r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|村村|村|社区|新村)$")
+                             r"(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|旧屋村|村村|村|社区|新村)$")
 PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
 MAX_NAME = 24
 
@@ -201,13 +201,16 @@ def _governing_verb(tok: Tok, first: bool = True) -> bool:
 _BUILT_THING = re.compile(r"路|街|道|河|江|湖|溪|涌|湾|岛|桥|隧|管|网|厂|站|园|楼|房|馆|场|港|码头|线|渠|闸|堤|库|池|地块|设施|基地")
 
 
+_BUILDING_WORKS = re.compile(r"(?:扩建|改建|迁建|重建)工程$")  # ``区三院新改扩建工程`` builds
+
+
 def type_of(name: str, suffix: str) -> str:
     """The type a suffix gives, except that a ``工程`` is a programme unless it builds a thing.
 
-    >>> type_of("体育惠民工程", "工程"), type_of("碧溪河生态修复工程", "工程")
-    ('Initiative', 'Project')
+    >>> type_of("体育惠民工程", "工程"), type_of("碧溪河生态修复工程", "工程"), type_of("城东中学改扩建工程", "工程")
+    ('Initiative', 'Project', 'Project')
     """
-    if suffix == "工程" and not _BUILT_THING.search(name[:-2]):
+    if suffix == "工程" and not _BUILT_THING.search(name[:-2]) and not _BUILDING_WORKS.search(name):
         return "Initiative"
     return TYPE_SUFFIXES[suffix]
 

@@ -54,7 +54,10 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
             continue  # a modifier of the noun after it (``中心城区``)
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
-        j = start_after_verbs(toks, left_edge(toks, k), k, suffix)
+        works = _works_start(toks, k, suffix)
+        j = start_after_verbs(toks, left_edge(toks, works), k, suffix)
+        if works < k and not specificity_of(toks[j:works], "", places):
+            continue  # ``学校改扩建工程``: building work on a kind of thing
         start = toks[j].start
         if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
             continue  # the suffix alone, nothing before it
@@ -69,6 +72,18 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
             at = end - len(name) if text[start:end].endswith(name) else start
             found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
     return found
+
+
+# verbs of building work that, right before a project head, belong to the project's name (``清淮线改扩建工程``)
+_WORKS_VERBS = frozenset("改扩建 新改扩建 扩建 改建 新改建 迁建".split())
+
+
+def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
+    """Where the left edge of a name ending at ``toks[k]`` is looked for: the token before a project head when
+    it is a verb of building work (``清淮线`` | ``改扩建`` | ``工程``), which would otherwise stop the name."""
+    if k > 0 and suffix in ("工程", "项目") and toks[k].word == suffix and toks[k - 1].word in _WORKS_VERBS:
+        return k - 1
+    return k
 
 
 def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: int, k: int,

@@ -221,6 +221,9 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     # heads missing before: 填埋场; a Latin name with a space in it
     ("完成星湖垃圾填埋场改造。", {("星湖垃圾填埋场", "Project")}),
     ("建成澄溪AB TOWN国际艺术创意园区。", {("澄溪ABTOWN国际艺术创意园区", "Project")}),
+    # a verb of building work before a project head belongs to the name, and the works build a thing
+    ("建成省道碧淮线改扩建工程。", {("省道碧淮线改扩建工程", "Project")}),
+    ("城东中学扩建工程完工。", {("城东中学扩建工程", "Project")}),
 ])
 def test_lists_and_heads_of_this_round(sentence, expected):
     assert expected <= _entities(sentence)
@@ -262,6 +265,9 @@ def test_numbered_lines_replace_their_cut_parts():
     ("生态保护制度、生态补助专项政策等组成的制度体系。", "生态补助专项政策"),
     ("全面推进全国文明城市创建。", "文明城市"),  # a title a city earns, not a place
     ("碧川、柳屿入选第二批试点城市。", "柳屿"),  # a list of places before 入选
+    ("推进学校改扩建工程。", "学校改扩建工程"),  # building work on a kind of thing
+    ("大部分公立医院改扩建工程完工。", "大部分公立医院改扩建工程"),
+    ("全部旧屋村完成整治。", "旧屋村"),
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
