@@ -68,7 +68,7 @@ def enumerations(text: str, toks: list[Tok]):
                 inside = _inside(toks, a, b)
                 if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
                         and TYPE_SUFFIXES[suffix] != "Village" and (specificity_of(inside, suffix) or _company_of_companies(
-                            name, suffix, head)):
+                            name, suffix, head) or _a_project_of_projects(text, tok.end, name, suffix, inside)):
                     found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
                 continue
             if head == _ROADS:
@@ -116,6 +116,19 @@ def _members_of_a_class(text: str, toks: list[Tok], typed: list, etype: str):
                 not suffix and len(name) >= 3 and len(_inside(toks, a, b)) <= 2 and not name.endswith(_PLACE_ENDS)):
             found.append((name, etype, a, b, "enumeration"))
     return found
+
+
+_WORKS_HEADS = frozenset({"项目", "工程", "建设", "改造", "系统", "平台"})  # heads of works, not of places
+
+
+def _a_project_of_projects(text: str, after: int, name: str, suffix: str, inside: list[Tok]) -> bool:
+    """True for a member with a project's head in a list of projects (``完成运动森林公园、星河文化街区等项目建设``,
+    the list's end at ``after``): a project even in common words, when three or more characters before its head
+    say which (not a kind: ``社区公园``, ``新一代主题公园``)."""
+    prefix = name[:len(name) - len(suffix)]
+    return text.startswith("项目", after) and TYPE_SUFFIXES[suffix] == "Project" and suffix not in _WORKS_HEADS \
+        and len(prefix) >= 3 and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
+        and not attributive(prefix) and not any(t.pos in ("v", "a", "ad", "d", "m") for t in inside)
 
 
 def _count_at(toks: list[Tok], e: int) -> bool:

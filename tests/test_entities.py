@@ -224,6 +224,8 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     # a verb of building work before a project head belongs to the name, and the works build a thing
     ("建成省道碧淮线改扩建工程。", {("省道碧淮线改扩建工程", "Project")}),
     ("城东中学扩建工程完工。", {("城东中学扩建工程", "Project")}),
+    # before 等项目, a member with a project's head is a project even in common words
+    ("完成运动森林公园、碧川记忆文化街区等项目建设。", {("运动森林公园", "Project"), ("碧川记忆文化街区", "Project")}),
 ])
 def test_lists_and_heads_of_this_round(sentence, expected):
     assert expected <= _entities(sentence)
@@ -268,6 +270,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("推进学校改扩建工程。", "学校改扩建工程"),  # building work on a kind of thing
     ("大部分公立医院改扩建工程完工。", "大部分公立医院改扩建工程"),
     ("全部旧屋村完成整治。", "旧屋村"),
+    ("完成社区公园、新一代主题公园等项目建设。", "新一代主题公园"),  # kinds of parks
+    ("完成社区公园、新一代主题公园等项目建设。", "社区公园"),
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
