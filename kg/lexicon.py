@@ -114,6 +114,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "减负年": "Initiative", "治理年": "Initiative", "攻坚年": "Initiative", "落实年": "Initiative",
     "建设年": "Initiative", "服务年": "Initiative", "效能年": "Initiative", "研讨会": "Initiative",
     "大会": "Initiative", "推介会": "Initiative", "洽谈会": "Initiative", "交流会": "Initiative",
+    "交会": "Initiative", "博会": "Initiative", "洽会": "Initiative", "贸会": "Initiative",  # 交易会, 博览会… cut short
     "节": "Initiative", "赛": "Initiative", "巡回赛": "Initiative", "马拉松赛": "Initiative",
     "延段": "Project", "支线": "Project", "建设": "Initiative", "联络道": "Project", "客专": "Project",
     "新馆": "Project", "新院区": "Project", "科学装置": "Project", "大科学装置": "Project", "大队": "Institution", "支队": "Institution",

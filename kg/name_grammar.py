@@ -110,6 +110,8 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
     if word in STOP_WORDS or not BOUNDARY_CHARS.isdisjoint(word.replace(" ", "") if pos == "eng" else word) \
             or _ADVERB_VERB.match(word):
         return False
+    if pos == "i" and next_word in _SUFFIX_SET and next_word.endswith(_EVENT_OR_CENTRE):
+        return True  # jieba's idiom ``人才交流`` right before an event's or a centre's head: ``人才交流大会``
     if pos in _STOP_POS or (pos == "f" and word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
     if _DIGIT.search(word):  # ``8号线``, ``96180热线``, but not ``13个`` or ``2019年``
@@ -122,6 +124,7 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_EVENT_OR_CENTRE = ("会", "赛", "节", "论坛", "中心")
 _PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+")
 _YEARS = re.compile(r"[一二三四五六七八九十]+年")
 
@@ -183,12 +186,19 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
         if toks[m].word in NAME_WORDS and toks[m + 1].word in _VERB_MODIFIERS and toks[k].end - toks[m + 1].start >= keep:
             j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
-            t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)):
+            t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)
+                                                            or _verb_complement(toks, j, k)):
         j += 1
     return j
 
 
 _PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
+
+
+def _verb_complement(toks: list[Tok], j: int, k: int) -> bool:
+    """True for a ``好`` that jieba cut from its verb (``发挥`` | ``好`` | ``碧川国际人才交流中心``): a name that
+    holds a proper noun follows it, so it opens no name (``好活科技`` stays whole)."""
+    return toks[j].word == "好" and j > 0 and toks[j - 1].pos == "v" and specificity_of(toks[j + 1:k + 1], "") == 2
 
 
 def _governing_verb(tok: Tok, first: bool = True) -> bool:

@@ -74,14 +74,15 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
     return found
 
 
-# verbs of building work that, right before a project head, belong to the project's name (``清淮线改扩建工程``)
-_WORKS_VERBS = frozenset("改扩建 新改扩建 扩建 改建 新改建 迁建".split())
+# verbs that, right before a head, belong to the name (``清淮线改扩建工程``, ``星河产业联盟成立大会``)
+_BUILDING_VERBS = frozenset("改扩建 新改扩建 扩建 改建 新改建 迁建".split())
+_VERBS_IN_NAMES = {"工程": _BUILDING_VERBS, "项目": _BUILDING_VERBS, "大会": frozenset("成立 揭牌 启动 誓师".split())}
 
 
 def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
-    """Where the left edge of a name ending at ``toks[k]`` is looked for: the token before a project head when
-    it is a verb of building work (``清淮线`` | ``改扩建`` | ``工程``), which would otherwise stop the name."""
-    if k > 0 and suffix in ("工程", "项目") and toks[k].word == suffix and toks[k - 1].word in _WORKS_VERBS:
+    """Where the left edge of a name ending at ``toks[k]`` is looked for: the token before its head when it is a
+    verb that belongs to the name (``清淮线`` | ``改扩建`` | ``工程``), which would otherwise stop the name."""
+    if k > 0 and toks[k].word == suffix and toks[k - 1].word in _VERBS_IN_NAMES.get(suffix, ()):
         return k - 1
     return k
 
@@ -101,7 +102,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         if GENERIC_VILLAGE.search(name) or _RURAL_END.search(name) \
                 or _VILLAGE_NOT_IN_PREFIX.search(prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not _HAN.search(prefix):
             return None
-    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2):  # ``县中医院`` is one
+    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2) and not _FAIR.fullmatch(name):  # ``县中医院``
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
         return None
@@ -127,6 +128,9 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
     return name
+
+
+_FAIR = re.compile(r"[\u4e00-\u9fff](?:交会|博会|洽会|贸会)")  # ``高交会``: a fair's short name, one character before
 
 
 _RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")

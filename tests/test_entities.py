@@ -226,6 +226,12 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("城东中学扩建工程完工。", {("城东中学扩建工程", "Project")}),
     # before 等项目, a member with a project's head is a project even in common words
     ("完成运动森林公园、碧川记忆文化街区等项目建设。", {("运动森林公园", "Project"), ("碧川记忆文化街区", "Project")}),
+    # events: a body's founding meeting, a fair's short name, an idiom of jieba's before the head
+    ("举办碧川市脑疾病学术与产业联盟成立大会。", {("碧川市脑疾病学术与产业联盟成立大会", "Initiative")}),
+    ("成功举办人才高交会、碧川创业大赛。", {("人才高交会", "Initiative"), ("碧川创业大赛", "Initiative")}),
+    ("成功举办中国国际人才交流大会。", {("中国国际人才交流大会", "Initiative")}),
+    ("发挥好碧川国际人才交流中心作用。", {("碧川国际人才交流中心", "Institution")}),  # not ``好碧川…``
+    ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
 ])
 def test_lists_and_heads_of_this_round(sentence, expected):
     assert expected <= _entities(sentence)
@@ -272,6 +278,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("全部旧屋村完成整治。", "旧屋村"),
     ("完成社区公园、新一代主题公园等项目建设。", "新一代主题公园"),  # kinds of parks
     ("完成社区公园、新一代主题公园等项目建设。", "社区公园"),
+    ("召开成立大会。", "成立大会"),
+    ("建设九年一贯制学校。", "九年一贯制学校"),
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
