@@ -295,7 +295,7 @@ def same_head_lists(text: str, toks: list[Tok]):
     if not toks or not _JOINERS.search(text, toks[0].start, toks[-1].end):
         return found
     for e, tok in enumerate(toks):
-        if e == 0 or text[toks[e - 1].end - 1] not in SUFFIX_LAST_CHARS or joinable(tok) \
+        if e == 0 or text[toks[e - 1].end - 1] not in SUFFIX_LAST_CHARS or (joinable(tok) and tok.word != "建设") \
                 or not joinable(toks[e - 1], tok) or toks[e - 1].word in ("、", "和", "及"):
             continue  # not right after a last member that ends with a head
         head = suffix_of(text[max(0, toks[e - 1].end - 8):toks[e - 1].end])
@@ -318,7 +318,8 @@ def _same_heads(text: str, toks: list[Tok], typed: list[tuple[int, int, str | No
     for a, b, suffix in typed:
         name = clean_name(text[a:b])
         prefix = name[:len(name) - len(suffix or "")]
-        if suffix in named and TYPE_SUFFIXES[suffix] in ("Project", "Institution") and not _named(toks, a, b, suffix) \
+        if suffix in named and TYPE_SUFFIXES[suffix] in ("Project", "Institution") \
+                and (_weak_place_head(suffix) or not _named(toks, a, b, suffix)) and name[0] not in _COUNT_FIRST \
                 and 2 <= len(prefix) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) and not known_word(name) \
                 and name not in GENERIC_NAMES and prefix not in GENERIC_NAMES and not attributive(prefix) \
                 and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
@@ -326,6 +327,15 @@ def _same_heads(text: str, toks: list[Tok], typed: list[tuple[int, int, str | No
                 and not any(t.pos[:1] in ("v", "a", "d") for t in _inside(toks, a, b - len(suffix))):
             found.append((name, type_of(name, suffix), a, b, "enumeration"))
     return found
+
+
+_COUNT_FIRST = frozenset("个家所座项处条") | _COUNT_STARTS  # ``六大管理中心``, ``个博士后工作站``: counted
+
+
+def _weak_place_head(suffix: str) -> bool:
+    """A head of places and buildings too common to make a name alone (``通道``, ``泵站``): a member with a word
+    jieba does not know before it is a name only by its list."""
+    return suffix in WEAK_SUFFIXES and len(suffix) >= 2 and suffix not in _WORKS_HEADS
 
 
 _COMMON_PREFIX = re.compile(r"社区|村|街道|乡镇|城市|城区|农村|国家|省级|市级|区级|县级|重点|新建|大型|小型|综合|公共|各类|[省市区县镇]$")

@@ -232,6 +232,8 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("成功举办中国国际人才交流大会。", {("中国国际人才交流大会", "Initiative")}),
     ("发挥好碧川国际人才交流中心作用。", {("碧川国际人才交流中心", "Institution")}),  # not ``好碧川…``
     ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
+    # a member with the head of a named sibling, a head too common alone (通道), before the list's 建设
+    ("推动深中通道、外环高速、妈湾通道建设。", {("深中通道", "Project"), ("妈湾通道", "Project")}),
 ])
 def test_lists_and_heads_of_this_round(sentence, expected):
     assert expected <= _entities(sentence)
@@ -280,6 +282,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("完成社区公园、新一代主题公园等项目建设。", "社区公园"),
     ("召开成立大会。", "成立大会"),
     ("建设九年一贯制学校。", "九年一贯制学校"),
+    ("建成碧川管理中心和六大管理中心。", "六大管理中心"),
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
