@@ -102,7 +102,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         if GENERIC_VILLAGE.search(name) or _RURAL_END.search(name) \
                 or _VILLAGE_NOT_IN_PREFIX.search(prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not _HAN.search(prefix):
             return None
-    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2) and not _FAIR.fullmatch(name):  # ``县中医院``
+    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2) and not _SHORT_NAME.fullmatch(name):
         return None
     if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
         return None
@@ -130,7 +130,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     return name
 
 
-_FAIR = re.compile(r"[\u4e00-\u9fff](?:交会|博会|洽会|贸会)")  # ``高交会``: a fair's short name, one character before
+# names with one character before their head: a fair's short name (``高交会``), a chief's duty (``林长制``)
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:交会|博会|洽会|贸会|长制)")
 
 
 _RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")

@@ -232,6 +232,9 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("成功举办中国国际人才交流大会。", {("中国国际人才交流大会", "Initiative")}),
     ("发挥好碧川国际人才交流中心作用。", {("碧川国际人才交流中心", "Institution")}),  # not ``好碧川…``
     ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
+    # 综合治理 like 综合整治; a chief's duty with one character before 长制
+    ("率先引入社会资本参与城中村综合治理。", {("城中村综合治理", "Initiative")}),
+    ("全面推行林长制、田长制。", {("林长制", "Initiative"), ("田长制", "Initiative")}),
     # a member with the head of a named sibling, a head too common alone (通道), before the list's 建设
     ("推动深中通道、外环高速、妈湾通道建设。", {("深中通道", "Project"), ("妈湾通道", "Project")}),
 ])
