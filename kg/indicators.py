@@ -289,13 +289,18 @@ _COUNT_UNITS = ("个", "家", "项", "座", "所", "条", "名", "户", "件", "
 
 
 def _threshold(text: str, q: Quantity, rest: list[Quantity]) -> bool:
-    """True for a figure with ``以上``/``以下`` that qualifies the thing counted right after it."""
+    """True for a figure with ``以上``/``以下`` that qualifies the thing counted right after it, or for a distance
+    that says which rate the figure after it is (``500米公交站点覆盖率达95%``)."""
+    if rest and q.unit in _DISTANCES and rest[0].unit == "%" and _RATE_OF_DISTANCE.fullmatch(text, q.end, rest[0].start):
+        return True
     if not rest or rest[0].unit not in _COUNT_UNITS or not text.startswith(("以上", "以下", "及以上"), q.end):
         return False
     between = text[q.end:rest[0].start]
     return len(between) <= 14 and re.search(r"[,，;；。、]", between) is None
 
 
+_DISTANCES = frozenset({"米", "公里", "千米"})
+_RATE_OF_DISTANCE = re.compile(r"(?:范围)?内?[\u4e00-\u9fff]{2,12}(?:覆盖率|率)(?:达到|达|为|提高到|提高至|提升至)?")
 _TIME_SPANS = frozenset({"年", "周年"})  # ``今后5年``, ``建党100周年``, ``困扰…数十年``: a span of time, not a figure
 
 

@@ -94,6 +94,11 @@ def test_a_threshold_stays_in_the_name_of_the_count():
     assert [(value, unit) for _, value, unit, _, _ in found] == [(Decimal("6"), "个")]
 
 
+def test_a_distance_that_says_which_rate_stays_in_its_name():
+    found = _observations("500米公交站点覆盖率达95%。")
+    assert [(name, value, unit) for name, value, unit, _, _ in found] == [("500米公交站点覆盖率", Decimal("95"), "%")]
+
+
 def test_a_count_inside_a_name_is_not_a_figure():
     assert _observations("严格落实中央八项规定精神。") == []
 
