@@ -55,6 +55,8 @@ TYPE_SUFFIXES: dict[str, str] = {
     "广场": "Project", "商城": "Project",
     # Institution
     "大学": "Institution", "学院": "Institution", "研究院": "Institution", "科学院": "Institution",
+    "工大": "Institution", "科大": "Institution", "师大": "Institution", "农大": "Institution", "医大": "Institution",
+    "中大": "Institution",  # universities' short names: 哈工大, 南科大, 北师大, 港中大
     "研究所": "Institution", "研究中心": "Institution", "实验室": "Institution", "医院": "Institution",
     "服务中心": "Institution", "创新中心": "Institution", "联络中心": "Institution", "分中心": "Institution",
     "中心": "Institution", "执法局": "Institution", "管理局": "Institution", "委员会": "Institution",

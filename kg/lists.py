@@ -221,8 +221,8 @@ def sibling_lists(text: str, toks: list[Tok]):
         for a, b, suffix in typed:
             name = clean_name(text[a:b])
             inside = _inside(toks, a, b)
-            if suffix or name in GENERIC_NAMES:
-                continue
+            if suffix or name in GENERIC_NAMES or _PAREN.sub("", name) in TYPE_SUFFIXES:
+                continue  # ``医院(二期)``: a head and its phase, cut from the name before them
             if len(name) <= 2 and last:  # ``蓝天、碧水、净土保卫战``: the short ones share the head
                 found.append((name + last, TYPE_SUFFIXES[last], a, b, "enumeration"))
             elif 3 <= len(name) <= 6 and specificity_of(inside, ""):
@@ -230,6 +230,7 @@ def sibling_lists(text: str, toks: list[Tok]):
     return found
 
 
+_PAREN = re.compile(r"\(.*?\)")
 _ROAD_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|大道|大街)")
 _NOT_ROADS = frozenset("道路 思路 出路 线路 网路 公路 铁路 马路 新路 老路 水路 陆路 套路 门路 山路 支路 南路 北路 东路 西路 中路 主干路 次干路 断头路".split())
 

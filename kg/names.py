@@ -70,8 +70,19 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:
             at = end - len(name) if text[start:end].endswith(name) else start
+            if end == tok.end and _campus_after(toks, k, suffix):
+                name, end = name + clean_name(toks[k + 1].word), toks[k + 1].end
             found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
     return found
+
+
+def _campus_after(toks: list[Tok], k: int, suffix: str) -> bool:
+    """True when a place in parentheses follows a university's or a company's name: its campus or branch
+    (``南州大学(深圳)``, ``星河科技(中国)``)."""
+    if k + 1 >= len(toks) or toks[k + 1].pos != "paren" or TYPE_SUFFIXES[suffix] not in ("Institution", "Enterprise"):
+        return False
+    inner = toks[k + 1].word[1:-1]
+    return 2 <= len(inner) <= 4 and all(t.pos == "ns" for t in tokenize_phrase(inner))
 
 
 # verbs that, right before a head, belong to the name (``清淮线改扩建工程``, ``星河产业联盟成立大会``)
@@ -104,6 +115,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
             return None
     elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2) and not _SHORT_NAME.fullmatch(name):
         return None
+    if suffix in _UNIVERSITY_SHORT and (len(name) > 4 or specificity_of(toks[j:k + 1], suffix, places) < 2):
+        return None  # ``南科大``, not ``建设中大``
     if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
         return None
     if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
@@ -130,8 +143,10 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     return name
 
 
-# names with one character before their head: a fair's short name (``高交会``), a chief's duty (``林长制``)
-_SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:交会|博会|洽会|贸会|长制)")
+# names with one character before their head: a fair's short name (``高交会``), a chief's duty (``林长制``), a
+# university's (``南科大``)
+_UNIVERSITY_SHORT = frozenset({"工大", "科大", "师大", "农大", "医大", "中大"})
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:交会|博会|洽会|贸会|长制|工大|科大|师大|农大|医大|中大)")
 
 
 _RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")

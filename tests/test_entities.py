@@ -232,6 +232,9 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("成功举办中国国际人才交流大会。", {("中国国际人才交流大会", "Initiative")}),
     ("发挥好碧川国际人才交流中心作用。", {("碧川国际人才交流中心", "Institution")}),  # not ``好碧川…``
     ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
+    # universities' short names; a campus in parentheses after a university
+    ("支持南科大、北师大建设。", {("南科大", "Institution"), ("北师大", "Institution")}),
+    ("南州大学(深圳)获批举办本科教育。", {("南州大学(深圳)", "Institution")}),
     # 综合治理 like 综合整治; a chief's duty with one character before 长制
     ("率先引入社会资本参与城中村综合治理。", {("城中村综合治理", "Initiative")}),
     ("全面推行林长制、田长制。", {("林长制", "Initiative"), ("田长制", "Initiative")}),
@@ -286,6 +289,9 @@ def test_numbered_lines_replace_their_cut_parts():
     ("召开成立大会。", "成立大会"),
     ("建设九年一贯制学校。", "九年一贯制学校"),
     ("建成碧川管理中心和六大管理中心。", "六大管理中心"),
+    ("推动科大讯飞落户。", "科大"),
+    ("推进建设中大附属医院。", "建设中大"),
+    ("碧川附七医院(二期)、星河医院新院区开工建设。", "医院(二期)"),
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
