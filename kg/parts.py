@@ -42,7 +42,7 @@ from .errors import KgError
 from .graph import Triples, add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
 from .page_data import PageFacts, page_facts
-from .shared_store import nt_triples
+from .ntriples import nt_triples
 from .store import write_cache_file
 from .turtle import sorted_turtle
 from .validate import Violation, validate_graph

@@ -36,7 +36,8 @@ from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, nt_turtle,
 from .read import READABLE_SUFFIXES, read_report
 from .render import page_chunks, place
 from .resolve import resolve_entities
-from .shared_store import SharedStore, nt_triples, rdflib_triples
+from .ntriples import nt_triples, rdflib_triples
+from .shared_store import SharedStore
 from .store import ensure_dir, write_bytes_atomic, writing_to, write_chunks_atomic, write_text_atomic
 from .structure import read_structure
 from .validate import Violation, raise_violations, shared_shapes, validate_graph

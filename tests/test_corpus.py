@@ -15,7 +15,8 @@ from kg.cli import cli
 from kg.errors import ValidationError
 from kg.export import report_graph
 from kg.graph import build_graph
-from kg.shared_store import SharedStore, nt_triples
+from kg.ntriples import nt_triples
+from kg.shared_store import SharedStore
 from kg.render import render_html
 from kg.validate import shared_shapes, validate_graph
 from kg.vocab import GK, RES

@@ -8,7 +8,8 @@ from rdflib import Graph
 
 import kg
 from kg.graph import build_graph, promise_triples
-from kg.shared_store import SharedStore, nt_triples
+from kg.ntriples import nt_triples
+from kg.shared_store import SharedStore
 from kg.page_data import VERDICTS, merge_page, page_data, page_facts, to_networkx
 from kg.parts import make_part, part_page, part_promises
 
