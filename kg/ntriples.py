@@ -24,7 +24,7 @@ from typing import Iterable
 from rdflib import XSD, BNode, URIRef
 
 __all__ = ["iri", "literal", "integer", "nt_term", "nt_triples", "rdflib_term_of", "rdflib_triples", "text_of",
-           "literal_parts", "is_iri", "is_literal"]
+           "literal_parts", "is_iri", "is_literal", "oxigraph"]
 
 _ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')  # characters pyoxigraph escapes (or may)
 _INTEGER = f"^^<{XSD.integer}>"
@@ -38,7 +38,7 @@ def iri(text: str) -> str:
 def literal(text: str, language: str | None = None, datatype: str | None = None) -> str:
     """A literal of lexical form ``text``, in ``language`` (lower case) or of ``datatype`` (an IRI's text; not
     ``xsd:string``, which N-Triples leaves out)."""
-    quoted = f'"{text}"' if not _ESCAPED.search(text) else str(_ox().Literal(text))
+    quoted = f'"{text}"' if not _ESCAPED.search(text) else str(oxigraph().Literal(text))
     if language:
         return f"{quoted}@{language}"
     return f"{quoted}^^<{datatype}>" if datatype else quoted
@@ -82,7 +82,7 @@ def text_of(term: str) -> str:
 @lru_cache(maxsize=1 << 10)
 def _unescaped(quoted: str) -> str:
     """The text of a quoted N-Triples string with escapes (as pyoxigraph reads it)."""
-    ox = _ox()
+    ox = oxigraph()
     return next(iter(ox.parse(f"<urn:x> <urn:x> {quoted} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object.value
 
 
@@ -122,7 +122,7 @@ def rdflib_term_of(term: str):
 
 def rdflib_triples(triples: Iterable[tuple[str, str, str]]) -> list[tuple]:
     """N-Triples terms back as rdflib triples (as ``kg.store.read_triples`` reads a build)."""
-    ox = _ox()
+    ox = oxigraph()
     from .store import rdflib_term
 
     text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
@@ -134,7 +134,8 @@ def rdflib_triples(triples: Iterable[tuple[str, str, str]]) -> list[tuple]:
     return found
 
 
-def _ox():
+def oxigraph():
+    """pyoxigraph, imported when first needed."""
     import pyoxigraph
 
     return pyoxigraph

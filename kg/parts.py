@@ -115,7 +115,7 @@ def turtle_of(triples: Iterable[tuple]) -> bytes:
         gk:value "26"^^xsd:decimal .
     <BLANKLINE>
     """
-    return sorted_turtle(triples, {p: str(ns) for p, ns in PREFIXES})
+    return sorted_turtle(nt_triples(triples), {p: str(ns) for p, ns in PREFIXES})
 
 
 def nt_turtle(triples: Iterable[tuple[str, str, str]]) -> bytes:

@@ -1,24 +1,22 @@
-"""Write rdflib triples as sorted Turtle, byte for byte as pyoxigraph's Turtle writer writes them, without making
-pyoxigraph triples.
+"""Write triples of N-Triples terms (``kg.ntriples``) as sorted Turtle, byte for byte as pyoxigraph's Turtle writer
+writes them, without making pyoxigraph triples.
 
 ``kg.parts.turtle_of`` used to convert every triple to pyoxigraph's terms, sort
 them by their N-Triples text and hand them to ``pyoxigraph.serialize``: a third of
 a report's part, most of it in making a pyoxigraph triple of each triple. Here
-each distinct term is converted once (pyoxigraph still checks every IRI and
-escapes every literal: its ``str`` is the N-Triples form), the triples are sorted by
-the same N-Triples text, and the body is written as pyoxigraph's writer does:
-a subject's triples grouped with ``;``, a predicate's objects with ``,``,
-``rdf:type`` as ``a``, names in the given prefixes shortened, and integers,
-decimals, doubles and booleans written bare when their lexical form allows it.
-A term this module does not shorten itself (a prefixed name needing escapes)
-is written by pyoxigraph. ``tests/test_turtle.py`` compares the bytes with
-pyoxigraph's on many terms.
+the terms are already that N-Triples text (as pyoxigraph writes it: every
+escape and language tag in its form); each distinct IRI is checked once by
+pyoxigraph, the triples are sorted by their text, and the body is written as
+pyoxigraph's writer does: a subject's triples grouped with ``;``, a predicate's
+objects with ``,``, ``rdf:type`` as ``a``, names in the given prefixes
+shortened, and integers, decimals, doubles and booleans written bare when their
+lexical form allows it. An IRI this module does not shorten itself (a prefixed
+name needing escapes) is written by pyoxigraph. ``tests/test_turtle.py``
+compares the bytes with pyoxigraph's on many terms.
 
->>> from rdflib import RDF, Literal, URIRef, XSD
->>> ex = URIRef("https://example.org/x")
->>> print(sorted_turtle([(ex, RDF.type, URIRef("https://example.org/ns#Thing")), (ex, URIRef("https://example.org/ns#n"),
-...     Literal(5)), (ex, URIRef("https://example.org/ns#n"), Literal("6", datatype=XSD.decimal))],
-...     {"ex": "https://example.org/ns#"}).decode().replace(chr(9), "    "))
+>>> ex, n = "<https://example.org/x>", "<https://example.org/ns#n>"
+>>> print(sorted_turtle([(ex, f"<{RDF.type}>", "<https://example.org/ns#Thing>"), (ex, n, f'"5"^^<{XSD.integer}>'),
+...     (ex, n, f'"6"^^<{XSD.decimal}>')], {"ex": "https://example.org/ns#"}).decode().replace(chr(9), "    "))
 <https://example.org/x> a ex:Thing ;
     ex:n 5 , "6"^^<http://www.w3.org/2001/XMLSchema#decimal> .
 <BLANKLINE>
@@ -29,9 +27,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, XSD
 
-from .store import oxigraph_term
+from .ntriples import oxigraph
 
 __all__ = ["sorted_turtle"]
 
@@ -39,13 +37,11 @@ _SIMPLE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")  # a local name written
 _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+\Z"), str(XSD.decimal): re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
          str(XSD.double): re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+\Z"),
          str(XSD.boolean): re.compile(r"(true|false)\Z")}  # literals the writer writes without quotes
-_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')  # characters pyoxigraph escapes (or may)
-_STRING, _LANG_STRING = str(XSD.string), str(RDF.langString)
 _A = f"<{RDF.type}>"  # rdf:type as a predicate is written ``a``
 
 
 def sorted_turtle(triples: Iterable[tuple], prefixes: dict[str, str]) -> bytes:
-    """``triples`` (rdflib IRIs and literals) as a Turtle body without prefix lines, sorted by their N-Triples text,
+    """``triples`` (N-Triples IRIs and literals) as a Turtle body without prefix lines, sorted by their N-Triples text,
     as ``pyoxigraph.serialize`` writes them with ``prefixes`` (name -> namespace).
 
     Sorted subject by subject, then by predicate and object: the order of the triples' N-Triples lines, since
@@ -84,8 +80,6 @@ class _Forms:
         self.prefixes = prefixes
         self.known: dict = {}
         self.predicates: dict = {}
-        self.languages: dict = {}
-        self.datatypes: dict = {}
         self.namespaces = tuple(prefixes.values())
 
     def predicate(self, term) -> tuple[str, str]:
@@ -104,41 +98,19 @@ class _Forms:
             form = self.known[term] = self._make(term)
             return form
 
-    def _make(self, term) -> tuple[str, str]:
-        if isinstance(term, URIRef):
-            nt = self._nt_iri(term)
-            return nt, self._iri(str(term), nt)
-        if not isinstance(term, Literal):
-            return self._by_oxigraph(term)  # refuses a blank node
-        datatype = str(term.datatype) if term.datatype is not None else None
-        if datatype == _LANG_STRING:
-            return self._by_oxigraph(term)
-        value = str(term)
-        quoted = f'"{value}"' if not _ESCAPED.search(value) else str(_ox().Literal(value))
-        if term.language:
-            nt = f"{quoted}@{self._language(term.language)}"
-            return nt, nt
-        if datatype is None or datatype == _STRING:
-            return quoted, quoted
-        bare = _BARE.get(datatype)
-        return f"{quoted}^^{self._nt_datatype(datatype)}", (
-            value if bare is not None and bare.match(value) else f"{quoted}^^{self.of(URIRef(datatype))[1]}")
-
-    def _nt_datatype(self, iri: str) -> str:
-        """``_nt_iri`` of a datatype, checked once: the literals of a report have a handful of datatypes."""
-        if iri not in self.datatypes:
-            self.datatypes[iri] = self._nt_iri(iri)
-        return self.datatypes[iri]
-
-    def _nt_iri(self, iri: str) -> str:
-        _ox().NamedNode(iri)  # checks the IRI: a ValueError if it is not one
-        return f"<{iri}>"
-
-    def _language(self, tag: str) -> str:
-        """A language tag as pyoxigraph writes it (in lower case)."""
-        if tag not in self.languages:
-            self.languages[tag] = str(_ox().Literal("", language=tag))[3:]
-        return self.languages[tag]
+    def _make(self, term: str) -> tuple[str, str]:
+        if term[0] == "<":
+            oxigraph().NamedNode(term[1:-1])  # checks the IRI: a ValueError if it is not one
+            return term, self._iri(term[1:-1], term)
+        if term[0] != '"':
+            raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term}")
+        end = term.rindex('"')
+        if term[end + 1:end + 3] != "^^":
+            return term, term  # a plain or a language-tagged literal is written as in N-Triples
+        lexical, bare = term[1:end], _BARE.get(term[end + 4:-1])  # escapes do not matter: no bare form has one
+        if bare is not None and bare.match(lexical):
+            return term, lexical
+        return term, f"{term[:end + 1]}^^{self.of(term[end + 3:])[1]}"
 
     def _iri(self, iri: str, nt: str) -> str:
         """An IRI as the writer gives it: a prefixed name, or ``<iri>``."""
@@ -149,18 +121,14 @@ class _Forms:
             name, local = names[0]
             if not local or _SIMPLE_LOCAL.match(local):
                 return f"{name}:{local}"
-        return self._by_oxigraph(URIRef(iri))[1]  # a local name to escape, or two namespaces to choose from
+        return self._by_oxigraph(iri)  # a local name to escape, or two namespaces to choose from
 
-    def _by_oxigraph(self, term) -> tuple[str, str]:
-        """How pyoxigraph writes ``term`` in N-Triples and as an object in Turtle (what this module leaves to it)."""
-        ox = _ox()
-        node, dummy = oxigraph_term(term), ox.NamedNode("urn:x")
-        text = ox.serialize([ox.Triple(dummy, dummy, node)], format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
+    def _by_oxigraph(self, iri: str) -> str:
+        """How pyoxigraph writes an IRI as an object in Turtle (what this module leaves to it)."""
+        ox = oxigraph()
+        dummy = ox.NamedNode("urn:x")
+        text = ox.serialize([ox.Triple(dummy, dummy, ox.NamedNode(iri))], format=ox.RdfFormat.TURTLE,
+                            prefixes=self.prefixes)
         line = next(line for line in text.decode().splitlines() if line.startswith("<urn:x>"))
-        return str(node), line[len("<urn:x> <urn:x> "):-len(" .")]
+        return line[len("<urn:x> <urn:x> "):-len(" .")]
 
-
-def _ox():
-    import pyoxigraph
-
-    return pyoxigraph
