@@ -87,7 +87,8 @@ def _unescaped(quoted: str) -> str:
 
 
 def nt_term(term) -> str:
-    """An rdflib IRI or literal as N-Triples writes it (as pyoxigraph gives it, ``xsd:string`` left out).
+    """An rdflib IRI or literal as N-Triples writes it (as pyoxigraph gives it, ``xsd:string`` left out), a blank
+    node as ``_:id`` (for reading a graph: a report's Turtle refuses blank nodes).
 
     >>> from rdflib import RDF, Literal
     >>> nt_term(RDF.type), nt_term(Literal("星河", lang="zh")), nt_term(Literal("a\\"b")), nt_term(Literal(3))
@@ -95,7 +96,7 @@ def nt_term(term) -> str:
     """
     from .store import oxigraph_term
 
-    return str(oxigraph_term(term))
+    return f"_:{term}" if isinstance(term, BNode) else str(oxigraph_term(term))
 
 
 def nt_triples(triples: Iterable[tuple]) -> tuple[tuple[str, str, str], ...]:
