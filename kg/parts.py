@@ -88,7 +88,7 @@ def make_part(x: Extraction, validate: bool = True) -> Part:
     counts["Observation"] += len(x.observations)
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
                 structured=any(a.kind == "part" for a in x.structure.areas), shared=nt_triples(shared),
-                violations=violations, turtle=turtle_of(own), page=pickle.dumps(page_facts(own), protocol=_PICKLE),
+                violations=violations, turtle=turtle_of(own), page=pickle.dumps(page_facts(nt_triples(own)), protocol=_PICKLE),
                 promises=pickle.dumps(for_promises(x), protocol=_PICKLE))
 
 

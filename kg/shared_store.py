@@ -35,7 +35,7 @@ from rdflib import RDF, RDFS
 from rdflib.namespace import SKOS
 
 from .model import ENTITY_TYPES
-from .ntriples import iri, rdflib_triples
+from .ntriples import iri
 from .vocab import GK
 
 __all__ = ["SharedStore"]
@@ -111,10 +111,10 @@ class SharedStore:
         if chunk:
             yield chunk
 
-    def triples(self) -> Iterator[tuple]:
-        """Every triple in rdflib terms, a chunk at a time."""
+    def triples(self) -> Iterator[tuple[str, str, str]]:
+        """Every triple, a chunk at a time, in the order of ``chunks``."""
         for chunk in self.chunks():
-            yield from rdflib_triples(chunk)
+            yield from chunk
 
     def close(self) -> None:
         self._db.close()

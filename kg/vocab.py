@@ -10,12 +10,13 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["GK", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
+__all__ = ["GK", "GK_NT", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
            "mention_iri", "sentence_iri", "short_hash"]
 
 RES = Namespace("https://w3id.org/govkg/resource/")
@@ -93,6 +94,9 @@ class GK(DefinedNamespace):
 
 for _term in GK.__annotations__:  # kept on the class: looking a term up is then an attribute read, not rdflib's
     type.__setattr__(GK, _term, GK._NS[_term])  # checked lookup (a tenth of a corpus build's graph making)
+
+GK_NT = SimpleNamespace(**{term: f"<{GK._NS[term]}>" for term in GK.__annotations__})
+"""GK's terms in N-Triples (``GK_NT.report`` is ``"<https://w3id.org/govkg/ontology#report>"``), as checked."""
 
 
 @lru_cache(maxsize=1 << 12)
