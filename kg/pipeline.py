@@ -36,7 +36,6 @@ from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, nt_turtle,
 from .read import READABLE_SUFFIXES, read_report
 from .render import page_chunks, place
 from .resolve import resolve_entities
-from .ntriples import nt_triples
 from .shared_store import SharedStore
 from .store import ensure_dir, write_bytes_atomic, writing_to, write_chunks_atomic, write_text_atomic
 from .structure import read_structure
@@ -223,7 +222,7 @@ def _gather(files: list[Path], workers: int, store: PartStore, scheduler, valida
 
 def _shared_graph(corpus: _Corpus) -> SharedStore:
     """The shared nodes, with the promise links between the reports added (once)."""
-    corpus.shared.add(nt_triples(promise_triples(_PromiseData(corpus.parts))))
+    corpus.shared.add(promise_triples(_PromiseData(corpus.parts)))
     return corpus.shared
 
 

@@ -86,7 +86,7 @@ def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_gra
     shared = SharedStore()
     for part in parts:
         shared.add(part.shared)
-    shared.add(nt_triples(promise_triples([part_promises(part) for part in parts])))
+    shared.add(promise_triples([part_promises(part) for part in parts]))
     data, G = merge_page(shared.triples(), (part_page(part) for part in parts))
     whole = build_graph(corpus)
     assert data == page_data(whole)
