@@ -35,13 +35,13 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .model import Entity, Extraction, Observation, Sentence
-from .ntriples import integer, iri, literal, nt_term, rdflib_triples
+from .ntriples import Triples, grouped, integer, iri, literal, nt_term, rdflib_triples
 from .promises import track_promises
 from .vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
                     report_iri, sentence_iri)
 
 __all__ = ["build_graph", "add_extraction", "bind_prefixes", "report_node", "owners", "report_of", "split_report",
-           "promise_triples", "Triples", "SplitTerms", "RDFLIB_TERMS", "NT_TERMS"]
+           "promise_triples", "SplitTerms", "RDFLIB_TERMS", "NT_TERMS"]
 
 _RELATION = {"partner": GK_NT.partner, "introduced": GK_NT.introduced, "locatedIn": GK_NT.locatedIn}
 _TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
@@ -332,38 +332,24 @@ def report_of(triple: tuple, owner: dict, terms: SplitTerms = RDFLIB_TERMS):
     return owner.get(s) or (owner.get(o) if p in terms.report_links else None)
 
 
-def split_report(g: Iterable[tuple[str, str, str]]) -> tuple[list[tuple], list[tuple]]:
+def split_report(g: Iterable[tuple[str, str, str]]) -> tuple[Triples, list[tuple[str, str, str]]]:
     """The triples of one report (of N-Triples terms, as ``add_extraction`` makes them) split into its named
-    graph's and its triples of shared nodes."""
-    triples = list(g)
-    owner, own, shared = owners(triples, NT_TERMS), [], []
-    for triple in triples:
-        if triple[0][0] == "_" or triple[2][0] == "_":
-            raise ValueError(f"a blank node in a report's graph cannot be shared across files: {triple}")
-        (shared if report_of(triple, owner, NT_TERMS) is None else own).append(triple)
+    graph's and its triples of shared nodes.
+
+    A blank node is refused (a ``ValueError``): here, or in the named graph by ``kg.turtle`` when it is written.
+    """
+    g = grouped(g)
+    owner, own, shared = owners(g, NT_TERMS), Triples(), []
+    for s, by_predicate in g.subjects.items():
+        if s in owner and not by_predicate.keys() & NT_TERMS.cross_report:
+            own.subjects[s] = by_predicate  # ``report_of`` gives all of an owned node's triples to its report
+            continue
+        for p, objects in by_predicate.items():
+            for o in objects:
+                if s[0] == "_" or o[0] == "_":
+                    raise ValueError(f"a blank node in a report's graph cannot be shared across files: {(s, p, o)}")
+                if report_of((s, p, o), owner, NT_TERMS) is None:
+                    shared.append((s, p, o))
+                else:
+                    own.add((s, p, o))
     return own, shared
-
-
-class Triples:
-    """A report's triples while they are made, each once in the order first given, with the one lookup building
-    needs (``value``)."""
-
-    __slots__ = ("_triples", "_first")
-
-    def __init__(self):
-        self._triples: dict[tuple, None] = {}
-        self._first: dict[tuple, str] = {}  # (subject, predicate) -> the first object given
-
-    def add(self, triple: tuple[str, str, str]) -> "Triples":
-        self._triples[triple] = None
-        self._first.setdefault(triple[:2], triple[2])
-        return self
-
-    def value(self, subject, predicate):
-        return self._first.get((subject, predicate))
-
-    def __iter__(self):
-        return iter(self._triples)
-
-    def __len__(self) -> int:
-        return len(self._triples)

@@ -19,15 +19,63 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from rdflib import XSD, BNode, URIRef
 
-__all__ = ["iri", "literal", "integer", "nt_term", "nt_triples", "rdflib_term_of", "rdflib_triples", "text_of",
-           "literal_parts", "is_iri", "is_literal", "oxigraph"]
+__all__ = ["Triples", "grouped", "iri", "literal", "integer", "nt_term", "nt_triples", "rdflib_term_of",
+           "rdflib_triples", "text_of", "literal_parts", "is_iri", "is_literal", "oxigraph"]
 
 _ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')  # characters pyoxigraph escapes (or may)
 _INTEGER = f"^^<{XSD.integer}>"
+
+
+class Triples:
+    """Triples of N-Triples terms, each once, held as each subject's objects by predicate (``subjects``), in the
+    order first given: a report's triples are made so (``kg.graph``), and read so by the checker, the splitter,
+    the Turtle writer and the page's facts without grouping them again.
+
+    >>> g = Triples([("<urn:a>", "<urn:p>", '"1"'), ("<urn:a>", "<urn:p>", '"2"'), ("<urn:a>", "<urn:p>", '"1"')])
+    >>> g.subjects, g.value("<urn:a>", "<urn:p>"), len(g), list(g)[-1]
+    ({'<urn:a>': {'<urn:p>': ['"1"', '"2"']}}, '"1"', 2, ('<urn:a>', '<urn:p>', '"2"'))
+    """
+
+    __slots__ = ("subjects",)
+
+    def __init__(self, triples: Iterable[tuple[str, str, str]] = ()):
+        self.subjects: dict[str, dict[str, list[str]]] = {}
+        for triple in triples:
+            self.add(triple)
+
+    def add(self, triple: tuple[str, str, str]) -> "Triples":
+        s, p, o = triple
+        by_predicate = self.subjects.get(s)
+        if by_predicate is None:  # not ``setdefault``: a dict and a list made for every triple
+            self.subjects[s] = {p: [o]}
+        elif (objects := by_predicate.get(p)) is None:
+            by_predicate[p] = [o]
+        elif o not in objects:
+            objects.append(o)
+        return self
+
+    def value(self, subject: str, predicate: str) -> str | None:
+        """The first object given of ``subject`` and ``predicate``, if any."""
+        objects = self.subjects.get(subject, {}).get(predicate)
+        return objects[0] if objects else None
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        for s, by_predicate in self.subjects.items():
+            for p, objects in by_predicate.items():
+                for o in objects:
+                    yield s, p, o
+
+    def __len__(self) -> int:
+        return sum(len(objects) for by_predicate in self.subjects.values() for objects in by_predicate.values())
+
+
+def grouped(triples: Iterable[tuple[str, str, str]]) -> Triples:
+    """``triples`` as ``Triples`` (themselves, if they are)."""
+    return triples if isinstance(triples, Triples) else Triples(triples)
 
 
 def iri(text: str) -> str:

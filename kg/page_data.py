@@ -46,7 +46,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph
 from rdflib.namespace import SKOS
 
-from .ntriples import iri, nt_triples, text_of
+from .ntriples import grouped, iri, nt_triples, text_of
 from .vocab import GK_NT
 
 __all__ = ["TYPES", "EDGE_KINDS", "VERDICTS", "PageFacts", "page_facts", "merge_page", "to_networkx", "page_data"]
@@ -118,46 +118,38 @@ class PageFacts:
 
 
 class _Triples:
-    """The triples the page reads, by predicate: ``pairs(p)``, ``subjects(p)``, ``objects(s, p)``, and
-    ``value(s, p)`` (of several objects the least as text, so that the same triples give the same value)."""
+    """The triples the page reads, grouped by subject (``kg.ntriples.Triples``): ``pairs(p)``, ``subjects(p)``,
+    ``objects(s, p)``, and ``value(s, p)`` (of several objects the least as text, so that the same triples give
+    the same value)."""
 
     def __init__(self, triples: Iterable[tuple]):
-        by: dict = {}
-        for s, p, o in triples:
-            if (pairs := by.get(p)) is None:
-                by[p] = [(s, o)]  # not ``setdefault(p, [])``: a list made for every triple
-            else:
-                pairs.append((s, o))
-        self.by: dict = {p: pairs for p, pairs in by.items() if p in _READ}
-        self.grouped: dict = {}
+        self.by_subject = grouped(triples).subjects
+        self.having: dict = {}  # each predicate read here -> the subjects that have it
+        for s, by_predicate in self.by_subject.items():
+            for p in by_predicate:
+                if p in _READ:
+                    if (subjects := self.having.get(p)) is None:
+                        self.having[p] = [s]
+                    else:
+                        subjects.append(s)
 
     def pairs(self, p) -> list[tuple]:
-        return self.by.get(p, [])
+        return [(s, o) for s in self.having.get(p, ()) for o in self.by_subject[s][p]]
 
-    def _group(self, p) -> dict:
-        found = self.grouped.get(p)
-        if found is None:
-            found = self.grouped[p] = {}
-            for s, o in self.pairs(p):
-                if (objects := found.get(s)) is None:
-                    found[s] = [o]
-                else:
-                    objects.append(o)
-        return found
-
-    def subjects(self, p) -> Iterable:
-        return self._group(p).keys()
+    def subjects(self, p) -> list:
+        return self.having.get(p, [])
 
     def objects(self, s, p) -> list:
-        return self._group(p).get(s, [])
+        return self.by_subject.get(s, {}).get(p, [])
 
     def value(self, s, p):
-        found = self._group(p).get(s, ())
+        found = self.objects(s, p)
         return found[0] if len(found) == 1 else min(found, key=text_of, default=None)
 
 
 def page_facts(triples: Iterable[tuple]) -> PageFacts:
-    """What the page reads of ``triples`` (any iterable of ``(s, p, o)`` of N-Triples terms), read once.
+    """What the page reads of ``triples`` (any iterable of ``(s, p, o)`` of N-Triples terms; ``Triples`` are read as
+    they are grouped), read once.
 
     Only what may be on the page is kept: no mention's words or rule, and of a
     node typed here as something the page does not show (a mention, a sentence,

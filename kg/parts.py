@@ -39,8 +39,9 @@ from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import KgError
-from .graph import Triples, add_extraction, report_node, split_report
+from .graph import add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
+from .ntriples import Triples
 from .page_data import PageFacts, page_facts
 from .store import write_cache_file
 from .turtle import sorted_turtle

@@ -45,7 +45,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import _NUMERIC_LITERAL_TYPES, _toPythonMapping
 
-from .ntriples import iri, literal_parts, nt_term, rdflib_term_of, text_of
+from .ntriples import grouped, iri, literal_parts, nt_term, rdflib_term_of, text_of
 from .vocab import GK  # noqa: F401 - the doctest
 
 __all__ = ["SH", "Result", "Shapes", "PropertyCheck", "compile_shapes"]
@@ -95,7 +95,8 @@ class Shapes:
     shapes: tuple[tuple[tuple[str, ...], tuple[PropertyCheck, ...]], ...]
 
     def check(self, triples: Iterable[tuple[str, str, str]]) -> list[Result]:
-        """Every broken constraint in ``triples`` (of N-Triples terms, ``kg.ntriples``)."""
+        """Every broken constraint in ``triples`` (of N-Triples terms, ``kg.ntriples``; ``Triples`` are read as
+        they are grouped)."""
         data = _Data(triples)
         results = []
         for classes, checks in self.shapes:
@@ -112,21 +113,13 @@ class _Data:
     """The triples indexed for checking: each subject's values by property, and the instances of each class."""
 
     def __init__(self, triples: Iterable[tuple]):
-        self.values: dict = {}
+        self.values: dict = grouped(triples).subjects
         self.typed: dict = defaultdict(set)
         self.supers: dict = defaultdict(set)  # rdfs:subClassOf, as given
-        values = self.values
-        for s, p, o in triples:  # ``values.setdefault(s, {}).setdefault(p, []).append(o)``, without making a
-            by_property = values.get(s)  # dict and a list for every triple
-            if by_property is None:
-                values[s] = {p: [o]}
-            elif (objects := by_property.get(p)) is None:
-                by_property[p] = [o]
-            else:
-                objects.append(o)
-            if p == _TYPE:
+        for s, by_property in self.values.items():
+            for o in by_property.get(_TYPE, ()):
                 self.typed[o].add(s)
-            elif p == _SUBCLASS:
+            for o in by_property.get(_SUBCLASS, ()):
                 self.supers[s].add(o)
 
     def subclasses(self, cls) -> set:

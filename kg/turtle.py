@@ -29,7 +29,7 @@ from typing import Iterable
 
 from rdflib import RDF, XSD
 
-from .ntriples import oxigraph
+from .ntriples import grouped, oxigraph
 
 __all__ = ["sorted_turtle"]
 
@@ -38,43 +38,32 @@ _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+\Z"), str(XSD.decimal): re.co
          str(XSD.double): re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]+\Z"),
          str(XSD.boolean): re.compile(r"(true|false)\Z")}  # literals the writer writes without quotes
 _A = f"<{RDF.type}>"  # rdf:type as a predicate is written ``a``
+_NEXT_PREDICATE = " ;\n\t"
 
 
 def sorted_turtle(triples: Iterable[tuple], prefixes: dict[str, str]) -> bytes:
-    """``triples`` (N-Triples IRIs and literals) as a Turtle body without prefix lines, sorted by their N-Triples text,
-    as ``pyoxigraph.serialize`` writes them with ``prefixes`` (name -> namespace).
+    """``triples`` (N-Triples IRIs and literals; ``Triples`` are read as they are grouped) as a Turtle body without
+    prefix lines, sorted by their N-Triples text, as ``pyoxigraph.serialize`` writes them with ``prefixes``
+    (name -> namespace).
 
     Sorted subject by subject, then by predicate and object: the order of the triples' N-Triples lines, since
     an IRI's ``<...>`` is never the start of another's.
     """
     forms = _Forms(prefixes)
-    by_subject: dict = {}
-    for s, p, o in triples:
-        pair = (forms.predicate(p), forms.of(o))
-        if (pairs := by_subject.get(s)) is None:
-            by_subject[s] = [pair]  # not ``setdefault(s, [])``: a list made for every triple
-        else:
-            pairs.append(pair)
-    subjects = sorted((forms.of(s), pairs) for s, pairs in by_subject.items())
-    return "".join(_subject(s_ttl, pairs) for (_, s_ttl), pairs in subjects).encode()
+    subjects = grouped(triples).subjects
+    return "".join(_subject(forms, s, subjects[s]) for s in sorted(subjects)).encode()
 
 
-def _subject(s_ttl: str, pairs: list[tuple]) -> str:
+def _subject(forms: "_Forms", s: str, by_predicate: dict[str, list[str]]) -> str:
     """One subject's triples as pyoxigraph's writer writes them in a row: predicates after ``;``, objects after ``,``."""
-    pairs.sort()
-    out, last = [], None
-    for (p_nt, p_ttl), (_, o_ttl) in pairs:
-        if p_nt == last:
-            out.append(f" , {o_ttl}")
-        else:
-            out.append(f" ;\n\t{p_ttl} {o_ttl}" if last else f"{s_ttl} {p_ttl} {o_ttl}")
-        last = p_nt
-    out.append(" .\n")
-    return "".join(out)
+    of = forms.of
+    written = [f"{forms.predicate(p)} {' , '.join(map(of, sorted(by_predicate[p])))}" for p in sorted(by_predicate)]
+    return f"{of(s)} {_NEXT_PREDICATE.join(written)} .\n"
 
 
 class _Forms:
-    """Each term's N-Triples text (how pyoxigraph sorts) and Turtle text (how it writes), made once per term."""
+    """Each term's Turtle text (how pyoxigraph writes it), made once per term (its N-Triples text, how pyoxigraph
+    sorts, is the term itself)."""
 
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = prefixes
@@ -82,35 +71,34 @@ class _Forms:
         self.predicates: dict = {}
         self.namespaces = tuple(prefixes.values())
 
-    def predicate(self, term) -> tuple[str, str]:
+    def predicate(self, term: str) -> str:
         """As ``of``, but ``rdf:type`` is written ``a``."""
         try:
             return self.predicates[term]
         except KeyError:
-            nt, ttl = self.of(term)
-            form = self.predicates[term] = (nt, "a" if nt == _A else ttl)
+            form = self.predicates[term] = "a" if term == _A else self.of(term)
             return form
 
-    def of(self, term) -> tuple[str, str]:
+    def of(self, term: str) -> str:
         try:
             return self.known[term]
         except KeyError:
             form = self.known[term] = self._make(term)
             return form
 
-    def _make(self, term: str) -> tuple[str, str]:
+    def _make(self, term: str) -> str:
         if term[0] == "<":
             oxigraph().NamedNode(term[1:-1])  # checks the IRI: a ValueError if it is not one
-            return term, self._iri(term[1:-1], term)
+            return self._iri(term[1:-1], term)
         if term[0] != '"':
             raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term}")
         end = term.rindex('"')
         if term[end + 1:end + 3] != "^^":
-            return term, term  # a plain or a language-tagged literal is written as in N-Triples
+            return term  # a plain or a language-tagged literal is written as in N-Triples
         lexical, bare = term[1:end], _BARE.get(term[end + 4:-1])  # escapes do not matter: no bare form has one
         if bare is not None and bare.match(lexical):
-            return term, lexical
-        return term, f"{term[:end + 1]}^^{self.of(term[end + 3:])[1]}"
+            return lexical
+        return f"{term[:end + 1]}^^{self.of(term[end + 3:])}"
 
     def _iri(self, iri: str, nt: str) -> str:
         """An IRI as the writer gives it: a prefixed name, or ``<iri>``."""

@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from kg.parts import PREFIXES
-from kg.ntriples import nt_triples, rdflib_triples
+from kg.ntriples import Triples, nt_triples, rdflib_triples
 from kg.store import oxigraph_term
 from kg.turtle import sorted_turtle
 from kg.vocab import GK
@@ -43,7 +43,7 @@ def test_same_bytes_as_pyoxigraph(ts):
 
 
 def test_a_report_graph_is_written_as_pyoxigraph_writes_it():
-    from kg.graph import Triples, add_extraction, split_report
+    from kg.graph import add_extraction, split_report
     from kg.pipeline import extract_file
 
     g = Triples()
