@@ -293,6 +293,11 @@ class SplitTerms:
     cross_report: frozenset  # promise links depend on a later report: they go with the shared nodes
     report_links: frozenset  # links of shared nodes into one report: they go with that report
 
+    @property
+    def owning(self) -> frozenset:
+        """The predicates ``owners`` reads."""
+        return self.owned_by | {p for p, _ in self.a_report}
+
     @classmethod
     def made_by(cls, make) -> "SplitTerms":
         return cls(frozenset({make(str(GK.report))}), frozenset({(make(str(RDF.type)), make(str(GK.Report)))}),
@@ -339,7 +344,7 @@ def split_report(g: Iterable[tuple[str, str, str]]) -> tuple[Triples, list[tuple
     A blank node is refused (a ``ValueError``): here, or in the named graph by ``kg.turtle`` when it is written.
     """
     g = grouped(g)
-    owner, own, shared = owners(g, NT_TERMS), Triples(), []
+    owner, own, shared = owners(g.having(NT_TERMS.owning), NT_TERMS), Triples(), []
     for s, by_predicate in g.subjects.items():
         if s in owner and not by_predicate.keys() & NT_TERMS.cross_report:
             own.subjects[s] = by_predicate  # ``report_of`` gives all of an owned node's triples to its report

@@ -63,6 +63,13 @@ class Triples:
         objects = self.subjects.get(subject, {}).get(predicate)
         return objects[0] if objects else None
 
+    def having(self, predicates: frozenset) -> Iterator[tuple[str, str, str]]:
+        """The triples whose predicate is in ``predicates``."""
+        for s, by_predicate in self.subjects.items():
+            for p in by_predicate.keys() & predicates:
+                for o in by_predicate[p]:
+                    yield s, p, o
+
     def __iter__(self) -> Iterator[tuple[str, str, str]]:
         for s, by_predicate in self.subjects.items():
             for p, objects in by_predicate.items():

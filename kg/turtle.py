@@ -55,36 +55,29 @@ def sorted_turtle(triples: Iterable[tuple], prefixes: dict[str, str]) -> bytes:
 
 
 def _subject(forms: "_Forms", s: str, by_predicate: dict[str, list[str]]) -> str:
-    """One subject's triples as pyoxigraph's writer writes them in a row: predicates after ``;``, objects after ``,``."""
-    of = forms.of
-    written = [f"{forms.predicate(p)} {' , '.join(map(of, sorted(by_predicate[p])))}" for p in sorted(by_predicate)]
+    """One subject's triples as pyoxigraph's writer writes them in a row: predicates after ``;``, objects after ``,``
+    (``rdf:type`` as ``a``)."""
+    of = forms.__getitem__
+    written = []
+    for p in sorted(by_predicate):
+        objects = by_predicate[p]
+        objects_ttl = of(objects[0]) if len(objects) == 1 else " , ".join(map(of, sorted(objects)))
+        written.append(f"{'a' if p == _A else of(p)} {objects_ttl}")
     return f"{of(s)} {_NEXT_PREDICATE.join(written)} .\n"
 
 
-class _Forms:
-    """Each term's Turtle text (how pyoxigraph writes it), made once per term (its N-Triples text, how pyoxigraph
-    sorts, is the term itself)."""
+class _Forms(dict):
+    """Each term's Turtle text (how pyoxigraph writes it), made once per term when first looked up (its N-Triples
+    text, how pyoxigraph sorts, is the term itself): ``forms[term]``, a dict lookup once made."""
 
     def __init__(self, prefixes: dict[str, str]):
+        super().__init__()
         self.prefixes = prefixes
-        self.known: dict = {}
-        self.predicates: dict = {}
         self.namespaces = tuple(prefixes.values())
 
-    def predicate(self, term: str) -> str:
-        """As ``of``, but ``rdf:type`` is written ``a``."""
-        try:
-            return self.predicates[term]
-        except KeyError:
-            form = self.predicates[term] = "a" if term == _A else self.of(term)
-            return form
-
-    def of(self, term: str) -> str:
-        try:
-            return self.known[term]
-        except KeyError:
-            form = self.known[term] = self._make(term)
-            return form
+    def __missing__(self, term: str) -> str:
+        form = self[term] = self._make(term)
+        return form
 
     def _make(self, term: str) -> str:
         if term[0] == "<":
@@ -98,7 +91,7 @@ class _Forms:
         lexical, bare = term[1:end], _BARE.get(term[end + 4:-1])  # escapes do not matter: no bare form has one
         if bare is not None and bare.match(lexical):
             return lexical
-        return f"{term[:end + 1]}^^{self.of(term[end + 3:])}"
+        return f"{term[:end + 1]}^^{self[term[end + 3:]]}"
 
     def _iri(self, iri: str, nt: str) -> str:
         """An IRI as the writer gives it: a prefixed name, or ``<iri>``."""
