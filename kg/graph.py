@@ -46,6 +46,7 @@ __all__ = ["build_graph", "add_extraction", "bind_prefixes", "report_node", "own
 _RELATION = {"partner": GK_NT.partner, "introduced": GK_NT.introduced, "locatedIn": GK_NT.locatedIn}
 _TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
 _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(iri, (RDF.Statement, RDF.subject, RDF.predicate, RDF.object))
+_GYEAR = XSD.gYear  # rdflib's namespaces look each term up through a checked __getattr__
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -96,7 +97,7 @@ def report_node(extraction: Extraction) -> URIRef:
 
 def add_extraction(g: "Triples", x: Extraction) -> str:
     """Add one report's triples (of N-Triples terms) to ``g``; return the report's IRI (in N-Triples)."""
-    rep = report_node(x)
+    rep = str(report_node(x))  # the text: made into the IRIs of its nodes
     _add_report(g, rep, x)
     _add_areas(g, rep, x)
     for entity in x.entities:
@@ -131,10 +132,10 @@ def _typed(value: str, datatype: URIRef) -> str:
 
 
 def _year(year) -> str:
-    return _typed(str(year), XSD.gYear)
+    return _typed(str(year), _GYEAR)
 
 
-def _add_report(g: Triples, rep: URIRef, x: Extraction):
+def _add_report(g: Triples, rep: str, x: Extraction):
     meta, node = x.structure.meta, iri(rep)
     g.add((node, _TYPE, GK_NT.Report))
     g.add((node, _LABEL, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
@@ -142,8 +143,8 @@ def _add_report(g: Triples, rep: URIRef, x: Extraction):
     if meta.year:  # a text with no year in it has none
         g.add((node, GK_NT.reportYear, _year(meta.year)))
     g.add((node, GK_NT.fileName, literal(x.report.name)))
-    optional = [(GK_NT.reportDate, meta.date, XSD.date), (GK_NT.reviewYear, meta.review_year, XSD.gYear),
-                (GK_NT.planYear, meta.plan_year, XSD.gYear)]
+    optional = [(GK_NT.reportDate, meta.date, XSD.date), (GK_NT.reviewYear, meta.review_year, _GYEAR),
+                (GK_NT.planYear, meta.plan_year, _GYEAR)]
     for prop, value, dtype in optional:
         if value:
             g.add((node, prop, _typed(str(value), dtype)))
@@ -152,11 +153,11 @@ def _add_report(g: Triples, rep: URIRef, x: Extraction):
             g.add((node, prop, literal(value)))
 
 
-def _area(rep: URIRef, key: str) -> str:
+def _area(rep: str, key: str) -> str:
     return iri(area_iri(rep, key))
 
 
-def _add_areas(g: Triples, rep: URIRef, x: Extraction):
+def _add_areas(g: Triples, rep: str, x: Extraction):
     for order, area in enumerate(x.structure.areas):
         node = _area(rep, area.key)
         g.add((node, _TYPE, GK_NT.WorkArea))
@@ -171,7 +172,7 @@ def _add_areas(g: Triples, rep: URIRef, x: Extraction):
         g.add((node, GK_NT.end, integer(offsets[1])))
 
 
-def _sentence(g: Triples, rep: URIRef, x: Extraction, s: Sentence) -> str:
+def _sentence(g: Triples, rep: str, x: Extraction, s: Sentence) -> str:
     a, b = x.report.raw_span(s.start, s.end)
     node = iri(sentence_iri(rep, a, b))
     if g.value(node, GK_NT.text) is not None:  # a sentence with more than one mention: made once
@@ -185,7 +186,7 @@ def _sentence(g: Triples, rep: URIRef, x: Extraction, s: Sentence) -> str:
     return node
 
 
-def _mention(g: Triples, rep: URIRef, x: Extraction, start: int, end: int, s: Sentence, rule: str) -> str:
+def _mention(g: Triples, rep: str, x: Extraction, start: int, end: int, s: Sentence, rule: str) -> str:
     a, b = x.report.raw_span(start, end)
     node = iri(mention_iri(rep, a, b))
     g.add((node, _TYPE, GK_NT.Mention))
@@ -199,7 +200,7 @@ def _mention(g: Triples, rep: URIRef, x: Extraction, start: int, end: int, s: Se
     return node
 
 
-def _add_entity(g: Triples, rep: URIRef, x: Extraction, e: Entity):
+def _add_entity(g: Triples, rep: str, x: Extraction, e: Entity):
     node = iri(entity_iri(e.etype, e.name, x.structure.meta.region))
     g.add((node, _TYPE, getattr(GK_NT, e.etype)))
     label, name = g.value(node, _LABEL), _zh(e.name)
@@ -231,7 +232,7 @@ def _decimal_of(value: str) -> str:
     return literal(text if "." in text else f"{text}.0", datatype=str(XSD.decimal))
 
 
-def _add_observation(g: Triples, rep: URIRef, x: Extraction, n: int, o: Observation):
+def _add_observation(g: Triples, rep: str, x: Extraction, n: int, o: Observation):
     node = iri(observation_iri(rep, n))
     concept = o.concept or o.indicator
     ind = iri(indicator_iri(concept))
@@ -258,7 +259,7 @@ def _add_observation(g: Triples, rep: URIRef, x: Extraction, n: int, o: Observat
     g.add((node, GK_NT.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))
 
 
-def _add_relation(g: Triples, rep: URIRef, x: Extraction, n: int, rel):
+def _add_relation(g: Triples, rep: str, x: Extraction, n: int, rel):
     """The relation as a direct triple, and as a reified ``rdf:Statement`` that carries its sentence."""
     region = x.structure.meta.region
     types = {e.name: e.etype for e in x.entities}

@@ -118,8 +118,7 @@ def literal_parts(term: str) -> tuple[str, str | None, str | None] | None:
     if term[0] != '"':
         return None
     end = term.rindex('"')
-    lexical = term[1:end] if "\\" not in term else _unescaped(term[:end + 1])
-    tail = term[end + 1:]
+    lexical, tail = _lexical(term, end), term[end + 1:]
     if tail.startswith("@"):
         return lexical, tail[1:], None
     return lexical, None, tail[3:-1] if tail else None
@@ -131,7 +130,12 @@ def text_of(term: str) -> str:
         return term[1:-1]
     if term[0] == "_":
         return term[2:]
-    return literal_parts(term)[0]
+    return _lexical(term, term.rindex('"'))
+
+
+def _lexical(literal: str, end: int) -> str:
+    """The text of a literal whose closing quote is at ``end``."""
+    return literal[1:end] if "\\" not in literal else _unescaped(literal[:end + 1])
 
 
 @lru_cache(maxsize=1 << 10)

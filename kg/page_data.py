@@ -140,11 +140,14 @@ class _Triples:
         return self.having.get(p, [])
 
     def objects(self, s, p) -> list:
-        return self.by_subject.get(s, {}).get(p, [])
+        return self.by_subject.get(s, _NONE).get(p, [])
 
     def value(self, s, p):
-        found = self.objects(s, p)
+        found = self.by_subject.get(s, _NONE).get(p, ())
         return found[0] if len(found) == 1 else min(found, key=text_of, default=None)
+
+
+_NONE: dict = {}  # the values of a node not in the triples
 
 
 def page_facts(triples: Iterable[tuple]) -> PageFacts:
