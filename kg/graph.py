@@ -40,7 +40,7 @@ from .promises import track_promises
 from .vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
                     report_iri, sentence_iri)
 
-__all__ = ["build_graph", "add_extraction", "bind_prefixes", "report_node", "owners", "report_of", "split_report",
+__all__ = ["build_graph", "to_rdflib", "add_extraction", "bind_prefixes", "report_node", "owners", "report_of", "split_report",
            "promise_triples", "SplitTerms", "RDFLIB_TERMS", "NT_TERMS"]
 
 _RELATION = {"partner": GK_NT.partner, "introduced": GK_NT.introduced, "locatedIn": GK_NT.locatedIn}
@@ -65,6 +65,11 @@ def build_graph(extractions: list[Extraction]) -> Graph:
         add_extraction(triples, extraction)
     for triple in promise_triples(extractions):
         triples.add(triple)
+    return to_rdflib(triples)
+
+
+def to_rdflib(triples: Iterable[tuple[str, str, str]]) -> Graph:
+    """Triples of N-Triples terms (as ``add_extraction`` makes them) as an rdflib Graph, with govkg's prefixes."""
     g = bind_prefixes(Graph())
     for triple in rdflib_triples(triples):
         g.add(triple)
@@ -348,7 +353,7 @@ def split_report(g: Iterable[tuple[str, str, str]]) -> tuple[Triples, list[tuple
     owner, own, shared = owners(g.having(NT_TERMS.owning), NT_TERMS), Triples(), []
     for s, by_predicate in g.subjects.items():
         if s in owner and not by_predicate.keys() & NT_TERMS.cross_report:
-            own.subjects[s] = by_predicate  # ``report_of`` gives all of an owned node's triples to its report
+            own.add_subject(s, by_predicate)  # ``report_of`` gives all of an owned node's triples to its report
             continue
         for p, objects in by_predicate.items():
             for o in objects:

@@ -40,10 +40,11 @@ class Triples:
     ({'<urn:a>': {'<urn:p>': ['"1"', '"2"']}}, '"1"', 2, ('<urn:a>', '<urn:p>', '"2"'))
     """
 
-    __slots__ = ("subjects",)
+    __slots__ = ("subjects", "_count")
 
     def __init__(self, triples: Iterable[tuple[str, str, str]] = ()):
         self.subjects: dict[str, dict[str, list[str]]] = {}
+        self._count = 0
         for triple in triples:
             self.add(triple)
 
@@ -56,6 +57,17 @@ class Triples:
             by_predicate[p] = [o]
         elif o not in objects:
             objects.append(o)
+        else:
+            return self
+        self._count += 1
+        return self
+
+    def add_subject(self, subject: str, by_predicate: dict[str, list[str]]) -> "Triples":
+        """Add all the triples of a subject not yet here, given as its objects by predicate (kept, not copied)."""
+        if subject in self.subjects:
+            raise ValueError(f"{subject} has triples already")
+        self.subjects[subject] = by_predicate
+        self._count += sum(map(len, by_predicate.values()))
         return self
 
     def value(self, subject: str, predicate: str) -> str | None:
@@ -77,7 +89,7 @@ class Triples:
                     yield s, p, o
 
     def __len__(self) -> int:
-        return sum(len(objects) for by_predicate in self.subjects.values() for objects in by_predicate.values())
+        return self._count
 
 
 def grouped(triples: Iterable[tuple[str, str, str]]) -> Triples:
