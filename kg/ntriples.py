@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from rdflib import XSD, BNode, URIRef
 
 __all__ = ["Triples", "grouped", "iri", "literal", "integer", "nt_term", "nt_triples", "rdflib_term_of",
-           "rdflib_triples", "text_of", "literal_parts", "is_iri", "is_literal", "oxigraph"]
+           "rdflib_triples", "text_of", "literal_parts", "oxigraph"]
 
 _ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')  # characters pyoxigraph escapes (or may)
 _INTEGER = f"^^<{XSD.integer}>"
@@ -114,14 +114,6 @@ def literal(text: str, language: str | None = None, datatype: str | None = None)
 def integer(n: int) -> str:
     """An ``xsd:integer``, as rdflib's ``Literal(n)``."""
     return f'"{n}"{_INTEGER}'
-
-
-def is_iri(term: str) -> bool:
-    return term[0] == "<"
-
-
-def is_literal(term: str) -> bool:
-    return term[0] == '"'
 
 
 def literal_parts(term: str) -> tuple[str, str | None, str | None] | None:

@@ -43,7 +43,7 @@ from itertools import chain
 from typing import Iterable
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph
+from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
 from .ntriples import grouped, iri, nt_triples, text_of
@@ -87,6 +87,7 @@ def _iri(value) -> str:
 def _number(value) -> str:
     """A decimal as a report would write it, the same whether the graph was built or read back from Turtle.
 
+    >>> from rdflib import XSD
     >>> _number(f'"100.0"^^<{XSD.decimal}>'), _number(f'"7.60"^^<{XSD.decimal}>'), _number(None)
     ('100', '7.6', '')
     """

@@ -22,6 +22,7 @@ Understood: node shapes (``sh:NodeShape``) with ``sh:targetClass`` and
 
 >>> from rdflib import Graph
 >>> from kg.ntriples import integer, iri
+>>> from kg.vocab import GK
 >>> shapes = Graph().parse(data='''@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gk: <https://w3id.org/govkg/ontology#> .
 ... [] a sh:NodeShape ; sh:targetClass gk:Mention ;
 ...    sh:property [ sh:path gk:start ; sh:minCount 1 ; sh:lessThan gk:end ; sh:message "start before end" ] .''')
@@ -41,12 +42,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import _NUMERIC_LITERAL_TYPES, _toPythonMapping
 
 from .ntriples import grouped, iri, literal_parts, nt_term, rdflib_term_of, text_of
-from .vocab import GK  # noqa: F401 - the doctest
 
 __all__ = ["SH", "Result", "Shapes", "PropertyCheck", "compile_shapes"]
 
