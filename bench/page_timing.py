@@ -55,7 +55,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
-from kg.graph import add_extraction, bind_prefixes  # noqa: E402
+from kg.graph import add_extraction, to_rdflib  # noqa: E402
+from kg.ntriples import Triples  # noqa: E402
 from kg.render import _vis_network, render_html, to_networkx  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
@@ -79,18 +80,18 @@ def _copy(x, n: int):
 def synthetic_graph(nodes: int) -> tuple[Graph, int]:
     """A graph of at least ``nodes`` page nodes built from copies of two real extractions; and the copies."""
     bases = [kg.extract_file(SEED), kg.extract_file(QINGHE)]
-    g = bind_prefixes(Graph())
+    made = Triples()
     indicators: set[str] = set()
     count, n = 0, 0
     while count < nodes:
         x = _copy(bases[n % 2], n)
-        add_extraction(g, x)
+        add_extraction(made, x)
         indicators.update(o.concept or o.indicator for o in x.observations)
         count += 1 + len(x.structure.areas) + len(x.entities)
         n += 1
         if count + len(indicators) >= nodes:
             break
-    return g, n
+    return to_rdflib(made), n
 
 
 def _launch(p):

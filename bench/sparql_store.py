@@ -49,7 +49,8 @@ sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
 from kg.export import to_nq  # noqa: E402
-from kg.graph import add_extraction, bind_prefixes  # noqa: E402
+from kg.graph import add_extraction, to_rdflib  # noqa: E402
+from kg.ntriples import Triples  # noqa: E402
 from kg.parts import PREFIXES  # noqa: E402
 from kg.sparql import saved_queries, sync_store  # noqa: E402
 from kg.vocab import GK  # noqa: E402
@@ -68,11 +69,11 @@ def replica(x: kg.model.Extraction, n: int) -> kg.model.Extraction:
 def synthetic_graph(triples: int) -> tuple[Graph, int]:
     """A graph of at least ``triples`` triples; and how many reports it holds."""
     bases = [kg.extract_file(path) for path in BASES]
-    g, n = bind_prefixes(Graph()), 0
-    while len(g) < triples:
-        add_extraction(g, bases[n % len(bases)] if n < len(bases) else replica(bases[n % len(bases)], n))
+    made, n = Triples(), 0
+    while len(made) < triples:
+        add_extraction(made, bases[n % len(bases)] if n < len(bases) else replica(bases[n % len(bases)], n))
         n += 1
-    return g, n
+    return to_rdflib(made), n
 
 
 def load_store(g: Graph, folder: Path) -> tuple[ox.Store, dict]:

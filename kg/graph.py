@@ -9,6 +9,11 @@ decoded file, so ``raw[start:end]`` gives the words back.
 Every node has an IRI (no blank nodes), so graphs of different reports can be
 merged, or their Turtle concatenated, without renaming anything.
 
+The triples are made as N-Triples terms (``kg.ntriples``: plain strings, no
+rdflib term per triple) into ``Triples``, and read so by ``kg.shacl``,
+``kg.turtle``, ``kg.page_data`` and ``kg.shared_store``; ``build_graph`` turns
+them into an rdflib Graph for what needs one (evaluation, tests).
+
 A corpus is built report by report (``kg.pipeline``): each report's graph
 (``add_extraction`` of it alone) is split (``split_report``) into its named graph, the
 triples ``report_of`` gives to that report, and its triples of shared nodes
@@ -26,23 +31,22 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .model import Entity, Extraction, Observation, Sentence
+from .ntriples import Triples, grouped, integer, iri, literal, nt_term, rdflib_triples
 from .promises import track_promises
-from .vocab import (GK, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri, report_iri,
-                    sentence_iri)
+from .vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
+                    report_iri, sentence_iri)
 
-__all__ = ["build_graph", "add_extraction", "add_promises", "bind_prefixes", "report_node", "owners", "report_of",
-           "split_report", "promise_triples", "Triples", "SplitTerms", "RDFLIB_TERMS"]
+__all__ = ["build_graph", "to_rdflib", "add_extraction", "bind_prefixes", "report_node", "owners", "report_of", "split_report",
+           "promise_triples", "SplitTerms", "RDFLIB_TERMS", "NT_TERMS"]
 
-_RELATION = {"partner": GK.partner, "introduced": GK.introduced, "locatedIn": GK.locatedIn}
-
-
-# rdflib's namespaces look each term up through a checked __getattr__; the terms made often are read once here
-_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
-_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT, _DECIMAL = RDF.Statement, RDF.subject, RDF.predicate, RDF.object, XSD.decimal
+_RELATION = {"partner": GK_NT.partner, "introduced": GK_NT.introduced, "locatedIn": GK_NT.locatedIn}
+_TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(iri, (RDF.Statement, RDF.subject, RDF.predicate, RDF.object))
+_GYEAR = XSD.gYear  # rdflib's namespaces look each term up through a checked __getattr__
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -55,45 +59,50 @@ def bind_prefixes(g: Graph) -> Graph:
 
 
 def build_graph(extractions: list[Extraction]) -> Graph:
-    """One graph holding every extraction, with each target linked to what became of it."""
-    g = bind_prefixes(Graph())
+    """One rdflib graph holding every extraction, with each target linked to what became of it."""
+    triples = Triples()
     for extraction in extractions:
-        add_extraction(g, extraction)
-    add_promises(g, extractions)
+        add_extraction(triples, extraction)
+    for triple in promise_triples(extractions):
+        triples.add(triple)
+    return to_rdflib(triples)
+
+
+def to_rdflib(triples: Iterable[tuple[str, str, str]]) -> Graph:
+    """Triples of N-Triples terms (as ``add_extraction`` makes them) as an rdflib Graph, with govkg's prefixes."""
+    g = bind_prefixes(Graph())
+    for triple in rdflib_triples(triples):
+        g.add(triple)
     return g
 
 
-_VERDICT = {"met": GK.Met, "missed": GK.Missed, "not reported": GK.NotReported}
+_VERDICT = {"met": GK_NT.Met, "missed": GK_NT.Missed, "not reported": GK_NT.NotReported}
 
 
-def add_promises(g: Graph, extractions: Sequence[Extraction]) -> int:
-    """``gk:outcome`` and ``gk:verdict`` for every target whose region has a later report; their number."""
-    links = promise_triples(extractions)
-    for triple in links:
-        g.add(triple)
-    return sum(1 for _, p, _ in links if p == GK.verdict)
-
-
-def promise_triples(extractions: Sequence[Extraction]) -> list[tuple]:
+def promise_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, str]]:
     """The ``gk:verdict`` of every target whose region has a later report, and its ``gk:outcome`` if one was
     found (``kg.promises``): ``extractions`` is read in order, and again at the later report of each target."""
     triples = []
     for p in track_promises(extractions):
-        target = observation_iri(report_node(extractions[p.target[0]]), p.target[1] + 1)
-        triples.append((target, GK.verdict, _VERDICT[p.verdict]))
+        target = _observation_node(extractions[p.target[0]], p.target[1] + 1)
+        triples.append((target, GK_NT.verdict, _VERDICT[p.verdict]))
         if p.actual is not None:
-            triples.append((target, GK.outcome, observation_iri(report_node(extractions[p.actual[0]]), p.actual[1] + 1)))
+            triples.append((target, GK_NT.outcome, _observation_node(extractions[p.actual[0]], p.actual[1] + 1)))
     return triples
+
+
+def _observation_node(x: Extraction, n: int) -> str:
+    return iri(observation_iri(report_node(x), n))
 
 
 def report_node(extraction: Extraction) -> URIRef:
     meta = extraction.structure.meta
-    return report_iri(meta.region, meta.year, extraction.report.name)
+    return URIRef(report_iri(meta.region, meta.year, extraction.report.name))
 
 
-def add_extraction(g: Graph, x: Extraction) -> URIRef:
-    """Add one report's extraction to ``g``; return the report's IRI."""
-    rep = report_node(x)
+def add_extraction(g: "Triples", x: Extraction) -> str:
+    """Add one report's triples (of N-Triples terms) to ``g``; return the report's IRI (in N-Triples)."""
+    rep = str(report_node(x))  # the text: made into the IRIs of its nodes
     _add_report(g, rep, x)
     _add_areas(g, rep, x)
     for entity in x.entities:
@@ -103,180 +112,176 @@ def add_extraction(g: Graph, x: Extraction) -> URIRef:
             _add_observation(g, rep, x, n, obs)
     for n, rel in enumerate(x.relations, 1):
         _add_relation(g, rep, x, n, rel)
-    return rep
+    return iri(rep)
 
 
-# Literals that come again and again (names, offsets, years, rules' names, units) are made once per worker: making
-# an rdflib literal costs a few microseconds, and they were a third of the time a report's graph took. The caches
-# are bounded (about 12 MB when full, with those of kg.vocab).
+# Literals that come again and again (names, offsets, years, rules' names, units) are made once per worker. The
+# caches are bounded (a few MB when full, with those of kg.vocab).
 
 @lru_cache(maxsize=1 << 12)
-def _zh(text: str) -> Literal:
+def _zh(text: str) -> str:
     """A name in Chinese."""
-    return Literal(text, lang="zh")
-
-@lru_cache(maxsize=1 << 15)
-def _integer(n: int) -> Literal:
-    """An ``xsd:integer``: an offset or an order."""
-    return Literal(n)
-
-
-@lru_cache(maxsize=1 << 12)
-def _word(text: str) -> Literal:
-    """A plain literal of a small vocabulary: a rule's name, a unit, a qualifier, an area's kind or part."""
-    return Literal(text)
+    return literal(text, language="zh")
 
 
 @lru_cache(maxsize=1 << 13)
-def _exact(text: str) -> Literal:
-    """A plain literal of a mention's words (names come again and again)."""
-    return Literal(text)
+def _plain(text: str) -> str:
+    """A plain literal: a rule's name, a unit, a qualifier, an area's kind or part, a mention's words."""
+    return literal(text)
 
 
 @lru_cache(maxsize=1 << 10)
-def _year(year) -> Literal:
-    return Literal(str(year), datatype=XSD.gYear)
+def _typed(value: str, datatype: URIRef) -> str:
+    """A literal of ``datatype`` (a year, a date) in the lexical form rdflib gives it."""
+    return nt_term(Literal(value, datatype=datatype))
 
 
-def _add_report(g: Graph, rep: URIRef, x: Extraction):
-    meta = x.structure.meta
-    g.add((rep, _TYPE, GK.Report))
-    g.add((rep, _LABEL, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
-    g.add((rep, GK.region, _zh(meta.region)))
+def _year(year) -> str:
+    return _typed(str(year), _GYEAR)
+
+
+def _add_report(g: Triples, rep: str, x: Extraction):
+    meta, node = x.structure.meta, iri(rep)
+    g.add((node, _TYPE, GK_NT.Report))
+    g.add((node, _LABEL, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
+    g.add((node, GK_NT.region, _zh(meta.region)))
     if meta.year:  # a text with no year in it has none
-        g.add((rep, GK.reportYear, _year(meta.year)))
-    g.add((rep, GK.fileName, Literal(x.report.name)))
-    optional = [(GK.reportDate, meta.date, XSD.date), (GK.reviewYear, meta.review_year, XSD.gYear),
-                (GK.planYear, meta.plan_year, XSD.gYear)]
+        g.add((node, GK_NT.reportYear, _year(meta.year)))
+    g.add((node, GK_NT.fileName, literal(x.report.name)))
+    optional = [(GK_NT.reportDate, meta.date, XSD.date), (GK_NT.reviewYear, meta.review_year, _GYEAR),
+                (GK_NT.planYear, meta.plan_year, _GYEAR)]
     for prop, value, dtype in optional:
         if value:
-            g.add((rep, prop, Literal(str(value), datatype=dtype)))
-    for prop, value in ((GK.meeting, meta.meeting), (GK.speaker, meta.speaker), (GK.adminLevel, meta.level)):
+            g.add((node, prop, _typed(str(value), dtype)))
+    for prop, value in ((GK_NT.meeting, meta.meeting), (GK_NT.speaker, meta.speaker), (GK_NT.adminLevel, meta.level)):
         if value:
-            g.add((rep, prop, Literal(value)))
+            g.add((node, prop, literal(value)))
 
 
-def _add_areas(g: Graph, rep: URIRef, x: Extraction):
+def _area(rep: str, key: str) -> str:
+    return iri(area_iri(rep, key))
+
+
+def _add_areas(g: Triples, rep: str, x: Extraction):
     for order, area in enumerate(x.structure.areas):
-        node = area_iri(rep, area.key)
-        g.add((node, _TYPE, GK.WorkArea))
+        node = _area(rep, area.key)
+        g.add((node, _TYPE, GK_NT.WorkArea))
         g.add((node, _LABEL, _zh(area.title)))
-        g.add((node, GK.report, rep))
-        g.add((node, GK.areaKind, _word(area.kind)))
-        g.add((node, GK.part, _word(area.part)))
-        g.add((node, GK.order, _integer(order)))
-        parent = area_iri(rep, area.parent) if area.parent else rep
-        g.add((node, GK.partOf, parent))
+        g.add((node, GK_NT.report, iri(rep)))
+        g.add((node, GK_NT.areaKind, _plain(area.kind)))
+        g.add((node, GK_NT.part, _plain(area.part)))
+        g.add((node, GK_NT.order, integer(order)))
+        g.add((node, GK_NT.partOf, _area(rep, area.parent) if area.parent else iri(rep)))
         offsets = x.report.raw_span(area.start, area.end)
-        g.add((node, GK.start, _integer(offsets[0])))
-        g.add((node, GK.end, _integer(offsets[1])))
+        g.add((node, GK_NT.start, integer(offsets[0])))
+        g.add((node, GK_NT.end, integer(offsets[1])))
 
 
-def _sentence(g: Graph, rep: URIRef, x: Extraction, s: Sentence) -> URIRef:
+def _sentence(g: Triples, rep: str, x: Extraction, s: Sentence) -> str:
     a, b = x.report.raw_span(s.start, s.end)
-    node = sentence_iri(rep, a, b)
-    if g.value(node, GK.text) is not None:  # a sentence with more than one mention: made once
+    node = iri(sentence_iri(rep, a, b))
+    if g.value(node, GK_NT.text) is not None:  # a sentence with more than one mention: made once
         return node
-    g.add((node, _TYPE, GK.Sentence))
-    g.add((node, GK.text, Literal(x.report.raw[a:b])))
-    g.add((node, GK.start, _integer(a)))
-    g.add((node, GK.end, _integer(b)))
-    g.add((node, GK.report, rep))
-    g.add((node, GK.workArea, area_iri(rep, s.area)))
+    g.add((node, _TYPE, GK_NT.Sentence))
+    g.add((node, GK_NT.text, literal(x.report.raw[a:b])))
+    g.add((node, GK_NT.start, integer(a)))
+    g.add((node, GK_NT.end, integer(b)))
+    g.add((node, GK_NT.report, iri(rep)))
+    g.add((node, GK_NT.workArea, _area(rep, s.area)))
     return node
 
 
-def _mention(g: Graph, rep: URIRef, x: Extraction, start: int, end: int, s: Sentence, rule: str) -> URIRef:
+def _mention(g: Triples, rep: str, x: Extraction, start: int, end: int, s: Sentence, rule: str) -> str:
     a, b = x.report.raw_span(start, end)
-    node = mention_iri(rep, a, b)
-    g.add((node, _TYPE, GK.Mention))
-    g.add((node, GK.exact, _exact(x.report.raw[a:b])))
-    g.add((node, GK.start, _integer(a)))
-    g.add((node, GK.end, _integer(b)))
-    g.add((node, GK.sentence, _sentence(g, rep, x, s)))
-    g.add((node, GK.report, rep))
-    g.add((node, GK.workArea, area_iri(rep, s.area)))
-    g.add((node, GK.rule, _word(rule)))
+    node = iri(mention_iri(rep, a, b))
+    g.add((node, _TYPE, GK_NT.Mention))
+    g.add((node, GK_NT.exact, _plain(x.report.raw[a:b])))
+    g.add((node, GK_NT.start, integer(a)))
+    g.add((node, GK_NT.end, integer(b)))
+    g.add((node, GK_NT.sentence, _sentence(g, rep, x, s)))
+    g.add((node, GK_NT.report, iri(rep)))
+    g.add((node, GK_NT.workArea, _area(rep, s.area)))
+    g.add((node, GK_NT.rule, _plain(rule)))
     return node
 
 
-def _add_entity(g: Graph, rep: URIRef, x: Extraction, e: Entity):
-    node = entity_iri(e.etype, e.name, x.structure.meta.region)
-    g.add((node, _TYPE, getattr(GK, e.etype)))
-    label = g.value(node, _LABEL)
+def _add_entity(g: Triples, rep: str, x: Extraction, e: Entity):
+    node = iri(entity_iri(e.etype, e.name, x.structure.meta.region))
+    g.add((node, _TYPE, getattr(GK_NT, e.etype)))
+    label, name = g.value(node, _LABEL), _zh(e.name)
     if label is None:
-        g.add((node, _LABEL, _zh(e.name)))
-    elif str(label) != e.name:  # named otherwise in an earlier report: one node, this name an alias
-        g.add((node, _ALT_LABEL, _zh(e.name)))
-    for alias in e.aliases:
-        if alias != str(label or e.name):
-            g.add((node, _ALT_LABEL, _zh(alias)))
+        g.add((node, _LABEL, name))
+    elif label != name:  # named otherwise in an earlier report: one node, this name an alias
+        g.add((node, _ALT_LABEL, name))
+    for alias in map(_zh, e.aliases):
+        if alias != (label or name):
+            g.add((node, _ALT_LABEL, alias))
     for m in e.mentions:
-        g.add((node, GK.workArea, area_iri(rep, m.sentence.area)))
-        g.add((node, GK.mention, _mention(g, rep, x, m.start, m.end, m.sentence, m.rule)))
+        g.add((node, GK_NT.workArea, _area(rep, m.sentence.area)))
+        g.add((node, GK_NT.mention, _mention(g, rep, x, m.start, m.end, m.sentence, m.rule)))
 
 
-def _decimal(value: Decimal) -> Literal:
+def _decimal(value: Decimal) -> str:
     """An ``xsd:decimal`` as Turtle writes it: with a decimal point, so that it reads back as the same term
     whichever serializer wrote it (rdflib writes ``"300"^^xsd:decimal`` as ``300.0``).
 
-    >>> [str(_decimal(Decimal(v))) for v in ("300", "8.50", "-3", "1E+2")]
+    >>> [_decimal(Decimal(v)).split('"')[1] for v in ("300", "8.50", "-3", "1E+2")]
     ['300.0', '8.50', '-3.0', '100.0']
     """
     return _decimal_of(str(value))  # by its text: 5 and 5.0 are equal decimals, not equal terms
 
 
 @lru_cache(maxsize=1 << 10)
-def _decimal_of(value: str) -> Literal:
-    text = str(Literal(value, datatype=_DECIMAL))
-    return Literal(text if "." in text else f"{text}.0", datatype=_DECIMAL)
+def _decimal_of(value: str) -> str:
+    text = str(Literal(value, datatype=XSD.decimal))
+    return literal(text if "." in text else f"{text}.0", datatype=str(XSD.decimal))
 
 
-def _add_observation(g: Graph, rep: URIRef, x: Extraction, n: int, o: Observation):
-    node = observation_iri(rep, n)
+def _add_observation(g: Triples, rep: str, x: Extraction, n: int, o: Observation):
+    node = iri(observation_iri(rep, n))
     concept = o.concept or o.indicator
-    ind = indicator_iri(concept)
-    g.add((ind, _TYPE, GK.Indicator))
+    ind = iri(indicator_iri(concept))
+    g.add((ind, _TYPE, GK_NT.Indicator))
     g.add((ind, _LABEL, _zh(concept)))
     if o.indicator != concept:
         g.add((ind, _ALT_LABEL, _zh(o.indicator)))
-    g.add((node, GK.statedName, _zh(o.indicator)))
-    g.add((node, _TYPE, GK.Observation))
+    g.add((node, GK_NT.statedName, _zh(o.indicator)))
+    g.add((node, _TYPE, GK_NT.Observation))
     g.add((node, _LABEL, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
-    g.add((node, GK.indicator, ind))
-    g.add((node, GK.report, rep))
-    g.add((node, GK.value, _decimal(o.value)))
+    g.add((node, GK_NT.indicator, ind))
+    g.add((node, GK_NT.report, iri(rep)))
+    g.add((node, GK_NT.value, _decimal(o.value)))
     if o.upper is not None:
-        g.add((node, GK.upperValue, _decimal(o.upper)))
-    g.add((node, GK.unit, _word(o.unit)))
+        g.add((node, GK_NT.upperValue, _decimal(o.upper)))
+    g.add((node, GK_NT.unit, _plain(o.unit)))
     if o.qualifier:
-        g.add((node, GK.qualifier, _word(o.qualifier)))
+        g.add((node, GK_NT.qualifier, _plain(o.qualifier)))
     if o.growth is not None:
-        g.add((node, GK.growthRate, _decimal(o.growth)))
-    g.add((node, GK.year, _year(o.year)))
-    g.add((node, GK.status, GK.Target if o.status == "target" else GK.Actual))
-    g.add((node, GK.workArea, area_iri(rep, o.sentence.area)))
-    g.add((node, GK.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))
+        g.add((node, GK_NT.growthRate, _decimal(o.growth)))
+    g.add((node, GK_NT.year, _year(o.year)))
+    g.add((node, GK_NT.status, GK_NT.Target if o.status == "target" else GK_NT.Actual))
+    g.add((node, GK_NT.workArea, _area(rep, o.sentence.area)))
+    g.add((node, GK_NT.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))
 
 
-def _add_relation(g: Graph, rep: URIRef, x: Extraction, n: int, rel):
+def _add_relation(g: Triples, rep: str, x: Extraction, n: int, rel):
     """The relation as a direct triple, and as a reified ``rdf:Statement`` that carries its sentence."""
     region = x.structure.meta.region
     types = {e.name: e.etype for e in x.entities}
     if rel.subject not in types or rel.object not in types:
         return
-    s = entity_iri(types[rel.subject], rel.subject, region)
-    o = entity_iri(types[rel.object], rel.object, region)
-    p = _RELATION.get(rel.predicate, GK.relatedTo)
+    s = iri(entity_iri(types[rel.subject], rel.subject, region))
+    o = iri(entity_iri(types[rel.object], rel.object, region))
+    p = _RELATION.get(rel.predicate, GK_NT.relatedTo)
     g.add((s, p, o))
-    statement = relation_iri(rep, n)
+    statement = iri(relation_iri(rep, n))
     g.add((statement, _TYPE, _STATEMENT))
     g.add((statement, _SUBJECT, s))
     g.add((statement, _PREDICATE, p))
     g.add((statement, _OBJECT, o))
-    g.add((statement, GK.sentence, _sentence(g, rep, x, rel.sentence)))
-    g.add((statement, GK.rule, _word(f"cue:{rel.cue}")))
-    g.add((statement, GK.report, rep))
+    g.add((statement, GK_NT.sentence, _sentence(g, rep, x, rel.sentence)))
+    g.add((statement, GK_NT.rule, _plain(f"cue:{rel.cue}")))
+    g.add((statement, GK_NT.report, iri(rep)))
 
 
 # ---- a corpus, report by report ----
@@ -294,17 +299,20 @@ class SplitTerms:
     cross_report: frozenset  # promise links depend on a later report: they go with the shared nodes
     report_links: frozenset  # links of shared nodes into one report: they go with that report
 
+    @property
+    def owning(self) -> frozenset:
+        """The predicates ``owners`` reads."""
+        return self.owned_by | {p for p, _ in self.a_report}
+
     @classmethod
     def made_by(cls, make) -> "SplitTerms":
-        return cls(frozenset({make(str(GK.report))}), frozenset({(make(str(_TYPE)), make(str(GK.Report)))}),
+        return cls(frozenset({make(str(GK.report))}), frozenset({(make(str(RDF.type)), make(str(GK.Report)))}),
                    frozenset(make(str(t)) for t in (GK.outcome, GK.verdict)),
                    frozenset(make(str(t)) for t in (GK.workArea, GK.mention)))
 
 
-# the vocabulary's own objects (``GK.report`` is the same object each time), which the triples built here hold:
-# a set then finds a predicate by identity, without rdflib's ``__eq__``
-_VOCABULARY = {str(t): t for t in (GK.report, _TYPE, GK.Report, GK.outcome, GK.verdict, GK.workArea, GK.mention)}
-RDFLIB_TERMS = SplitTerms.made_by(lambda iri: _VOCABULARY.get(iri) or URIRef(iri))
+RDFLIB_TERMS = SplitTerms.made_by(URIRef)
+NT_TERMS = SplitTerms.made_by(iri)  # of the triples made here
 
 
 def owners(g: Iterable[tuple], terms: SplitTerms = RDFLIB_TERMS) -> dict:
@@ -335,41 +343,24 @@ def report_of(triple: tuple, owner: dict, terms: SplitTerms = RDFLIB_TERMS):
     return owner.get(s) or (owner.get(o) if p in terms.report_links else None)
 
 
-def split_report(g: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
-    """The triples of one report (a graph, or any iterable of triples) split into its named graph's and its
-    triples of shared nodes."""
-    triples = list(g)
-    owner, own, shared = owners(triples), [], []
-    for triple in triples:
-        if type(triple[0]) is BNode or type(triple[2]) is BNode:
-            raise ValueError(f"a blank node in a report's graph cannot be shared across files: {triple}")
-        (shared if report_of(triple, owner) is None else own).append(triple)
-    return own, shared
+def split_report(g: Iterable[tuple[str, str, str]]) -> tuple[Triples, list[tuple[str, str, str]]]:
+    """The triples of one report (of N-Triples terms, as ``add_extraction`` makes them) split into its named
+    graph's and its triples of shared nodes.
 
-
-class Triples:
-    """A report's triples while they are made: a set, with the one lookup building needs (``value``).
-
-    ``add_extraction`` writes to it as to an rdflib Graph, five times as fast:
-    rdflib keeps three indexes and the contexts of every triple.
+    A blank node is refused (a ``ValueError``): here, or in the named graph by ``kg.turtle`` when it is written.
     """
-
-    __slots__ = ("_triples", "_first")
-
-    def __init__(self):
-        self._triples: set[tuple] = set()
-        self._first: dict[tuple, object] = {}  # (subject, predicate) -> the first object given
-
-    def add(self, triple: tuple) -> "Triples":
-        self._triples.add(triple)
-        self._first.setdefault(triple[:2], triple[2])
-        return self
-
-    def value(self, subject, predicate):
-        return self._first.get((subject, predicate))
-
-    def __iter__(self):
-        return iter(self._triples)
-
-    def __len__(self) -> int:
-        return len(self._triples)
+    g = grouped(g)
+    owner, own, shared = owners(g.having(NT_TERMS.owning), NT_TERMS), Triples(), []
+    for s, by_predicate in g.subjects.items():
+        if s in owner and not by_predicate.keys() & NT_TERMS.cross_report:
+            own.add_subject(s, by_predicate)  # ``report_of`` gives all of an owned node's triples to its report
+            continue
+        for p, objects in by_predicate.items():
+            for o in objects:
+                if s[0] == "_" or o[0] == "_":
+                    raise ValueError(f"a blank node in a report's graph cannot be shared across files: {(s, p, o)}")
+                if report_of((s, p, o), owner, NT_TERMS) is None:
+                    shared.append((s, p, o))
+                else:
+                    own.add((s, p, o))
+    return own, shared

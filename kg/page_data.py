@@ -1,12 +1,12 @@
 """The data behind the interactive page: a graph's nodes, edges, evidence and observations as JSON-ready values.
 
 Pure, and in two steps, so that a corpus's page needs no graph of all its
-reports: ``page_facts`` takes some triples (one report's named graph, the
-shared nodes, or a whole graph) to what the page reads of them, as plain tuples
-with IRIs as text (small to pickle and to keep); ``merge_page`` puts the facts of
-the shared nodes and of each report together into the page's data and the
-networkx graph that ``kg.page_layout`` places. ``page_data(g)`` and
-``to_networkx(g)`` are the two steps run on one graph.
+reports: ``page_facts`` takes some triples of N-Triples terms (``kg.ntriples``:
+one report's named graph, the shared nodes, or a whole graph) to what the page
+reads of them, as plain tuples with IRIs as text (small to pickle and to keep);
+``merge_page`` puts the facts of the shared nodes and of each report together
+into the page's data and the networkx graph that ``kg.page_layout`` places.
+``page_data(g)`` and ``to_networkx(g)`` are the two steps run on one rdflib graph.
 
 Nodes are numbered in IRI order, so the same graph always gives the same data.
 Evidence follows the graph's provenance (``gk:mention`` → ``gk:sentence`` →
@@ -19,6 +19,7 @@ relation's statement with its sentence, as ``kg.graph.split_report`` keeps them.
 >>> from kg.pipeline import extract
 >>> from kg.read import parse_report
 >>> from kg.graph import build_graph
+>>> from kg.ntriples import nt_triples
 >>> text = "政府工作报告\\n2020年工作回顾\\n一、抓项目\\n引进星河电子落户,工业总产值100亿元,增长5%。"
 >>> g = build_graph([extract(parse_report(text))])
 >>> data = page_data(g)
@@ -26,7 +27,7 @@ relation's statement with its sentence, as ``kg.graph.split_report`` keeps them.
 [('Enterprise', '星河电子'), ('Indicator', '工业总产值')]
 >>> data["sentences"][0][0]
 '引进星河电子落户,工业总产值100亿元,增长5%。'
->>> facts = page_facts(g)
+>>> facts = page_facts(nt_triples(g))
 >>> facts.sentences[0][3], facts.mentions[0][0].rsplit("/", 2)[-2:]
 ('引进星河电子落户,工业总产值100亿元,增长5%。', ['enterprise', '星河电子'])
 """
@@ -42,55 +43,57 @@ from itertools import chain
 from typing import Iterable
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal  # noqa: F401 - XSD, Literal: the doctests
+from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
-from .vocab import GK
+from .ntriples import grouped, iri, nt_triples, text_of
+from .vocab import GK_NT
 
 __all__ = ["TYPES", "EDGE_KINDS", "VERDICTS", "PageFacts", "page_facts", "merge_page", "to_networkx", "page_data"]
 
 TYPES = ("Report", "WorkArea", "Enterprise", "Institution", "Project", "Village", "Initiative", "Indicator")
-_RELATIONS = {GK.partner: "partner", GK.introduced: "introduced", GK.locatedIn: "locatedIn", GK.relatedTo: "relatedTo"}
+_RELATIONS = {GK_NT.partner: "partner", GK_NT.introduced: "introduced", GK_NT.locatedIn: "locatedIn",
+              GK_NT.relatedTo: "relatedTo"}
 EDGE_KINDS = ("partOf", "workArea", "observed", *_RELATIONS.values())
-_VERDICT_NAMES = {GK.Met: "met", GK.Missed: "missed", GK.NotReported: "not reported"}
+_VERDICT_NAMES = {GK_NT.Met: "met", GK_NT.Missed: "missed", GK_NT.NotReported: "not reported"}
 VERDICTS = tuple(_VERDICT_NAMES.values())
-_REPORT_FIELDS = (("region", GK.region), ("year", GK.reportYear), ("date", GK.reportDate), ("meeting", GK.meeting),
-                  ("speaker", GK.speaker), ("file", GK.fileName), ("reviewYear", GK.reviewYear),
-                  ("planYear", GK.planYear))
-_KINDS = {getattr(GK, kind): kind for kind in TYPES}
-# rdflib's namespaces make a new term at each lookup: the terms read here are made once, and the triples' predicates
-# are mapped to these objects, so that every later lookup finds them by identity rather than by rdflib's __eq__
-_TYPE, _LABEL, _ALT_LABEL, _STATEMENT = RDF.type, RDFS.label, SKOS.altLabel, frozenset({RDF.Statement})
-_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
-_READ = frozenset({_TYPE, _LABEL, _ALT_LABEL, GK.order, GK.part, GK.areaKind, GK.partOf, GK.report,
-                   GK.workArea, GK.indicator, GK.mention, GK.sentence, GK.start, GK.end, GK.text, GK.value,
-                   GK.upperValue, GK.unit, GK.qualifier, GK.growthRate, GK.year, GK.status, GK.statedName,
-                   _SUBJECT, _PREDICATE, _OBJECT, GK.verdict, GK.outcome, *_RELATIONS,
-                   *(p for _, p in _REPORT_FIELDS)})
+_REPORT_FIELDS = (("region", GK_NT.region), ("year", GK_NT.reportYear), ("date", GK_NT.reportDate),
+                  ("meeting", GK_NT.meeting), ("speaker", GK_NT.speaker), ("file", GK_NT.fileName),
+                  ("reviewYear", GK_NT.reviewYear), ("planYear", GK_NT.planYear))
+_KINDS = {getattr(GK_NT, kind): kind for kind in TYPES}
+_TYPE, _LABEL, _ALT_LABEL, _STATEMENT = map(iri, (RDF.type, RDFS.label, SKOS.altLabel, RDF.Statement))
+_SUBJECT, _PREDICATE, _OBJECT = map(iri, (RDF.subject, RDF.predicate, RDF.object))
+_READ = frozenset({_TYPE, _LABEL, _ALT_LABEL, _SUBJECT, _PREDICATE, _OBJECT, *_RELATIONS,
+                   *(p for _, p in _REPORT_FIELDS),
+                   *(getattr(GK_NT, p) for p in ("order", "part", "areaKind", "partOf", "report", "workArea",
+                                                 "indicator", "mention", "sentence", "start", "end", "text", "value",
+                                                 "upperValue", "unit", "qualifier", "growthRate", "year", "status",
+                                                 "statedName", "verdict", "outcome"))})
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
+def _text(value: str | None) -> str:
+    return "" if value is None else text_of(value)
 
 
 def _int(value) -> int:
-    return int(value) if value is not None else 0
+    return int(text_of(value)) if value is not None else 0
 
 
 def _iri(value) -> str:
-    """A term as ``str`` gives it (``None`` as ``"None"``), one object for equal texts (so that it is pickled once)."""
-    return sys.intern(str(value))
+    """A term's text (``None`` as ``"None"``), one object for equal texts (so that it is pickled once)."""
+    return sys.intern("None" if value is None else text_of(value))
 
 
 def _number(value) -> str:
     """A decimal as a report would write it, the same whether the graph was built or read back from Turtle.
 
-    >>> _number(Literal("100.0", datatype=XSD.decimal)), _number(Literal("7.60", datatype=XSD.decimal)), _number(None)
+    >>> from rdflib import XSD
+    >>> _number(f'"100.0"^^<{XSD.decimal}>'), _number(f'"7.60"^^<{XSD.decimal}>'), _number(None)
     ('100', '7.6', '')
     """
     if value is None:
         return ""
-    text = format(Decimal(str(value)), "f")
+    text = format(Decimal(text_of(value)), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -116,47 +119,41 @@ class PageFacts:
 
 
 class _Triples:
-    """The triples the page reads, by predicate: ``pairs(p)``, ``subjects(p)``, ``objects(s, p)``, and
-    ``value(s, p)`` (of several objects the least as text, so that the same triples give the same value)."""
+    """The triples the page reads, grouped by subject (``kg.ntriples.Triples``): ``pairs(p)``, ``subjects(p)``,
+    ``objects(s, p)``, and ``value(s, p)`` (of several objects the least as text, so that the same triples give
+    the same value)."""
 
     def __init__(self, triples: Iterable[tuple]):
-        by: dict = {}
-        for s, p, o in triples:
-            if (pairs := by.get(p)) is None:
-                by[p] = [(s, o)]  # not ``setdefault(p, [])``: a list made for every triple
-            else:
-                pairs.append((s, o))
-        ours = {p: p for p in _READ}
-        self.by: dict = {ours[p]: pairs for p, pairs in by.items() if p in ours}
-        self.grouped: dict = {}
+        self.by_subject = grouped(triples).subjects
+        self.having: dict = {}  # each predicate read here -> the subjects that have it
+        for s, by_predicate in self.by_subject.items():
+            for p in by_predicate:
+                if p in _READ:
+                    if (subjects := self.having.get(p)) is None:
+                        self.having[p] = [s]
+                    else:
+                        subjects.append(s)
 
     def pairs(self, p) -> list[tuple]:
-        return self.by.get(p, [])
+        return [(s, o) for s in self.having.get(p, ()) for o in self.by_subject[s][p]]
 
-    def _group(self, p) -> dict:
-        found = self.grouped.get(p)
-        if found is None:
-            found = self.grouped[p] = {}
-            for s, o in self.pairs(p):
-                if (objects := found.get(s)) is None:
-                    found[s] = [o]
-                else:
-                    objects.append(o)
-        return found
-
-    def subjects(self, p) -> Iterable:
-        return self._group(p).keys()
+    def subjects(self, p) -> list:
+        return self.having.get(p, [])
 
     def objects(self, s, p) -> list:
-        return self._group(p).get(s, [])
+        return self.by_subject.get(s, _NONE).get(p, [])
 
     def value(self, s, p):
-        found = self._group(p).get(s, ())
-        return found[0] if len(found) == 1 else min(found, key=str, default=None)
+        found = self.by_subject.get(s, _NONE).get(p, ())
+        return found[0] if len(found) == 1 else min(found, key=text_of, default=None)
+
+
+_NONE: dict = {}  # the values of a node not in the triples
 
 
 def page_facts(triples: Iterable[tuple]) -> PageFacts:
-    """What the page reads of ``triples`` (a ``Graph`` or any iterable of ``(s, p, o)``), read once.
+    """What the page reads of ``triples`` (any iterable of ``(s, p, o)`` of N-Triples terms; ``Triples`` are read as
+    they are grouped), read once.
 
     Only what may be on the page is kept: no mention's words or rule, and of a
     node typed here as something the page does not show (a mention, a sentence,
@@ -168,43 +165,44 @@ def page_facts(triples: Iterable[tuple]) -> PageFacts:
         types[s].add(o)
     kinds = {s: min(_KINDS[o] for o in found if o in _KINDS) for s, found in types.items() if found & _KINDS.keys()}
     off_page = types.keys() - kinds.keys()
-    sentences = sorted({s for _, s in t.pairs(GK.sentence)}, key=str)
+    sentences = sorted({s for _, s in t.pairs(GK_NT.sentence)}, key=text_of)
     number = {s: n for n, s in enumerate(sentences)}
     return PageFacts(
-        nodes=tuple(_node_facts(t, node, kind) for node, kind in sorted(kinds.items())),
+        nodes=tuple(sorted(_node_facts(t, node, kind) for node, kind in kinds.items())),  # by IRI
         edges=tuple(sorted(_edges(t, off_page))),
-        sentences=tuple((_iri(t.value(s, GK.report)), _int(t.value(s, GK.start)), _int(t.value(s, GK.end)),
-                         _text(t.value(s, GK.text)), _iri(t.value(s, GK.workArea))) for s in sentences),
-        mentions=tuple(sorted((_iri(node), *m) for node in t.subjects(GK.mention) if node not in off_page
+        sentences=tuple((_iri(t.value(s, GK_NT.report)), _int(t.value(s, GK_NT.start)), _int(t.value(s, GK_NT.end)),
+                         _text(t.value(s, GK_NT.text)), _iri(t.value(s, GK_NT.workArea))) for s in sentences),
+        mentions=tuple(sorted((_iri(node), *m) for node in t.subjects(GK_NT.mention) if node not in off_page
                              for m in _mentions(t, node, number))),
-        observations=tuple(sorted(_observation_facts(t, obs, ind, number) for obs, ind in t.pairs(GK.indicator))),
+        observations=tuple(sorted(_observation_facts(t, obs, ind, number) for obs, ind in t.pairs(GK_NT.indicator))),
         statements=tuple(sorted(_statements(t, number))),
-        promises=tuple(sorted((_iri(target), _VERDICT_NAMES[verdict], _text(t.value(target, GK.outcome)))
-                              for target, verdict in t.pairs(GK.verdict) if verdict in _VERDICT_NAMES)))
+        promises=tuple(sorted((_iri(target), _VERDICT_NAMES[verdict], _text(t.value(target, GK_NT.outcome)))
+                              for target, verdict in t.pairs(GK_NT.verdict) if verdict in _VERDICT_NAMES)))
 
 
 def _node_facts(t: _Triples, node, kind: str) -> tuple:
     value = partial(t.value, node)
     if kind == "WorkArea":
-        fields = (_int(value(GK.order)), _text(value(GK.part)), _text(value(GK.areaKind)), _iri(value(GK.report)))
+        fields = (_int(value(GK_NT.order)), _text(value(GK_NT.part)), _text(value(GK_NT.areaKind)),
+                  _iri(value(GK_NT.report)))
     elif kind == "Report":
         fields = tuple((key, _text(value(p))) for key, p in _REPORT_FIELDS if value(p) is not None)
     else:
         fields = ()
-    aliases = tuple(sorted(str(a) for a in t.objects(node, _ALT_LABEL)))
+    aliases = tuple(sorted(text_of(a) for a in t.objects(node, _ALT_LABEL)))
     return _iri(node), kind, _text(value(_LABEL)), aliases, fields
 
 
 def _edges(t: _Triples, off_page: set) -> Iterable[tuple]:
     """Every link that may be an edge of the page: the ``partOf`` backbone, work areas of what is not off the
     page, the work areas where an indicator is observed, and the relations between entities."""
-    for s, o in t.pairs(GK.partOf):
+    for s, o in t.pairs(GK_NT.partOf):
         yield _iri(s), _iri(o), "partOf"
-    for s, o in t.pairs(GK.workArea):
+    for s, o in t.pairs(GK_NT.workArea):
         if s not in off_page:
             yield _iri(s), _iri(o), "workArea"
-    for obs, indicator in t.pairs(GK.indicator):
-        for area in t.objects(obs, GK.workArea):
+    for obs, indicator in t.pairs(GK_NT.indicator):
+        for area in t.objects(obs, GK_NT.workArea):
             yield _iri(indicator), _iri(area), "observed"
     for predicate, kind in _RELATIONS.items():
         for s, o in t.pairs(predicate):
@@ -214,27 +212,27 @@ def _edges(t: _Triples, off_page: set) -> Iterable[tuple]:
 def _mentions(t: _Triples, node, number: dict) -> list[tuple]:
     """``(sentence, start, end)`` of every mention of ``node`` that has a sentence."""
     found = []
-    for m in t.objects(node, GK.mention):
-        sentence = t.value(m, GK.sentence)
+    for m in t.objects(node, GK_NT.mention):
+        sentence = t.value(m, GK_NT.sentence)
         if sentence is not None:
-            found.append((number[sentence], _int(t.value(m, GK.start)), _int(t.value(m, GK.end))))
+            found.append((number[sentence], _int(t.value(m, GK_NT.start)), _int(t.value(m, GK_NT.end))))
     return found
 
 
 def _observation_facts(t: _Triples, obs, indicator, number: dict) -> tuple:
     value = partial(t.value, obs)
     evidence = tuple(sorted(_mentions(t, obs, number)))
-    return (_iri(obs), _iri(indicator), _number(value(GK.value)), _number(value(GK.upperValue)),
-            _text(value(GK.unit)), _text(value(GK.qualifier)), _number(value(GK.growthRate)), _text(value(GK.year)),
-            "target" if value(GK.status) == GK.Target else "actual", _text(value(GK.statedName)),
-            _iri(value(GK.report)), _iri(value(GK.workArea)), evidence)
+    return (_iri(obs), _iri(indicator), _number(value(GK_NT.value)), _number(value(GK_NT.upperValue)),
+            _text(value(GK_NT.unit)), _text(value(GK_NT.qualifier)), _number(value(GK_NT.growthRate)), _text(value(GK_NT.year)),
+            "target" if value(GK_NT.status) == GK_NT.Target else "actual", _text(value(GK_NT.statedName)),
+            _iri(value(GK_NT.report)), _iri(value(GK_NT.workArea)), evidence)
 
 
 def _statements(t: _Triples, number: dict) -> Iterable[tuple]:
     for st, kind in t.pairs(_TYPE):
-        if kind not in _STATEMENT:
+        if kind != _STATEMENT:
             continue
-        s, p, o, sentence = (t.value(st, q) for q in (_SUBJECT, _PREDICATE, _OBJECT, GK.sentence))
+        s, p, o, sentence = (t.value(st, q) for q in (_SUBJECT, _PREDICATE, _OBJECT, GK_NT.sentence))
         if p in _RELATIONS and sentence is not None:
             yield _iri(s), _iri(o), _RELATIONS[p], number[sentence]
 
@@ -243,7 +241,7 @@ def _statements(t: _Triples, number: dict) -> Iterable[tuple]:
 
 def merge_page(shared: Iterable[tuple], facts: Iterable[PageFacts] = ()) -> tuple[dict, nx.Graph]:
     """The page's data (as ``page_data`` gives it) and its networkx graph (as ``to_networkx``) of the triples
-    ``shared`` and of ``facts`` (``page_facts`` of other triples, taken one at a time): of a corpus, its shared
+    ``shared`` (of N-Triples terms) and of ``facts`` (``page_facts`` of other triples, taken one at a time): of a corpus, its shared
     nodes and each report's named graph; of one graph, the graph alone."""
     page = _merge(chain([page_facts(shared)], facts))
     G = page.networkx()
@@ -258,7 +256,7 @@ def to_networkx(g: Graph) -> nx.Graph:
     between entities (``partner``, ``introduced``, ``locatedIn``, ``relatedTo``).
     A work area's node holds its parent in ``up``.
     """
-    return _merge([page_facts(g)]).networkx()
+    return _merge([page_facts(nt_triples(g))]).networkx()
 
 
 def page_data(g: Graph) -> dict:
@@ -272,7 +270,7 @@ def page_data(g: Graph) -> dict:
     relations ``[subject, object, kind, sentence]``; promises, the targets with a verdict,
     ``[region, year, verdict (one of VERDICTS), target, outcome]`` (see ``_Page.promise_rows``).
     """
-    return merge_page(g)[0]
+    return merge_page(nt_triples(g))[0]
 
 
 def _merge(facts: Iterable[PageFacts]) -> _Page:

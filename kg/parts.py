@@ -39,13 +39,13 @@ from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import KgError
-from .graph import Triples, add_extraction, report_node, split_report
+from .graph import add_extraction, report_node, split_report
 from .model import Extraction, Report, Structure
+from .ntriples import Triples
 from .page_data import PageFacts, page_facts
-from .shared_store import nt_triples
 from .store import write_cache_file
 from .turtle import sorted_turtle
-from .validate import Violation, validate_graph
+from .validate import Violation, validate_triples
 from .vocab import GK
 
 __all__ = ["Part", "make_part", "for_promises", "turtle_of", "nt_turtle", "part_turtle", "part_page",
@@ -82,12 +82,12 @@ def make_part(x: Extraction, validate: bool = True) -> Part:
     """The part of one report: its graph built, validated when asked, split and serialized."""
     g = Triples()  # without promise links: they need the other reports
     add_extraction(g, x)
-    violations = tuple(validate_graph(g)) if validate else None
+    violations = tuple(validate_triples(g)) if validate else None
     own, shared = split_report(g)
     counts = Counter(e.etype for e in x.entities)
     counts["Observation"] += len(x.observations)
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
-                structured=any(a.kind == "part" for a in x.structure.areas), shared=nt_triples(shared),
+                structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
                 violations=violations, turtle=turtle_of(own), page=pickle.dumps(page_facts(own), protocol=_PICKLE),
                 promises=pickle.dumps(for_promises(x), protocol=_PICKLE))
 
@@ -101,15 +101,15 @@ def for_promises(x: Extraction) -> Extraction:
                       observations=observations)
 
 
-def turtle_of(triples: Iterable[tuple]) -> bytes:
-    """``triples`` (rdflib terms, no blank node) in Turtle without the prefix lines (they are ``TURTLE_HEADER``),
-    sorted.
+def turtle_of(triples: Iterable[tuple[str, str, str]]) -> bytes:
+    """``triples`` (N-Triples terms, ``kg.ntriples``; no blank node) in Turtle without the prefix lines (they are
+    ``TURTLE_HEADER``), sorted.
 
     It is written as pyoxigraph writes it (``kg.turtle``; about 40 times as fast as rdflib's Turtle serializer),
     keeping every literal as it was made (rdflib writes ``"26"^^xsd:decimal`` as ``26.0``).
 
-    >>> from rdflib import Literal
-    >>> triples = [(GK.Met, RDF.type, GK.Verdict), (GK.Met, GK.value, Literal("26", datatype=XSD.decimal))]
+    >>> from kg.vocab import GK_NT
+    >>> triples = [(GK_NT.Met, f"<{RDF.type}>", GK_NT.Verdict), (GK_NT.Met, GK_NT.value, f'"26"^^<{XSD.decimal}>')]
     >>> print(turtle_of(triples).decode().replace(chr(9), "    "))  # pyoxigraph indents with a tab
     gk:Met a gk:Verdict ;
         gk:value "26"^^xsd:decimal .

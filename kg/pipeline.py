@@ -36,10 +36,10 @@ from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, nt_turtle,
 from .read import READABLE_SUFFIXES, read_report
 from .render import page_chunks, place
 from .resolve import resolve_entities
-from .shared_store import SharedStore, nt_triples, rdflib_triples
+from .shared_store import SharedStore
 from .store import ensure_dir, write_bytes_atomic, writing_to, write_chunks_atomic, write_text_atomic
 from .structure import read_structure
-from .validate import Violation, raise_violations, shared_shapes, validate_graph
+from .validate import Violation, raise_violations, shared_shapes, validate_triples
 
 __all__ = ["collect_inputs", "extract", "extract_file", "extract_part", "build", "MANIFEST"]
 
@@ -222,7 +222,7 @@ def _gather(files: list[Path], workers: int, store: PartStore, scheduler, valida
 
 def _shared_graph(corpus: _Corpus) -> SharedStore:
     """The shared nodes, with the promise links between the reports added (once)."""
-    corpus.shared.add(nt_triples(promise_triples(_PromiseData(corpus.parts))))
+    corpus.shared.add(promise_triples(_PromiseData(corpus.parts)))
     return corpus.shared
 
 
@@ -246,7 +246,7 @@ class _PromiseData(Sequence):
 def _shared_violations(shared: SharedStore) -> list[Violation]:
     """The shared nodes checked against ``shared_shapes()`` a chunk of subjects at a time: none of those shapes
     looks beyond its focus node's own triples."""
-    return [v for chunk in shared.chunks() for v in validate_graph(rdflib_triples(chunk), shared_shapes())]
+    return [v for chunk in shared.chunks() for v in validate_triples(chunk, shared_shapes())]
 
 
 def _check(violations: list[Violation], out_dir: Path) -> None:

@@ -34,6 +34,7 @@ import networkx as nx
 from rdflib import Graph
 
 from .errors import OutputError
+from .ntriples import nt_triples
 from .page_data import TYPES, merge_page, to_networkx
 from .page_layout import layout, node_size
 
@@ -124,7 +125,7 @@ def render_html(g: Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW
     Up to ``full_view_limit`` nodes the page shows every node at once; above it,
     it opens on the aggregated view.
     """
-    return render_page(*merge_page(g), title, full_view_limit)
+    return render_page(*merge_page(nt_triples(g)), title, full_view_limit)
 
 
 def render_page(data: dict, G: nx.Graph, title: str = "govkg", full_view_limit: int = FULL_VIEW_LIMIT) -> str:

@@ -13,6 +13,7 @@ time, whole subjects in the order of their N-Triples text, the order in which
 ``kg.parts.turtle_of`` writes them: so the Turtle of the chunks, concatenated,
 is the Turtle of all the triples, and no more than a chunk is ever in memory.
 
+>>> from kg.ntriples import nt_term
 >>> from kg.vocab import GK
 >>> store = SharedStore()
 >>> node, label = "<https://example.org/enterprise/星河>", nt_term(RDFS.label)
@@ -34,9 +35,10 @@ from rdflib import RDF, RDFS
 from rdflib.namespace import SKOS
 
 from .model import ENTITY_TYPES
+from .ntriples import iri
 from .vocab import GK
 
-__all__ = ["SharedStore", "nt_term", "nt_triples", "rdflib_triples"]
+__all__ = ["SharedStore"]
 
 CHUNK = 20_000  # triples at most in a chunk, unless one subject has more
 
@@ -51,48 +53,8 @@ CREATE TABLE name (node TEXT, name TEXT, PRIMARY KEY (node, name)) WITHOUT ROWID
 """
 
 
-def nt_term(term) -> str:
-    """An rdflib IRI or literal as N-Triples writes it (as pyoxigraph gives it, ``xsd:string`` left out).
-
-    >>> from rdflib import Literal, XSD
-    >>> nt_term(RDF.type), nt_term(Literal("星河", lang="zh")), nt_term(Literal("a\\"b")), nt_term(Literal(3))
-    ('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '"星河"@zh', '"a\\\\"b"', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
-    """
-    from .store import oxigraph_term
-
-    return str(oxigraph_term(term))
-
-
-def nt_triples(triples: Iterable[tuple]) -> tuple[tuple[str, str, str], ...]:
-    """rdflib triples as N-Triples terms, each term converted once."""
-    terms: dict = {}
-
-    def term(t) -> str:
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = nt_term(t)
-        return found
-
-    return tuple((term(s), term(p), term(o)) for s, p, o in triples)
-
-
-def rdflib_triples(triples: Iterable[tuple[str, str, str]]) -> list[tuple]:
-    """N-Triples terms back as rdflib triples (as ``kg.store.read_triples`` reads a build)."""
-    import pyoxigraph as ox
-
-    from .store import rdflib_term
-
-    text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
-    terms: dict = {}
-    found = []
-    for t in ox.parse(text.encode(), format=ox.RdfFormat.N_TRIPLES):
-        found.append(tuple(terms.get(x) or terms.setdefault(x, rdflib_term(x))
-                           for x in (t.subject, t.predicate, t.object)))
-    return found
-
-
-_TYPE, _LABEL, _ALT_LABEL = (f"<{iri}>" for iri in (RDF.type, RDFS.label, SKOS.altLabel))  # IRIs in N-Triples
-_ENTITY_CLASSES = frozenset(f"<{getattr(GK, t)}>" for t in ENTITY_TYPES)
+_TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
+_ENTITY_CLASSES = frozenset(iri(getattr(GK, t)) for t in ENTITY_TYPES)
 
 
 class SharedStore:
@@ -149,10 +111,10 @@ class SharedStore:
         if chunk:
             yield chunk
 
-    def triples(self) -> Iterator[tuple]:
-        """Every triple in rdflib terms, a chunk at a time."""
+    def triples(self) -> Iterator[tuple[str, str, str]]:
+        """Every triple, a chunk at a time, in the order of ``chunks``."""
         for chunk in self.chunks():
-            yield from rdflib_triples(chunk)
+            yield from chunk
 
     def close(self) -> None:
         self._db.close()

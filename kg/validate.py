@@ -26,11 +26,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from .errors import KgError, ValidationError
+from .ntriples import nt_triples, rdflib_term_of, rdflib_triples
 from .shacl import SH, Shapes, compile_shapes
 from .vocab import GK
 
-__all__ = ["Violation", "ValidationError", "validate_graph", "check_graph", "shared_shapes", "raise_violations",
-           "SHAPES"]
+__all__ = ["Violation", "ValidationError", "validate_graph", "validate_triples", "check_graph", "shared_shapes",
+           "raise_violations", "SHAPES"]
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 
@@ -72,7 +73,7 @@ def shared_shapes() -> Graph:
 
 
 def validate_graph(g, shapes: Graph | None = None) -> list[Violation]:
-    """Every violation in ``g`` (an rdflib Graph, or any iterable of triples) of the shapes
+    """Every violation in ``g`` (an rdflib Graph, or any iterable of rdflib triples) of the shapes
     (``ontology/shapes.ttl`` by default), sorted; empty if ``g`` conforms.
 
     The shapes govkg ships are checked by ``kg.shacl`` (the same results as pyshacl, in a fraction of its time);
@@ -82,8 +83,26 @@ def validate_graph(g, shapes: Graph | None = None) -> list[Violation]:
     compiled = _compiled(shapes)
     if compiled is None:
         return _pyshacl(g if isinstance(g, Graph) else _graph_of(g), shapes)
-    names = g.namespace_manager if isinstance(g, Graph) else _names()
-    return sorted(_violation(names, r.focus, r.path, r.message, r.value) for r in compiled.check(g))
+    return _checked(compiled, nt_triples(g), g.namespace_manager if isinstance(g, Graph) else _names())
+
+
+def validate_triples(triples, shapes: Graph | None = None) -> list[Violation]:
+    """``validate_graph`` of triples of N-Triples terms (``kg.ntriples``), as a report's are made."""
+    shapes = _shapes() if shapes is None else shapes
+    compiled = _compiled(shapes)
+    if compiled is None:
+        return _pyshacl(_graph_of(rdflib_triples(triples)), shapes)
+    return _checked(compiled, triples, _names())
+
+
+def _checked(compiled: Shapes, triples, names) -> list[Violation]:
+    """``compiled``'s results on ``triples`` (N-Triples terms) as violations, their IRIs shortened by ``names``."""
+    return sorted(_violation(names, *map(_rdflib, (r.focus, r.path)), r.message, _rdflib(r.value))
+                  for r in compiled.check(triples))
+
+
+def _rdflib(term: str | None):
+    return None if term is None else rdflib_term_of(term)
 
 
 _COMPILED: dict = {}

@@ -1,4 +1,4 @@
-"""The govkg ontology's terms as a checked namespace, and helpers that make stable IRIs.
+"""The govkg ontology's terms as a checked namespace, and helpers that make stable IRIs (as text).
 
 A misspelt term fails at once (``GK.Enterprize`` raises ``AttributeError``);
 ``tests/test_vocab.py`` checks every term against ``ontology/govkg.ttl``.
@@ -10,12 +10,13 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["GK", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
+__all__ = ["GK", "GK_NT", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
            "mention_iri", "sentence_iri", "short_hash"]
 
 RES = Namespace("https://w3id.org/govkg/resource/")
@@ -94,6 +95,9 @@ class GK(DefinedNamespace):
 for _term in GK.__annotations__:  # kept on the class: looking a term up is then an attribute read, not rdflib's
     type.__setattr__(GK, _term, GK._NS[_term])  # checked lookup (a tenth of a corpus build's graph making)
 
+GK_NT = SimpleNamespace(**{term: f"<{GK._NS[term]}>" for term in GK.__annotations__})
+"""GK's terms in N-Triples (``GK_NT.report`` is ``"<https://w3id.org/govkg/ontology#report>"``), as checked."""
+
 
 @lru_cache(maxsize=1 << 12)
 def slug(name: str) -> str:
@@ -120,13 +124,13 @@ def short_hash(text: str, n: int = 6) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
 
-def report_iri(region: str, year: int, file_name: str) -> URIRef:
-    return RES[f"report/{slug(region)}-{year}-{short_hash(file_name)}"]
+def report_iri(region: str, year: int, file_name: str) -> str:
+    return f"{RES}report/{slug(region)}-{year}-{short_hash(file_name)}"
 
 
 @lru_cache(maxsize=1 << 10)
-def area_iri(report: URIRef, key: str) -> URIRef:
-    return URIRef(f"{report}/area/{slug(key)}")
+def area_iri(report: str, key: str) -> str:
+    return f"{report}/area/{slug(key)}"
 
 
 _LEGAL_FORMS = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$")
@@ -147,31 +151,31 @@ def identity_name(etype: str, name: str) -> str:
     return name
 
 
-def entity_iri(etype: str, name: str, region: str) -> URIRef:
+def entity_iri(etype: str, name: str, region: str) -> str:
     """Enterprises, institutions and initiatives are global (an enterprise by its name without the
     legal form, so ``星河集团`` in one report and ``星河`` in another are one node); villages and
     projects belong to a region."""
     kind = etype.lower()
     if etype in ("Village", "Project"):
-        return RES[f"{kind}/{slug(region)}/{slug(name)}"]
-    return RES[f"{kind}/{slug(identity_name(etype, name))}"]
+        return f"{RES}{kind}/{slug(region)}/{slug(name)}"
+    return f"{RES}{kind}/{slug(identity_name(etype, name))}"
 
 
-def indicator_iri(name: str) -> URIRef:
-    return RES[f"indicator/{slug(name)}"]
+def indicator_iri(name: str) -> str:
+    return f"{RES}indicator/{slug(name)}"
 
 
-def observation_iri(report: URIRef, n: int) -> URIRef:
-    return URIRef(f"{report}/observation/{n}")
+def observation_iri(report: str, n: int) -> str:
+    return f"{report}/observation/{n}"
 
 
-def mention_iri(report: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{report}/mention/{start}-{end}")
+def mention_iri(report: str, start: int, end: int) -> str:
+    return f"{report}/mention/{start}-{end}"
 
 
-def relation_iri(report: URIRef, n: int) -> URIRef:
-    return URIRef(f"{report}/relation/{n}")
+def relation_iri(report: str, n: int) -> str:
+    return f"{report}/relation/{n}"
 
 
-def sentence_iri(report: URIRef, start: int, end: int) -> URIRef:
-    return URIRef(f"{report}/sentence/{start}-{end}")
+def sentence_iri(report: str, start: int, end: int) -> str:
+    return f"{report}/sentence/{start}-{end}"

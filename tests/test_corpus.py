@@ -15,9 +15,10 @@ from kg.cli import cli
 from kg.errors import ValidationError
 from kg.export import report_graph
 from kg.graph import build_graph
-from kg.shared_store import SharedStore, nt_triples
+from kg.ntriples import nt_triples
+from kg.shared_store import SharedStore
 from kg.render import render_html
-from kg.validate import shared_shapes, validate_graph
+from kg.validate import shared_shapes, validate_graph, validate_triples
 from kg.vocab import GK, RES
 
 from .conftest import QINGHE
@@ -103,7 +104,7 @@ def test_the_shared_nodes_are_checked_for_what_only_the_merge_can_break():
     for label in ("工业总产值", "工业产值"):  # two reports give one indicator node two labels
         shared.add(nt_triples([(indicator, RDF.type, GK.Indicator), (indicator, RDFS.label, Literal(label, lang="zh")),
                                (entity, RDF.type, GK.Enterprise), (entity, RDFS.label, Literal("星河电子", lang="zh"))]))
-    violations = validate_graph(list(shared.triples()), shared_shapes())
+    violations = validate_triples(list(shared.triples()), shared_shapes())
     # the entity, whose work areas and mentions are in the report graphs, passes; the indicator does not
     assert [(v.node, v.message) for v in violations] == [(f"<{indicator}>", "an indicator needs exactly one label")]
 

@@ -7,7 +7,8 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.cli import cli
 from kg.read import decode_bytes
-from kg.shared_store import SharedStore, nt_term
+from kg.ntriples import nt_term
+from kg.shared_store import SharedStore
 from kg.validate import check_graph, validate_graph, ValidationError
 from kg.vocab import GK
 

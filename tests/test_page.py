@@ -21,6 +21,7 @@ from rdflib.namespace import SKOS
 
 import kg
 from kg.graph import build_graph
+from kg.ntriples import nt_term
 from kg.page_data import TYPES, VERDICTS, _number
 from kg.render import render_html, to_networkx
 from kg.vocab import GK
@@ -240,7 +241,7 @@ def test_an_indicator_shows_its_observations_actual_and_target_side_by_side(seed
     for obs in g.subjects(GK.indicator, indicator):
         column = 1 if g.value(obs, GK.status) == GK.Actual else 2
         row = next(r for r in rows if r[0].endswith(str(g.value(obs, GK.year))))
-        assert _number(g.value(obs, GK.value)) + str(g.value(obs, GK.unit)) in row[column]
+        assert _number(nt_term(g.value(obs, GK.value))) + str(g.value(obs, GK.unit)) in row[column]
     assert page.errors == []
 
 

@@ -8,7 +8,8 @@ from rdflib import Graph
 
 import kg
 from kg.graph import build_graph, promise_triples
-from kg.shared_store import SharedStore, nt_triples
+from kg.ntriples import nt_triples
+from kg.shared_store import SharedStore
 from kg.page_data import VERDICTS, merge_page, page_data, page_facts, to_networkx
 from kg.parts import make_part, part_page, part_promises
 
@@ -85,7 +86,7 @@ def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_gra
     shared = SharedStore()
     for part in parts:
         shared.add(part.shared)
-    shared.add(nt_triples(promise_triples([part_promises(part) for part in parts])))
+    shared.add(promise_triples([part_promises(part) for part in parts]))
     data, G = merge_page(shared.triples(), (part_page(part) for part in parts))
     whole = build_graph(corpus)
     assert data == page_data(whole)
@@ -96,9 +97,9 @@ def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_gra
 
 
 def test_the_facts_are_plain_values_and_the_same_in_any_order_of_the_triples(graph):
-    triples = list(graph)
+    triples = list(nt_triples(graph))
     facts = page_facts(triples)
-    assert page_facts(reversed(triples)) == facts == page_facts(graph)
+    assert page_facts(reversed(triples)) == facts == page_facts(nt_triples(graph))
     values = [v for field in vars(facts).values() for v in _leaves(field)]
     assert values and {type(v) for v in values} <= {str, int, type(None)}
 
