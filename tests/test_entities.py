@@ -232,6 +232,8 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("成功举办中国国际人才交流大会。", {("中国国际人才交流大会", "Initiative")}),
     ("发挥好碧川国际人才交流中心作用。", {("碧川国际人才交流中心", "Institution")}),  # not ``好碧川…``
     ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
+    # 促进 before 中心 belongs to the name
+    ("依托区技术转移促进中心，加强合作。", {("区技术转移促进中心", "Institution")}),
     # universities' short names; a campus in parentheses after a university
     ("支持南科大、北师大建设。", {("南科大", "Institution"), ("北师大", "Institution")}),
     ("南州大学(深圳)获批举办本科教育。", {("南州大学(深圳)", "Institution")}),
