@@ -118,15 +118,17 @@ def _members_of_a_class(text: str, toks: list[Tok], typed: list, etype: str):
     return found
 
 
+_PROJECTS_AFTER = re.compile(r"(?:重点|重大)?项目")
 _WORKS_HEADS = frozenset({"项目", "工程", "建设", "改造", "系统", "平台"})  # heads of works, not of places
 
 
 def _a_project_of_projects(text: str, after: int, name: str, suffix: str, inside: list[Tok]) -> bool:
-    """True for a member with a project's head in a list of projects (``完成运动森林公园、星河文化街区等项目建设``,
+    """True for a member with a project's or a body's head in a list of projects (``完成运动森林公园、星河文化街区等项目建设``,
     the list's end at ``after``): a project even in common words, when three or more characters before its head
     say which (not a kind: ``社区公园``, ``新一代主题公园``)."""
     prefix = name[:len(name) - len(suffix)]
-    return text.startswith("项目", after) and TYPE_SUFFIXES[suffix] == "Project" and suffix not in _WORKS_HEADS \
+    return _PROJECTS_AFTER.match(text, after) is not None and TYPE_SUFFIXES[suffix] in ("Project", "Institution") \
+        and suffix not in _WORKS_HEADS \
         and len(prefix) >= 3 and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
         and not attributive(prefix) and not any(t.pos in ("v", "a", "ad", "d", "m") for t in inside)
 
