@@ -22,7 +22,7 @@ import re
 from .cues import cue_names, executive_names, quoted_names, subject_names
 from .lists import enumerations, numbered_lines, same_head_lists, sibling_lists
 from .model import Mention, Report, Sentence, Structure
-from .name_grammar import clean_name, merge_tokens, suffix_of
+from .name_grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
 from .names import (follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
                     title_campaigns)
 from .segment import tokenize
@@ -50,11 +50,11 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     mentioned there too, so that it is linked to that work area."""
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
-        return []
+        return _villages_at_heads(mentions)
     by_start: dict[str, list[str]] = {}
     for name in owners:
         by_start.setdefault(name[:2], []).append(name)
-    found = []
+    found = _villages_at_heads(mentions)
     for m in mentions:
         for name in by_start.get(m.surface[:2], ()):
             if len(m.surface) > len(name) and m.surface.startswith(name) and m.etype != owners[name]:  # not 青峰集团
@@ -64,6 +64,24 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+_VILLAGE_HEAD = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:村|社区)")
+
+
+def _villages_at_heads(mentions: list[Mention]) -> list[Mention]:
+    """A village or community named at the head of a project (``碧溪社区统建楼``, ``柳塘村特色田园乡村``): the
+    project is kept, and the village is mentioned there too."""
+    found = []
+    for m in mentions:
+        head = _VILLAGE_HEAD.match(m.surface) if m.etype == "Project" and m.rule != "nested" else None
+        if head and len(head.group()) < len(m.surface) and not GENERIC_VILLAGE.search(head.group()) \
+                and not _NOT_A_VILLAGE.search(head.group(1)):
+            name = head.group()
+            found.append(Mention(name=name, etype="Village", start=m.start, end=m.start + len(name),
+                                 sentence=m.sentence, rule="nested", surface=name))
+    return found
+
+
+_NOT_A_VILLAGE = re.compile(r"[镇乡县区市省出造大全各本该每]|城中|农")  # the words before 村: no place above a village, no verb
 _REPEAT_RULES = ("cue", "enumeration")
 
 

@@ -300,6 +300,11 @@ def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}
 
 
+def test_a_village_named_at_the_head_of_a_project_is_mentioned_there_too():
+    assert {("碧溪社区统建楼", "Project"), ("碧溪社区", "Village")} <= _entities("碧溪社区统建楼完成工程量65%。")
+    assert not any(t == "Village" for _, t in _entities("城中村社区统建楼完成工程量65%。"))
+
+
 def test_an_owner_named_at_the_head_of_a_longer_name_is_mentioned_there_too():
     text = ("2020年工作回顾\n一、抓项目\n星澜新材料产业园建成投产。\n"
             "2021年工作安排\n一、强产业\n支持星澜新材料扩大产能。")
