@@ -74,7 +74,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "体育中心": "Project", "文化中心": "Project", "艺术中心": "Project", "会议中心": "Project", "科创中心": "Institution", "会展中心": "Project",
     "集散中心": "Project", "文体中心": "Project",
     "产业化基地": "Project", "示范区": "Project", "街区": "Project", "片区": "Project", "新城": "Project",
-    "安置房": "Project", "地块": "Project", "系统": "Project", "平台": "Project", "项目": "Project",
+    "安置房": "Project", "保障房": "Project", "地块": "Project", "系统": "Project", "平台": "Project", "项目": "Project",
     "西延": "Project", "东段": "Project", "西段": "Project", "南段": "Project", "北段": "Project", "高新区段": "Project", "东延": "Project", "南延": "Project", "北延": "Project", "改造": "Project",
     "景观提升工程": "Project", "对接道路": "Project", "道路": "Project", "国道": "Project",
     "高速": "Project", "快速路": "Project", "轨道交通": "Project", "地铁": "Project", "驿站": "Project",

@@ -106,7 +106,7 @@ def joinable(tok: Tok, nxt: Tok | None = None) -> bool:
 @lru_cache(maxsize=100_000)
 def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
     if pos in ("quote", "paren"):
-        return True
+        return pos == "paren" or word[1:-1] not in BOUNDARY_WORDS  # not a verb in quotes: ``“啃下”``
     if word in STOP_WORDS or not BOUNDARY_CHARS.isdisjoint(word.replace(" ", "") if pos == "eng" else word) \
             or _ADVERB_VERB.match(word):
         return False
