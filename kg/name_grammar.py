@@ -265,16 +265,18 @@ _DESIGNATION_LAST = frozenset("评为成身获予“\"\n")
 PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
 _COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
 REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
+_SEATS = frozenset({"县城", "镇区"})  # the one seat of a county or a town: ``县城污水处理厂``
 
 
 def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozenset()) -> int:
     """How surely a name's tokens hold something only one thing is called.
 
     2: a proper noun, one of the report's places, a quote, a letter or digit, or a region mark
-    in front (``县颐养中心``); 1: only a word jieba does not know (often an abbreviation such as
+    or seat in front (``县颐养中心``, ``县城污水处理厂``); 1: only a word jieba does not know (often an abbreviation such as
     ``科创``); 0: common words only.
     """
-    if len(toks) > 1 and toks[0].word in REGION_MARKS and toks[1].word != "级":  # not ``街道级``
+    if len(toks) > 1 and toks[0].word in REGION_MARKS and toks[1].word != "级" \
+            or len(toks) > 2 and toks[0].word in _SEATS:  # not ``街道级``, ``县城道路``
         return 2
     strength = 1 if _two_singles(toks, suffix) else 0  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:

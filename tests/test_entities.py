@@ -234,6 +234,7 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("发挥好碧川国际人才交流中心作用。", {("碧川国际人才交流中心", "Institution")}),  # not ``好碧川…``
     ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
     ("万丈坡、塘家保障房项目完成竣工验收。", {("塘家保障房项目", "Project")}),
+    ("县城污水处理厂二期建成投运。", {("县城污水处理厂二期", "Project")}),  # the county's one seat
     # 促进 before 中心 belongs to the name
     ("依托区技术转移促进中心，加强合作。", {("区技术转移促进中心", "Institution")}),
     # universities' short names; a campus in parentheses after a university
@@ -294,6 +295,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("建设九年一贯制学校。", "九年一贯制学校"),
     ("建成碧川管理中心和六大管理中心。", "六大管理中心"),
     ("推动科大讯飞落户。", "科大"),
+    ("改造县城道路。", "县城道路"),
     ("“啃下”碧川统建楼等一批历史违建。", "啃下碧川统建楼"),  # a verb in quotes opens no name
     ("推进建设中大附属医院。", "建设中大"),
     ("碧川附七医院(二期)、星河医院新院区开工建设。", "医院(二期)"),
