@@ -88,7 +88,7 @@ def _campus_after(toks: list[Tok], k: int, suffix: str) -> bool:
 # verbs that, right before a head, belong to the name (``清淮线改扩建工程``, ``星河产业联盟成立大会``)
 _BUILDING_VERBS = frozenset("改扩建 新改扩建 扩建 改建 新改建 迁建".split())
 _VERBS_IN_NAMES = {"工程": _BUILDING_VERBS, "项目": _BUILDING_VERBS, "大会": frozenset("成立 揭牌 启动 誓师".split()),
-                   "中心": frozenset({"促进"})}  # ``区技术转移促进中心``
+                   "中心": frozenset({"促进"}), "基金": frozenset({"引导", "投资"})}  # ``区技术转移促进中心``
 
 
 def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
