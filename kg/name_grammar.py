@@ -125,7 +125,7 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _EVENT_OR_CENTRE = ("会", "赛", "节", "论坛", "中心")
-_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+期|第[一二三四五六七八九十\d]+")
+_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+[期号]|第[一二三四五六七八九十\d]+")  # ``四期``, ``四号罐``, ``第三``
 _YEARS = re.compile(r"[一二三四五六七八九十]+年")
 
 

@@ -235,6 +235,7 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("做大做强好活科技等新经济主体。", {("好活科技", "Enterprise")}),  # a name that opens with 好
     ("万丈坡、塘家保障房项目完成竣工验收。", {("塘家保障房项目", "Project")}),
     ("县城污水处理厂二期建成投运。", {("县城污水处理厂二期", "Project")}),  # the county's one seat
+    ("碧川LNG接收站四号罐项目完成可研。", {("碧川LNG接收站四号罐项目", "Project")}),  # an ordinal in words
     ("设立碧川产业引导基金。", {("碧川产业引导基金", "Enterprise")}),
     # 促进 before 中心 belongs to the name
     ("依托区技术转移促进中心，加强合作。", {("区技术转移促进中心", "Institution")}),
