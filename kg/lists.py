@@ -118,7 +118,7 @@ def _members_of_a_class(text: str, toks: list[Tok], typed: list, etype: str):
     return found
 
 
-_PROJECTS_AFTER = re.compile(r"(?:重点|重大)?项目")
+_PROJECTS_AFTER = re.compile(r"(?:重点|重大)?项目|[\u4e00-\u9fff]{0,4}设施")  # ``等重点项目``, ``等综合配套设施``
 _WORKS_HEADS = frozenset({"项目", "工程", "建设", "改造", "系统", "平台"})  # heads of works, not of places
 
 

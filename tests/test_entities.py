@@ -227,6 +227,7 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     # before 等项目, a member with a project's head is a project even in common words
     ("完成运动森林公园、碧川记忆文化街区等项目建设。", {("运动森林公园", "Project"), ("碧川记忆文化街区", "Project")}),
     ("加快院士科研中心、碧川科技园等重点项目建设。", {("院士科研中心", "Institution")}),
+    ("完成运动森林公园、碧川影剧院等文体设施建设。", {("运动森林公园", "Project")}),  # facilities, as projects
     # events: a body's founding meeting, a fair's short name, an idiom of jieba's before the head
     ("举办碧川市脑疾病学术与产业联盟成立大会。", {("碧川市脑疾病学术与产业联盟成立大会", "Initiative")}),
     ("成功举办人才高交会、碧川创业大赛。", {("人才高交会", "Initiative"), ("碧川创业大赛", "Initiative")}),
