@@ -48,7 +48,7 @@ from .turtle import sorted_turtle
 from .validate import Violation, validate_triples
 from .vocab import GK
 
-__all__ = ["Part", "make_part", "for_promises", "turtle_of", "nt_turtle", "part_turtle", "part_page",
+__all__ = ["Part", "make_part", "for_promises", "turtle_of", "part_turtle", "part_page",
            "part_promises", "nquads",
            "PartStore", "PREFIXES", "TURTLE_HEADER"]
 
@@ -116,28 +116,6 @@ def turtle_of(triples: Iterable[tuple[str, str, str]]) -> bytes:
     <BLANKLINE>
     """
     return sorted_turtle(triples, {p: str(ns) for p, ns in PREFIXES})
-
-
-def nt_turtle(triples: Iterable[tuple[str, str, str]]) -> bytes:
-    """Triples given as N-Triples terms (``kg.shared_store``) in Turtle, as ``turtle_of`` writes them.
-
-    >>> print(nt_turtle([(f"<{GK.Met}>", f"<{RDF.type}>", f"<{GK.Verdict}>")]).decode())
-    gk:Met a gk:Verdict .
-    <BLANKLINE>
-    """
-    import pyoxigraph as ox
-
-    text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode()
-    return _turtle(quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
-
-
-def _turtle(ox_triples: Iterable) -> bytes:
-    """pyoxigraph's triples in Turtle, sorted, without the prefix lines."""
-    import pyoxigraph as ox
-
-    text = ox.serialize(sorted(ox_triples, key=str), format=ox.RdfFormat.TURTLE,
-                        prefixes={p: str(ns) for p, ns in PREFIXES})
-    return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
 
 
 def part_turtle(part: Part) -> bytes:

@@ -32,7 +32,7 @@ from .indicators import find_observations
 from .model import BuildResult, Extraction, Problem, Report
 from .page_data import merge_page
 from .parallel import CACHE_DIR, map_files
-from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, nt_turtle, part_page, part_promises, part_turtle
+from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, part_page, turtle_of, part_promises, part_turtle
 from .read import READABLE_SUFFIXES, read_report
 from .render import page_chunks, place
 from .resolve import resolve_entities
@@ -261,7 +261,7 @@ def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedStore], ma
     """Write graph.ttl, graph.html (if ``page``) and the shards, unless they are ``current``; what was written
     (the manifest)."""
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
-    shared_turtle = lambda: (nt_turtle(chunk) for chunk in shared().chunks())  # noqa: E731 - read anew each time
+    shared_turtle = lambda: (turtle_of(chunk) for chunk in shared().chunks())  # noqa: E731 - read anew each time
     if not current:
         if page:  # first: a page that cannot be drawn leaves both outputs as they were
             say("drawing the page")
