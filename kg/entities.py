@@ -48,13 +48,13 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """A company or body of the report named at the head of a longer name (``星澜新材料`` in
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
     mentioned there too, so that it is linked to that work area."""
+    found = _villages_at_heads(mentions)
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
-        return _villages_at_heads(mentions)
+        return found
     by_start: dict[str, list[str]] = {}
     for name in owners:
         by_start.setdefault(name[:2], []).append(name)
-    found = _villages_at_heads(mentions)
     for m in mentions:
         for name in by_start.get(m.surface[:2], ()):
             if len(m.surface) > len(name) and m.surface.startswith(name) and m.etype != owners[name]:  # not 青峰集团

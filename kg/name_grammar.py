@@ -197,7 +197,7 @@ _PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
 
 def _verb_complement(toks: list[Tok], j: int, k: int) -> bool:
     """True for a ``好`` that jieba cut from its verb (``发挥`` | ``好`` | ``碧川国际人才交流中心``): a name that
-    holds a proper noun follows it, so it opens no name (``好活科技`` stays whole)."""
+    holds a proper noun follows it, so it opens no name (``好望科技`` stays whole)."""
     return toks[j].word == "好" and j > 0 and toks[j - 1].pos == "v" and specificity_of(toks[j + 1:k + 1], "") == 2
 
 
