@@ -70,6 +70,7 @@ class Part:
     structured: bool  # a review or a plan part was found
     shared: tuple[tuple[str, str, str], ...]  # its triples of shared nodes, as N-Triples terms
     violations: tuple[Violation, ...] | None = None  # None: not validated
+    paged: bool = True  # its page's facts were made (``kg build --no-page`` does not make them)
     turtle: bytes = b""
     page: bytes = b""
     promises: bytes = b""  # what promise tracking reads of it (``for_promises``), pickled
@@ -78,8 +79,9 @@ class Part:
     sizes: tuple[int, int, int] = (0, 0, 0)  # of the Turtle body, the page's facts and the promises in ``file``
 
 
-def make_part(x: Extraction, validate: bool = True) -> Part:
-    """The part of one report: its graph built, validated when asked, split and serialized."""
+def make_part(x: Extraction, validate: bool = True, page: bool = True) -> Part:
+    """The part of one report: its graph built, validated when asked, split and serialized, with its page's
+    facts when ``page`` is asked (a tenth of the part's time, for nothing when no page is drawn)."""
     g = Triples()  # without promise links: they need the other reports
     add_extraction(g, x)
     violations = tuple(validate_triples(g)) if validate else None
@@ -88,7 +90,8 @@ def make_part(x: Extraction, validate: bool = True) -> Part:
     counts["Observation"] += len(x.observations)
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
                 structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
-                violations=violations, turtle=turtle_of(own), page=pickle.dumps(page_facts(own), protocol=_PICKLE),
+                violations=violations, paged=page, turtle=turtle_of(own),
+                page=pickle.dumps(page_facts(own), protocol=_PICKLE) if page else b"",
                 promises=pickle.dumps(for_promises(x), protocol=_PICKLE))
 
 
@@ -165,14 +168,14 @@ class PartStore:
 
     ``get`` gives a kept part without its bytes (``None`` when there is none,
     it cannot be read, or it was not validated and ``validated`` parts are
-    wanted); ``put`` keeps a new one and gives it back without its bytes, or
+    wanted, or it has no page's facts and ``paged`` parts are wanted); ``put`` keeps a new one and gives it back without its bytes, or
     with them when it cannot be written (a full disk): the build then holds it
     in memory, and the next build makes it again. With ``reuse=False`` no part is
     found, as for ``kg build --no-cache``.
     """
 
-    def __init__(self, folder: str | Path, reuse: bool = True, validated: bool = False):
-        self.folder, self.reuse, self.validated = Path(folder), reuse, validated
+    def __init__(self, folder: str | Path, reuse: bool = True, validated: bool = False, paged: bool = False):
+        self.folder, self.reuse, self.validated, self.paged = Path(folder), reuse, validated, paged
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.part"
@@ -192,7 +195,7 @@ class PartStore:
         except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
                 ValueError):
             return None
-        if not isinstance(part, Part) or (self.validated and part.violations is None):
+        if not isinstance(part, Part) or (self.validated and part.violations is None) or (self.paged and not part.paged):
             return None
         return replace(part, file=str(self.path(key)), offset=len(_MAGIC) + _SIZES.size + size, sizes=tuple(sizes))
 

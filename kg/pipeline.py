@@ -78,7 +78,7 @@ def extract_file(path: str | Path) -> Extraction:
     return extract(read_report(path))
 
 
-def extract_part(path: str | Path, validate: bool = True) -> Part:
+def extract_part(path: str | Path, validate: bool = True, page: bool = True) -> Part:
     """A report file's part of a build (``kg.parts``): what a worker makes of each file.
 
     Python's cycle collector is paused meanwhile (``_bulk``): a 30 KB report makes some 60,000 containers
@@ -86,7 +86,7 @@ def extract_part(path: str | Path, validate: bool = True) -> Part:
     the time; what cycles the report leaves are collected after it.
     """
     with _bulk():
-        return make_part(extract_file(path), validate)
+        return make_part(extract_file(path), validate, page)
 
 
 def build(inputs: Iterable[str | Path], out: str | Path,
@@ -129,8 +129,9 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     files = collect_inputs(inputs)
     out_dir = ensure_dir(out)
     with writing_to(out_dir, out_dir / "shards", out_dir / CACHE_DIR), \
-            _parts(out_dir, cache, validate) as store, _shared_store(out_dir) as shared_nodes:
-        corpus = _gather(files, workers, store, scheduler, validate, progress, _Corpus(shared=shared_nodes))
+            _parts(out_dir, cache, validate, page) as store, _shared_store(out_dir) as shared_nodes:
+        corpus = _gather(files, workers, store, scheduler, partial(extract_part, validate=validate, page=page),
+                         progress, _Corpus(shared=shared_nodes))
         if corpus.broken and not corpus.parts:  # nothing else to build: the build fails, as for one report
             _check([v for _, violations in corpus.broken.values() for v in violations], out_dir)
         if not corpus.parts:
@@ -154,10 +155,12 @@ def build(inputs: Iterable[str | Path], out: str | Path,
 
 
 @contextmanager
-def _parts(out_dir: Path, cache: bool, validate: bool):
-    """Where the parts go: the cache, or a folder of this build's own that goes with it (``--no-cache``)."""
+def _parts(out_dir: Path, cache: bool, validate: bool, page: bool):
+    """Where the parts go: the cache, or a folder of this build's own that goes with it (``--no-cache``).
+    A kept part made without validation (or without its page's facts) is made again for a build that validates
+    (or draws the page)."""
     if cache:
-        yield PartStore(out_dir / CACHE_DIR, validated=validate)
+        yield PartStore(out_dir / CACHE_DIR, validated=validate, paged=page)
         return
     with tempfile.TemporaryDirectory(prefix=".parts-", dir=out_dir, ignore_cleanup_errors=True) as folder:
         yield PartStore(folder, reuse=False)
@@ -208,9 +211,9 @@ class _Corpus:
             self.warnings.append(Problem(str(path), "no review or plan part found; is this a work report?"))
 
 
-def _gather(files: list[Path], workers: int, store: PartStore, scheduler, validate: bool, progress,
+def _gather(files: list[Path], workers: int, store: PartStore, scheduler, job: Callable[[str], Part], progress,
             corpus: _Corpus) -> _Corpus:
-    for outcome in map_files(files, partial(extract_part, validate=validate), workers, store, scheduler):
+    for outcome in map_files(files, job, workers, store, scheduler):
         if outcome.problem:
             corpus.problems.append(outcome.problem)
         else:

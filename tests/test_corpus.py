@@ -183,6 +183,20 @@ def test_without_the_page_the_graph_is_the_same_and_an_earlier_page_goes(tmp_pat
     assert (tmp_path / "graph.html").read_bytes() == (one_worker[0] / "graph.html").read_bytes()
 
 
+def test_a_build_without_the_page_makes_no_page_facts_and_one_with_it_makes_them(tmp_path, corpus, one_worker,
+                                                                                 monkeypatch):
+    made = []
+    page_facts = kg.parts.page_facts
+    monkeypatch.setattr(kg.parts, "page_facts", lambda own: made.append(1) or page_facts(own))
+    kg.build([corpus], tmp_path, workers=1, page=False)
+    assert made == [] and not (tmp_path / "graph.html").exists()
+    kg.build([corpus], tmp_path, workers=1)  # the kept parts have no page's facts: each report is made again
+    assert len(made) == len(list(corpus.iterdir()))
+    assert (tmp_path / "graph.html").read_bytes() == (one_worker[0] / "graph.html").read_bytes()
+    kg.build([corpus], tmp_path, workers=1, page=False)  # parts with the page's facts serve a build without it
+    assert len(made) == len(list(corpus.iterdir())) and not (tmp_path / "graph.html").exists()
+
+
 def test_an_unchanged_rebuild_extracts_nothing_and_writes_nothing(tmp_path, corpus, monkeypatch):
     first = kg.build([corpus], tmp_path, validate=False, shards=True)
     before = _files(tmp_path)
