@@ -192,6 +192,10 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
             down = change.group(2) in GROWTH_DOWN
         elif change is not None and change.group(1) == "均":
             out.extend(_each_change(before, change, cursor, q))
+        elif change is not None and change.group(1) == "分别" \
+                and (each := _spread_changes(text, before, change, cursor, quantities[i:])):
+            out.extend(each)
+            break
         elif change is not None:
             out.append(_bare_change(before, change, cursor, q))
         elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and re.search(r"[、和与及]", before):
@@ -362,6 +366,27 @@ def _each_change(before: str, change: re.Match, cursor: int, q: Quantity) -> lis
         return [whole]
     names = [indicator_name(m) for m in _shared_tail(members)]
     return [dict(whole, name=name[:40], rule="each") for name in names if len(name) >= 2]
+
+
+_NEXT_FIGURE = re.compile(r"(?:左右|以上|以内)?[、和及与\s]*")  # between the figures of ``分别增长3%左右和8.5%``
+
+
+def _spread_changes(text: str, before: str, change: re.Match, cursor: int, run: list[Quantity]) -> list[dict]:
+    """``A、B、C分别下降19.2%、6.3%、36.7%``: the i-th member changes by the i-th figure (nothing when the members
+    and the figures do not pair up)."""
+    figures = [run[0]]
+    for prev, q in zip(run, run[1:]):
+        if q.unit != run[0].unit or not _NEXT_FIGURE.fullmatch(text, prev.end, q.start):
+            break
+        figures.append(q)
+    subject = _TRAILING_NOISE.sub("", _HOW_FAST.sub("", before[: change.start()]))
+    members = [re.sub(r"(?:同比|比上年)$", "", m) for m in re.split(r"[、和与及]", subject) if m.strip()]
+    if len(figures) < 2 or len(members) != len(figures):
+        return []
+    whole = _bare_change(before, change, cursor, run[0])
+    return [dict(whole, name=indicator_name(m)[:40], q=q, end=q.end, rule="each",
+                 qualifier="下降" if change.group(2) in GROWTH_DOWN else q.qualifier)
+            for m, q in zip(members, figures) if len(indicator_name(m)) >= 2]
 
 
 def _shared_tail(members: list[str]) -> list[str]:

@@ -229,6 +229,20 @@ def test_fenbie_spreads_over_two_names_joined_by_he():
     assert [row[:3] for row in found] == [("星河镇森林覆盖率", Decimal("45"), "%"), ("绿化覆盖率", Decimal("50"), "%")]
 
 
+def test_fenbie_pairs_each_changing_name_with_its_own_change():
+    assert _observations("星河刑事警情、立案数、八类案件分别下降19.2%、6.3%、36.7%。") == [
+        ("星河刑事警情", Decimal("19.2"), "%", None, "下降"), ("立案数", Decimal("6.3"), "%", None, "下降"),
+        ("八类案件", Decimal("36.7"), "%", None, "下降")]
+    found = _observations("固定资产投资、社会消费品零售总额分别增长3.0%左右和8.5%,进出口总额57亿元。")
+    assert [row[:3] for row in found] == [("固定资产投资", Decimal("3.0"), "%"), ("社会消费品零售总额", Decimal("8.5"), "%"),
+                                          ("进出口总额", Decimal("57"), "亿元")]
+
+
+def test_fenbie_with_more_names_than_changes_pairs_nothing_up():
+    found = _observations("工业产值、税收和利润分别增长5%和8%。")
+    assert ("税收", Decimal("5"), "%") not in [row[:3] for row in found]
+
+
 def test_jun_gives_the_change_to_each_member_with_the_shared_share():
     found = _observations("澄溪村种植业、养殖业产值占农业比重均提升2个百分点。")
     assert [row[:3] for row in found] == [("澄溪村种植业占农业比重", Decimal("2"), "个百分点"),
