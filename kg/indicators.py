@@ -342,7 +342,8 @@ def _one_figure_each(before: str, count: Quantity, figure: Quantity, cursor: int
 
 
 def _meaningful(subject: str) -> bool:
-    return len(re.sub(r"[、\s]|同比|比上年|比(?:19|20)\d\d年|分别|其中|全年|均", "", subject)) >= 2
+    """True when ``subject`` names what changes, beyond words of comparison and notes in brackets (``同比(下同)``)."""
+    return len(re.sub(r"[、\s]|同比|比上年|比(?:19|20)\d\d年|分别|其中|全年|均|[(（][^()（）]{0,8}[)）]", "", subject)) >= 2
 
 
 def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dict:

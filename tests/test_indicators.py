@@ -229,6 +229,11 @@ def test_fenbie_spreads_over_two_names_joined_by_he():
     assert [row[:3] for row in found] == [("星河镇森林覆盖率", Decimal("45"), "%"), ("绿化覆盖率", Decimal("50"), "%")]
 
 
+def test_a_note_in_brackets_does_not_name_a_change():
+    found = _observations("本区生产总值突破610亿元,同比(下同)增长7.1%。")
+    assert [row[:4] for row in found] == [("本区生产总值", Decimal("610"), "亿元", Decimal("7.1"))]
+
+
 def test_fenbie_pairs_each_changing_name_with_its_own_change():
     assert _observations("星河刑事警情、立案数、八类案件分别下降19.2%、6.3%、36.7%。") == [
         ("星河刑事警情", Decimal("19.2"), "%", None, "下降"), ("立案数", Decimal("6.3"), "%", None, "下降"),
