@@ -97,6 +97,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "敬老院": "Institution", "福利院": "Institution", "指挥中心": "Institution", "检测中心": "Institution",
     "仲裁院": "Institution", "工作室": "Institution", "联合会": "Institution", "促进会": "Institution",
     "俱乐部": "Institution", "乐团": "Institution", "艺术团": "Institution", "剧团": "Institution",
+    "合唱团": "Institution", "车管所": "Institution",
     "院": "Institution", "研究室": "Institution", "监察局": "Institution", "分局": "Institution",
     "通道": "Project", "公馆": "Project", "号线": "Project", "厂": "Project", "院区": "Project",
     "综合楼": "Project", "大楼": "Project", "大厦": "Project", "立交": "Project", "绿道": "Project",
@@ -123,6 +124,8 @@ TYPE_SUFFIXES: dict[str, str] = {
     "革命": "Initiative", "论坛": "Initiative", "峰会": "Initiative", "博览会": "Initiative",
     "交易会": "Initiative", "文化节": "Initiative", "艺术节": "Initiative", "旅游节": "Initiative",
     "音乐节": "Initiative", "读书节": "Initiative", "马拉松": "Initiative", "联赛": "Initiative",
+    "锦标赛": "Initiative", "邀请赛": "Initiative", "公开赛": "Initiative", "运动会": "Initiative",
+    "音乐会": "Initiative", "双年展": "Initiative", "展示馆": "Project",
     "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
     "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",
     "负责制": "Initiative", "承诺制": "Initiative", "代办制": "Initiative", "清单制": "Initiative",
@@ -195,6 +198,7 @@ BOUNDARY_WORDS = frozenset("""
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
 进展 进展顺利 进度 进程 形成 初步形成 基本形成 谨代表 啃下 攻克 大部分 大多数 多数 全部 所有
+筹办 筹备 亮相 获 摘得 夺得
 """.split())
 
 # Boundary words that also occur inside names (``城市环境品质提升行动``,

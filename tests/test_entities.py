@@ -221,6 +221,11 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     # heads missing before: 填埋场; a Latin name with a space in it
     ("完成星湖垃圾填埋场改造。", {("星湖垃圾填埋场", "Project")}),
     ("建成澄溪AB TOWN国际艺术创意园区。", {("澄溪ABTOWN国际艺术创意园区", "Project")}),
+    # heads of events and bodies of culture and sport; the verbs of hosting, winning or showing before them
+    ("筹办好青澜亚洲青年运动会。", {("青澜亚洲青年运动会", "Initiative")}),
+    ("青澜少年队获碧溪国际足球锦标赛冠军。", {("碧溪国际足球锦标赛", "Initiative")}),
+    ("碧溪新居亮相星河城市建筑双年展。", {("星河城市建筑双年展", "Initiative")}),
+    ("碧溪合唱团荣获金奖。", {("碧溪合唱团", "Institution")}),
     # a verb of building work before a project head belongs to the name, and the works build a thing
     ("建成省道碧淮线改扩建工程。", {("省道碧淮线改扩建工程", "Project")}),
     ("城东中学扩建工程完工。", {("城东中学扩建工程", "Project")}),
