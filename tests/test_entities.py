@@ -278,6 +278,11 @@ def test_numbered_lines_replace_their_cut_parts():
     ("建设无人机、医疗器械两个国家级技贸基地。", "无人机基地"),  # kinds of things, counted
     ("国际友城和友好交流城市达54个。", "友好交流城市达"),  # a total, not a list counted
     ("引进干细胞新药等9大科技项目。", "9大科技项目"),  # a count of a kind, not a name
+    ("碧溪村获评省卫生村。", "省卫生村"),  # a title given, not a village
+    ("柳塘社区获评市级宜居社区。", "市级宜居社区"),
+    ("引进会计师事务所、律师事务所,服务星河企业。", "律师事务所"),  # kinds of firm
+    ("支持社区综合性文化服务中心建设。", "社区综合性文化服务中心"),
+    ("依托博士后工作站引进青年人才。", "博士后工作站"),
     ("星澜、云岚科技上榜。", "星澜科技"),  # a company's suffix is not shared
     ("加强生态文明建设。", "生态文明建设"),  # a national policy, no programme of the report's
     ("社区公园建成开放。", "社区公园"),
