@@ -125,6 +125,8 @@ TYPE_SUFFIXES: dict[str, str] = {
     "交易会": "Initiative", "文化节": "Initiative", "艺术节": "Initiative", "旅游节": "Initiative",
     "音乐节": "Initiative", "读书节": "Initiative", "马拉松": "Initiative", "联赛": "Initiative",
     "锦标赛": "Initiative", "邀请赛": "Initiative", "公开赛": "Initiative", "运动会": "Initiative",
+    "文化月": "Initiative", "消费月": "Initiative", "旅游月": "Initiative", "购物月": "Initiative",
+    "口岸": "Project", "科技城": "Project", "航站楼": "Project", "卫星厅": "Project",
     "音乐会": "Initiative", "双年展": "Initiative", "展示馆": "Project",
     "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
     "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",
@@ -147,7 +149,7 @@ WEAK_SUFFIXES = frozenset({
     "一期", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期", "整治", "综合整治", "综合治理",
     "革命", "论坛", "演练", "战役", "新村", "景区", "节", "赛", "大会", "大队", "支队",
     "推介会", "洽谈会", "研讨会", "交流会", "孵化器", "上市公司", "股份公司", "创新中心", "公园", "游泳馆",
-    "建设", "公寓", "统建楼", "社康中心",
+    "建设", "公寓", "统建楼", "社康中心", "口岸", "科技城",
 })
 
 # Verbs right before a body that say it is created (``挂牌成立碧川区市场监管服务局``): such a body is an
@@ -198,7 +200,7 @@ BOUNDARY_WORDS = frozenset("""
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
 进展 进展顺利 进度 进程 形成 初步形成 基本形成 谨代表 啃下 攻克 大部分 大多数 多数 全部 所有
-筹办 筹备 亮相 获 摘得 夺得
+筹办 筹备 亮相 获 摘得 夺得 即 指 拥有 选址
 """.split())
 
 # Boundary words that also occur inside names (``城市环境品质提升行动``,
