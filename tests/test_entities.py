@@ -228,7 +228,7 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("碧溪合唱团荣获金奖。", {("碧溪合唱团", "Institution")}),
     ("举办碧溪戏剧文化月。", {("碧溪戏剧文化月", "Initiative")}),
     ("碧溪口岸完成改造。", {("碧溪口岸", "Project")}),
-    ("西部拥有青澜科技城。", {("青澜科技城", "Project")}),  # ``拥有``, ``即``, ``选址``: no part of a name
+    ("西部拥有碧溪科技城。", {("碧溪科技城", "Project")}),  # ``拥有``, ``即``, ``选址``: no part of a name
     ("会展中心选址碧溪科技城。", {("碧溪科技城", "Project")}),
     # a verb of building work before a project head belongs to the name, and the works build a thing
     ("建成省道碧淮线改扩建工程。", {("省道碧淮线改扩建工程", "Project")}),
