@@ -2,6 +2,7 @@
 
 import owlrl
 import pytest
+import rdflib.term
 from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
@@ -53,7 +54,15 @@ def test_classes_are_aligned_to_standard_vocabularies(ontology):
 
 
 def _owl_rl_errors(g):
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    """The OWL RL errors of ``g``, with rdflib's conversions of literals to values put back afterwards: owlrl leaves
+    its own in ``rdflib.term._toPythonMapping`` (an xsd:gYear's value becomes its text), which changed what every
+    later test read of such a literal (pyshacl and govkg's checker then disagreed in tests/test_shacl.py)."""
+    mapping = dict(rdflib.term._toPythonMapping)
+    try:
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    finally:
+        rdflib.term._toPythonMapping.clear()
+        rdflib.term._toPythonMapping.update(mapping)
     return list(g.subjects(RDF.type, ERROR))
 
 

@@ -64,7 +64,7 @@ def _graph(triples) -> Graph:
     return g
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], derandomize=True)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_broken_graphs_get_the_violations_pyshacl_finds(good_triples, data):
     triples = data.draw(broken(good_triples))
