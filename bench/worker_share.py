@@ -1,6 +1,7 @@
 """What a worker does per report, beside plain jieba, in one process: MB/s of ``jieba.lcut``, of extraction
 (``kg.pipeline.extract_file``) and of the whole part (``kg.pipeline.extract_part``: extraction, graph, SHACL
-check, split, Turtle, page facts), and each one's share of ``jieba.lcut``.
+check, split, Turtle, page facts; and without the page's facts, as ``kg build --no-page`` makes it), and each
+one's share of ``jieba.lcut``.
 
 Each is timed in CPU time (``time.process_time``, so that other work on the machine weighs less) over every
 report, best of ``--repeat`` runs, after a first report has loaded jieba and warmed the caches. No worker is
@@ -57,6 +58,7 @@ def measure(files: list[Path], repeat: int, part: bool) -> None:
     rows = [("extract_file", lambda: [extract_file(f) for f in files])]
     if part:
         rows.append(("extract_part", lambda: [extract_part(f) for f in files]))
+        rows.append(("extract_part, no page", lambda: [extract_part(f, page=False) for f in files]))  # --no-page
     for name, run in rows:
         seconds = _best(run, repeat)
         print(f"{name}: {mb / seconds:.2f} MB/s, {lcut / seconds:.0%} of jieba.lcut ({seconds * 1000 / len(files):.0f} ms a report)")
