@@ -55,7 +55,7 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
         works = _works_start(toks, k, suffix)
-        j = start_after_verbs(toks, left_edge(toks, works), k, suffix)
+        j = _after_a_named_subject(toks, start_after_verbs(toks, left_edge(toks, works), k, suffix), k, suffix)
         if works < k and not specificity_of(toks[j:works], "", places):
             continue  # ``学校改扩建工程``: building work on a kind of thing
         start = toks[j].start
@@ -89,6 +89,30 @@ def _campus_after(toks: list[Tok], k: int, suffix: str) -> bool:
 _BUILDING_VERBS = frozenset("改扩建 新改扩建 扩建 改建 新改建 迁建".split())
 _VERBS_IN_NAMES = {"工程": _BUILDING_VERBS, "项目": _BUILDING_VERBS, "大会": frozenset("成立 揭牌 启动 誓师".split()),
                    "中心": frozenset({"促进"}), "基金": frozenset({"引导", "投资"})}  # ``区技术转移促进中心``
+
+
+_WORKS_ENDS = ("工程", "项目", "改造", "整治", "治理", "提升", "建设", "计划", "行动", "活动", "试点", "期")
+
+
+def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
+    """Where a name ending at ``toks[k]`` starts when a name, a verb and a proper name come before its head in the
+    span: after the verb (``星河集团`` | ``入驻`` | ``碧溪产业园``, ``碧溪合唱团`` | ``登上`` | ``国家大剧院``). Not when
+    only a head or common words follow the verb (``海洋生物产业园孵化中心``, ``口岸免税商业综合体``), nor for works and
+    programmes, whose names hold a thing and what is done to it (``碧溪产业园提升工程``).
+
+    >>> toks = tokenize("星河集团入驻碧溪产业园")
+    >>> "".join(t.word for t in toks[_after_a_named_subject(toks, 0, len(toks) - 1, "产业园"):])
+    '碧溪产业园'
+    """
+    if TYPE_SUFFIXES[suffix] == "Initiative" or suffix.endswith(_WORKS_ENDS):
+        return j
+    for i in range(k - 2, j - 1, -1):
+        verb, head = toks[i + 1], suffix_of(toks[i].word)
+        if verb.pos.startswith("v") and verb.pos != "vn" and head and len(head) >= 2 and toks[i].word.endswith(head) \
+                and (head not in WEAK_SUFFIXES or TYPE_SUFFIXES[head] == "Institution") \
+                and (i + 2 < k or toks[k].word != suffix) and specificity_of(toks[i + 2:i + 3], ""):  # not ``深圳生物`` | ``育种``, ``创新`` | ``学院``
+            return i + 2
+    return j
 
 
 def _works_start(toks: list[Tok], k: int, suffix: str) -> int:

@@ -227,6 +227,10 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("碧溪新居亮相星河城市建筑双年展。", {("星河城市建筑双年展", "Initiative")}),
     ("碧溪合唱团荣获金奖。", {("碧溪合唱团", "Institution")}),
     ("举办碧溪戏剧文化月。", {("碧溪戏剧文化月", "Initiative")}),
+    # a name, its verb and another name: two names, not one running across the verb
+    ("星河集团入驻碧溪产业园。", {("碧溪产业园", "Project")}),
+    ("星河医院牵手澄溪大学附属医院。", {("澄溪大学附属医院", "Institution")}),
+    ("建设碧溪产业园提升工程。", {("碧溪产业园提升工程", "Project")}),  # works keep what is done to a thing
     ("碧溪口岸完成改造。", {("碧溪口岸", "Project")}),
     ("西部拥有碧溪科技城。", {("碧溪科技城", "Project")}),  # ``拥有``, ``即``, ``选址``: no part of a name
     ("会展中心选址碧溪科技城。", {("碧溪科技城", "Project")}),
@@ -283,6 +287,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("国际友城和友好交流城市达54个。", "友好交流城市达"),  # a total, not a list counted
     ("引进干细胞新药等9大科技项目。", "9大科技项目"),  # a count of a kind, not a name
     ("碧溪村获评省卫生村。", "省卫生村"),  # a title given, not a village
+    ("星河集团入驻碧溪产业园。", "星河集团入驻碧溪产业园"),
+    ("碧溪合唱团登上国家大剧院舞台。", "碧溪合唱团登上国家大剧院"),
     ("柳塘社区获评市级宜居社区。", "市级宜居社区"),
     ("引进会计师事务所、律师事务所,服务星河企业。", "律师事务所"),  # kinds of firm
     ("支持社区综合性文化服务中心建设。", "社区综合性文化服务中心"),
