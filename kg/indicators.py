@@ -502,7 +502,7 @@ _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全镇)$")
 
 
 def _verb_final(before: str) -> bool:
-    """True when the words before a count end in a verb, a localiser or ``等`` (``引进倪光南、孙金声等``,
+    """True when the words before a count end in a verb, a localiser or ``等`` (``引进林青、周岚等``,
     ``现行标准下``): what is counted is named after the count. ``前`` before a figure is a rank (``全球前2%``)."""
     before = re.sub(r"[“”\"]", "", before).strip()
     if not before or before.endswith("等"):
