@@ -215,6 +215,7 @@ def sibling_lists(text: str, toks: list[Tok]):
         typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
         found.extend(_shared_work(text, typed))
         found.extend(_shared_head(text, toks, typed))
+        found.extend(_works_among_named_works(text, toks, typed))
         kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
                  if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
         if len(kinds) != 1 or (etype := kinds.pop()) not in ("Enterprise", "Project"):
@@ -253,6 +254,35 @@ def _company_of_companies(name: str, suffix: str, head: str | None) -> bool:
     """``环球生物、星河电子等15家企业``: a member with a company's suffix in a list of companies is one,
     unless it is a common word (``海洋生物``)."""
     return head in ("企业", "公司", "重点企业", "龙头企业") and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
+
+
+def _works_among_named_works(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
+    """``深中通道、外环高速、妈湾通道``: in a list of three or more works, each ending in a project's head and two of
+    them named, a member in common words (``外环高速``) is a name too.
+
+    >>> text = "碧川通道、外环高速、澄溪通道"
+    >>> [n for n, *_ in _works_among_named_works(text, tokenize(text), [(0, 4, "通道"), (5, 9, "高速"), (10, 14, "通道")])]
+    ['外环高速']
+    """
+    if typed and typed[-1][2] == "建设":  # the list's work, after its last member
+        a, b, _ = typed[-1]
+        typed = typed[:-1] + [(a, b - 2, suffix_of(text[a:b - 2]))]
+    if len(typed) < 3 or not all(s and TYPE_SUFFIXES[s] == "Project" for _, _, s in typed):
+        return []
+    named = [_named(toks, a, b, s) for a, b, s in typed]
+    if sum(named) < 2:
+        return []
+    found = []
+    for (a, b, suffix), is_named in zip(typed, named):
+        name = clean_name(text[a:b])
+        if not is_named and name not in GENERIC_NAMES and 2 <= len(name) - len(suffix) <= 4 \
+                and not _GENERIC_PREFIX.match(name) and not known_word(name) \
+                and all(t.pos.startswith("n") for t in tokenize(name)):  # nouns only: not ``高新园区``, ``公园入城``
+            found.append((name, "Project", a, b, "enumeration"))
+    return found
+
+
+_GENERIC_PREFIX = re.compile(r"(?:社区|城市|乡村|农村|市政|公共|主要|重点|配套|周边|其他|相关|各类|一批|若干)")
 
 
 def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
