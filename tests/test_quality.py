@@ -103,3 +103,12 @@ def test_eval_ignores_the_work_areas_a_gold_leaves_unannotated():
 def test_seed_recall_of_each_core_type_stays_at_085(scores, etype):
     recall = scores["seed.json"].scores[f"  {etype}"].recall
     assert recall >= 0.85, f"seed {etype}: recall {recall:.3f} fell below 0.85"
+
+
+@pytest.mark.parametrize("gold_file", sorted(p.name for p in GOLD.glob("*.json")))
+def test_every_gold_file_loads_and_names_only_its_own_sections(gold_file):
+    gold = load_gold(GOLD / gold_file)
+    keys = {s["key"] for s in gold["sections"]}
+    used = {k for e in gold["entities"] for k in e.get("sections", [])} | {i["section"] for i in gold.get("indicators", [])}
+    assert used <= keys, f"{gold_file}: sections used but not defined: {used - keys}"
+    assert all(e["types"] for e in gold["entities"]) and all(s.get("match") for s in gold["sections"])
