@@ -157,7 +157,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     cued = (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)) \
         or (etype == "Institution" and _created(text, start)) \
         or (etype == "Initiative" and _hosted(text, start, suffix)) \
-        or (etype == "Project" and not weak and _built(text, toks, j, end))
+        or (etype == "Project" and not weak and _built(text, toks, j, end)) \
+        or (etype == "Initiative" and _world_event(prefix, suffix))
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
         if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
@@ -166,6 +167,18 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
     return name
+
+
+_WORLD_SCOPE = re.compile(r"^(?:中国国际|中国|国际(?!化)|全国|世界|全球|亚洲)")
+_EVENT_ENDS = ("节", "赛", "会", "论坛", "周", "展", "秀")
+
+
+def _world_event(prefix: str, suffix: str) -> bool:
+    """An event of a country or the world named by what it is about, in four characters or more
+    (``中国国际新媒体短片节``), not by a kind alone (``国际文化节``); not a system or a pilot (``…制度``, ``…试点``)."""
+    scope = _WORLD_SCOPE.match(prefix)
+    return scope is not None and suffix.endswith(_EVENT_ENDS) and len(prefix) - scope.end() >= 4 \
+        and _HAN.search(prefix[scope.end():]) is not None
 
 
 # names with one character before their head: a fair's short name (``高交会``), a chief's duty (``林长制``), a
