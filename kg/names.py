@@ -107,12 +107,18 @@ def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     if TYPE_SUFFIXES[suffix] == "Initiative" or suffix.endswith(_WORKS_ENDS):
         return j
     for i in range(k - 2, j - 1, -1):
-        verb, head = toks[i + 1], suffix_of(toks[i].word)
-        if verb.pos.startswith("v") and verb.pos != "vn" and head and len(head) >= 2 and toks[i].word.endswith(head) \
-                and (head not in WEAK_SUFFIXES or TYPE_SUFFIXES[head] == "Institution") \
-                and (i + 2 < k or toks[k].word != suffix) and specificity_of(toks[i + 2:i + 3], ""):  # not ``深圳生物`` | ``育种``, ``创新`` | ``学院``
+        if _a_name_then_its_verb(toks, i) and (i + 2 < k or toks[k].word != suffix) \
+                and specificity_of(toks[i + 2:i + 3], ""):  # a proper name after the verb, not ``创新`` | ``学院``
             return i + 2
     return j
+
+
+def _a_name_then_its_verb(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` ends in a type's head of two characters or more, not an industry's (``深圳生物`` | ``育种``), and a
+    verb follows it."""
+    verb, head = toks[i + 1], suffix_of(toks[i].word)
+    return verb.pos.startswith("v") and verb.pos != "vn" and head is not None and len(head) >= 2 \
+        and toks[i].word.endswith(head) and (head not in WEAK_SUFFIXES or TYPE_SUFFIXES[head] == "Institution")
 
 
 def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
