@@ -23,7 +23,7 @@ from .cues import cue_names, executive_names, quoted_names, subject_names
 from .lists import enumerations, numbered_lines, same_head_lists, sibling_lists
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
-from .names import (follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
+from .names import (SCHOOL_AT_HEAD, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
                     title_campaigns)
 from .segment import tokenize
 
@@ -48,7 +48,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """A company or body of the report named at the head of a longer name (``星澜新材料`` in
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
     mentioned there too, so that it is linked to that work area."""
-    found = _villages_at_heads(mentions)
+    found = _villages_at_heads(mentions) + _schools_at_heads(mentions)
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
         return found
@@ -77,6 +77,20 @@ def _villages_at_heads(mentions: list[Mention]) -> list[Mention]:
                 and not _NOT_A_VILLAGE.search(head.group(1)):
             name = head.group()
             found.append(Mention(name=name, etype="Village", start=m.start, end=m.start + len(name),
+                                 sentence=m.sentence, rule="nested", surface=name))
+    return found
+
+
+def _schools_at_heads(mentions: list[Mention]) -> list[Mention]:
+    """A school at the head of its campus (``澄溪大学`` in ``澄溪大学星河校区``): the campus is kept, and the school
+    is mentioned there too."""
+    found = []
+    for m in mentions:
+        head = SCHOOL_AT_HEAD.match(m.surface) if m.etype == "Project" and m.rule != "nested" \
+            and m.surface.endswith("校区") else None
+        if head:
+            name = head.group(1)
+            found.append(Mention(name=name, etype="Institution", start=m.start, end=m.start + len(name),
                                  sentence=m.sentence, rule="nested", surface=name))
     return found
 
@@ -135,7 +149,7 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
              + quoted_names(text, toks) + same_head_lists(text, toks)
              + government_bodies(toks) + short_bodies(text, toks) + road_works(text, toks, places)
              + place_campaigns(text, toks, places) + title_campaigns(text, toks) + follow_up_campaigns(text, toks))
-    found = _with_lines(found, numbered_lines(text, toks))
+    found = _with_lines([f for f in found if f[0][:1] not in "(（"], numbered_lines(text, toks))  # not ``(深圳)``
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
 

@@ -126,7 +126,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "音乐节": "Initiative", "读书节": "Initiative", "马拉松": "Initiative", "联赛": "Initiative",
     "锦标赛": "Initiative", "邀请赛": "Initiative", "公开赛": "Initiative", "运动会": "Initiative",
     "文化月": "Initiative", "消费月": "Initiative", "旅游月": "Initiative", "购物月": "Initiative",
-    "口岸": "Project", "科技城": "Project", "航站楼": "Project", "卫星厅": "Project",
+    "口岸": "Project", "科技城": "Project", "航站楼": "Project", "卫星厅": "Project", "校区": "Project",
     "音乐会": "Initiative", "双年展": "Initiative", "展示馆": "Project",
     "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
     "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",

@@ -16,7 +16,7 @@ from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, RE
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize, tokenize_phrase
 
-__all__ = ["suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
+__all__ = ["SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划".split())
@@ -150,6 +150,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         return None  # ``南科大``, not ``建设中大``
     if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
         return None
+    if suffix == "校区" and not SCHOOL_AT_HEAD.match(name):
+        return None  # a campus is a school's: not ``深圳校区``, ``名校深圳校区``
     if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
         return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
@@ -173,6 +175,10 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
     return name
+
+
+# a school at the head of a name, with its campus's place in parentheses if any (``澄溪大学(星河)校区``)
+SCHOOL_AT_HEAD = re.compile(r"(?!名校|高校)([\u4e00-\u9fff]{2,12}?(?:大学|学院|学校|中学|小学|职校))(?:\([^()]{1,6}\))?")
 
 
 _WORLD_SCOPE = re.compile(r"^(?:中国国际|中国|国际(?!化)|全国|世界|全球|亚洲)")

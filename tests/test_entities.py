@@ -227,6 +227,9 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     ("碧溪新居亮相星河城市建筑双年展。", {("星河城市建筑双年展", "Initiative")}),
     ("碧溪合唱团荣获金奖。", {("碧溪合唱团", "Institution")}),
     ("举办碧溪戏剧文化月。", {("碧溪戏剧文化月", "Initiative")}),
+    # a school's campus is a project, and the school is mentioned at its head
+    ("澄溪大学星河校区加快建设。", {("澄溪大学星河校区", "Project"), ("澄溪大学", "Institution")}),
+    ("碧溪中学新校区建成。", {("碧溪中学新校区", "Project"), ("碧溪中学", "Institution")}),
     # an event of a country or the world, named by what it is about
     ("中国国际新媒体影像节永久落户碧溪。", {("中国国际新媒体影像节", "Initiative")}),
     # in a list of three works with project heads, two of them named, the one in common nouns is a name too
@@ -294,6 +297,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("星河集团入驻碧溪产业园。", "星河集团入驻碧溪产业园"),
     ("建设碧溪公园、澄溪公园、儿童公园。", "儿童公园"),  # a kind among named works
     ("坚持和完善中国特色社会主义制度。", "中国特色社会主义制度"),  # a system, not an event
+    ("引进名校星河校区。", "名校星河校区"),  # a campus of no school named
     ("碧溪合唱团登上国家大剧院舞台。", "碧溪合唱团登上国家大剧院"),
     ("柳塘社区获评市级宜居社区。", "市级宜居社区"),
     ("引进会计师事务所、律师事务所,服务星河企业。", "律师事务所"),  # kinds of firm
