@@ -298,6 +298,8 @@ def test_numbered_lines_replace_their_cut_parts():
     ("建设碧溪公园、澄溪公园、儿童公园。", "儿童公园"),  # a kind among named works
     ("坚持和完善中国特色社会主义制度。", "中国特色社会主义制度"),  # a system, not an event
     ("引进名校星河校区。", "名校星河校区"),  # a campus of no school named
+    ("动工建设碧溪中学新校区。", "动工建设碧溪中学新校区"),  # ``动工``, ``进驻``: verbs, no part of a name
+    ("星河理工大学进驻永久校区。", "星河理工大学进驻永久校区"),
     ("碧溪合唱团登上国家大剧院舞台。", "碧溪合唱团登上国家大剧院"),
     ("柳塘社区获评市级宜居社区。", "市级宜居社区"),
     ("引进会计师事务所、律师事务所,服务星河企业。", "律师事务所"),  # kinds of firm
