@@ -2,6 +2,8 @@
 when nothing could be built, no traceback (``kg --debug`` shows it), and an earlier output left as it was."""
 
 import errno
+import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -254,12 +256,13 @@ def test_a_second_build_into_the_same_folder_waits_for_nothing_and_is_refused(ou
 
 def test_a_killed_build_leaves_the_earlier_output_and_the_next_build_sweeps_its_leftovers(tmp_path, out):
     args = [sys.executable, "-m", "kg.cli", "build", str(SEED), str(QINGHE), "--out", str(out), "--no-cache"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".shared-") for p in out.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.01)
-    proc.kill()  # SIGKILL: no clean-up runs
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, as a terminal kills them: no clean-up runs
     proc.wait()
+    _wait_until_gone(proc.pid)  # a child forked at that moment held the folder's lock until it died too
     leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
     assert leftovers and all(name.startswith((".shared-", ".parts-")) for name in leftovers)
     for name, text in EARLIER.items():
@@ -267,3 +270,13 @@ def test_a_killed_build_leaves_the_earlier_output_and_the_next_build_sweeps_its_
     again = build(SEED, "--out", out, "--no-cache")
     assert again.exit_code == 0, again.stderr
     assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+
+
+def _wait_until_gone(group: int, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
