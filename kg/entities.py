@@ -149,9 +149,22 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
              + quoted_names(text, toks) + same_head_lists(text, toks)
              + government_bodies(toks) + short_bodies(text, toks) + road_works(text, toks, places)
              + place_campaigns(text, toks, places) + title_campaigns(text, toks) + follow_up_campaigns(text, toks))
-    found = _with_lines([f for f in found if f[0][:1] not in "(（"], numbered_lines(text, toks))  # not ``(深圳)``
+    found = _with_lines(_trimmed(found), numbered_lines(text, toks))
     return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
             for n, t, a, b, r in _resolve_overlaps(found)]
+
+
+def _trimmed(found):
+    """Names without what cannot open one: a bracket (``(深圳)``: no name) or a ``的`` that jieba joined to the
+    word after it (``的市`` in ``…的市吉华医院``: the name is ``市吉华医院``)."""
+    kept = []
+    for name, etype, a, b, rule in found:
+        if name[:1] in "(（":
+            continue
+        if name.startswith("的") and len(name) > 3:
+            name, a = name[1:], a + 1
+        kept.append((name, etype, a, b, rule))
+    return kept
 
 
 def _with_lines(found, lines):

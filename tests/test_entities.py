@@ -300,6 +300,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("引进名校星河校区。", "名校星河校区"),  # a campus of no school named
     ("动工建设碧溪中学新校区。", "动工建设碧溪中学新校区"),  # ``动工``, ``进驻``: verbs, no part of a name
     ("星河理工大学进驻永久校区。", "星河理工大学进驻永久校区"),
+    ("翘首以盼的市青华医院动工建设。", "的市青华医院"),  # jieba's word ``的市``: the name starts after 的
     ("碧溪合唱团登上国家大剧院舞台。", "碧溪合唱团登上国家大剧院"),
     ("柳塘社区获评市级宜居社区。", "市级宜居社区"),
     ("引进会计师事务所、律师事务所,服务星河企业。", "律师事务所"),  # kinds of firm
