@@ -58,10 +58,15 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         for name in by_start.get(m.surface[:2], ()):
             if len(m.surface) > len(name) and m.surface.startswith(name) and m.etype != owners[name]:  # not 青峰集团
-                found.append(Mention(name=name, etype=owners[name], start=m.start, end=m.start + len(name),
-                                     sentence=m.sentence, rule="nested", surface=name))
+                found.append(_nested(m, name, owners[name]))
                 break
     return found
+
+
+def _nested(m: Mention, name: str, etype: str) -> Mention:
+    """A mention of ``name`` at the head of ``m``'s surface."""
+    return Mention(name=name, etype=etype, start=m.start, end=m.start + len(name), sentence=m.sentence, rule="nested",
+                   surface=name)
 
 
 _VILLAGE_HEAD = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:村|社区)")
@@ -75,9 +80,7 @@ def _villages_at_heads(mentions: list[Mention]) -> list[Mention]:
         head = _VILLAGE_HEAD.match(m.surface) if m.etype == "Project" and m.rule != "nested" else None
         if head and len(head.group()) < len(m.surface) and not GENERIC_VILLAGE.search(head.group()) \
                 and not _NOT_A_VILLAGE.search(head.group(1)):
-            name = head.group()
-            found.append(Mention(name=name, etype="Village", start=m.start, end=m.start + len(name),
-                                 sentence=m.sentence, rule="nested", surface=name))
+            found.append(_nested(m, head.group(), "Village"))
     return found
 
 
@@ -89,9 +92,7 @@ def _schools_at_heads(mentions: list[Mention]) -> list[Mention]:
         head = SCHOOL_AT_HEAD.match(m.surface) if m.etype == "Project" and m.rule != "nested" \
             and m.surface.endswith("校区") else None
         if head:
-            name = head.group(1)
-            found.append(Mention(name=name, etype="Institution", start=m.start, end=m.start + len(name),
-                                 sentence=m.sentence, rule="nested", surface=name))
+            found.append(_nested(m, head.group(1), "Institution"))
     return found
 
 

@@ -346,6 +346,11 @@ def _meaningful(subject: str) -> bool:
     return len(re.sub(r"[、\s]|同比|比上年|比(?:19|20)\d\d年|分别|其中|全年|均|[(（][^()（）]{0,8}[)）]", "", subject)) >= 2
 
 
+def _change_subject(before: str, change: re.Match) -> str:
+    """The words before a change that name what changes, without how fast and the noise after them."""
+    return _TRAILING_NOISE.sub("", _HOW_FAST.sub("", before[: change.start()]))
+
+
 def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dict:
     """``工业利润增长25%``: a change with no level is an observation in percent."""
     name = indicator_name(_TRAILING_NOISE.sub("", _HOW_FAST.sub("", _subject_tail(before[: change.start()]))))
@@ -361,8 +366,7 @@ def _each_change(before: str, change: re.Match, cursor: int, q: Quantity) -> lis
     """``A、B产值占工业比重均提升1个百分点``: each member changes by the figure, and the members before
     the last take the last one's share (``A占工业比重``)."""
     whole = _bare_change(before, change, cursor, q)
-    subject = _TRAILING_NOISE.sub("", _HOW_FAST.sub("", before[: change.start()]))
-    members = [m for m in re.split(r"[、和与及]", subject) if m.strip()]
+    members = [m for m in re.split(r"[、和与及]", _change_subject(before, change)) if m.strip()]
     if len(members) < 2 or len(members) > 5 or not _SHARED_TAIL.search(members[-1]):
         return [whole]
     names = [indicator_name(m) for m in _shared_tail(members)]
@@ -380,14 +384,15 @@ def _spread_changes(text: str, before: str, change: re.Match, cursor: int, run: 
         if q.unit != run[0].unit or not _NEXT_FIGURE.fullmatch(text, prev.end, q.start):
             break
         figures.append(q)
-    subject = _TRAILING_NOISE.sub("", _HOW_FAST.sub("", before[: change.start()]))
-    members = [re.sub(r"(?:同比|比上年)$", "", m) for m in re.split(r"[、和与及]", subject) if m.strip()]
+    members = [re.sub(r"(?:同比|比上年)$", "", m) for m in re.split(r"[、和与及]", _change_subject(before, change))
+               if m.strip()]
     if len(figures) < 2 or len(members) != len(figures):
         return []
     whole = _bare_change(before, change, cursor, run[0])
-    return [dict(whole, name=indicator_name(m)[:40], q=q, end=q.end, rule="each",
+    named = [(indicator_name(m), q) for m, q in zip(members, figures)]
+    return [dict(whole, name=name[:40], q=q, end=q.end, rule="each",
                  qualifier="下降" if change.group(2) in GROWTH_DOWN else q.qualifier)
-            for m, q in zip(members, figures) if len(indicator_name(m)) >= 2]
+            for name, q in named if len(name) >= 2]
 
 
 def _shared_tail(members: list[str]) -> list[str]:

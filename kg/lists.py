@@ -13,7 +13,7 @@ import string
 from .lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from .name_grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
                            start_after_verbs, suffix_of, type_of)
-from .segment import known_word, tokenize
+from .segment import known_word, tokenize, tokenize_phrase
 
 __all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
 
@@ -277,7 +277,7 @@ def _works_among_named_works(text: str, toks: list[Tok], typed: list[tuple[int, 
         name = clean_name(text[a:b])
         if not is_named and name not in GENERIC_NAMES and 2 <= len(name) - len(suffix) <= 4 \
                 and not _GENERIC_PREFIX.match(name) and not known_word(name) \
-                and all(t.pos.startswith("n") for t in tokenize(name)):  # nouns only: not ``高新园区``, ``公园入城``
+                and all(t.pos.startswith("n") for t in tokenize_phrase(name)):  # nouns only: not ``高新园区``, ``公园入城``
             found.append((name, "Project", a, b, "enumeration"))
     return found
 

@@ -118,7 +118,7 @@ def _a_name_then_its_verb(toks: list[Tok], i: int) -> bool:
     verb follows it."""
     verb, head = toks[i + 1], suffix_of(toks[i].word)
     return verb.pos.startswith("v") and verb.pos != "vn" and head is not None and len(head) >= 2 \
-        and toks[i].word.endswith(head) and (head not in WEAK_SUFFIXES or TYPE_SUFFIXES[head] == "Institution")
+        and (head not in WEAK_SUFFIXES or TYPE_SUFFIXES[head] == "Institution")
 
 
 def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
