@@ -11,6 +11,7 @@ change (``增长7.6%``) gives its growth to the level before it, and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from .model import Observation, Quantity, Report, Sentence, Structure
@@ -23,15 +24,17 @@ _CLAUSE = re.compile(r"[^,;:，；：]+")
 _CHANGE_VERBS = ("下降", "降低", "降", "减少", "缩减", "削减", "减", "增加", "增长", "增", "提高", "提升", "上升", "跃升",
                  "升", "缩短", "压缩", "缩", "扩大")
 _YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"  # ``从2015年的681亿元增长到2020年约1100亿元``
-_FROM_START = re.compile(r"(?:从|由)%s$" % _YEAR_OF)
+# where a change starts: ``从2015年的``, ``由新区成立之初的不足`` (a time, then the figure it started at)
+_FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的)(?:不足|不到|约|近|仅)?$" % _YEAR_OF)
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
-_GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + GROWTH_DOWN))
+_GROWTH_DOWN = GROWTH_DOWN + ("降", "减")  # ``分别再降20%和10%``
+_GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(?:再|又|还)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + _GROWTH_DOWN))
 _LEAD_STRIP = re.compile(
     r"^(?:的|我们|其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
     r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|"
     r"(?:到|至|比)?(?:19|20)\d\d年(?:底|末)?|"
     r"高效运用|高质量完成|全力|大力|积极|加快|推动|推进|持续|深入|稳步|扎实|有序|顺利|成功|首批|"
-    r"另外|仅用|仅|双方|各方|双双|先后|圆满|超额|如期|按期|又|再|还)+"
+    r"另外|仅用|仅|双方|各方|双双|先后|圆满|超额|如期|按期|又|再|还|对(?![外口接标比话象]))+"
 )
 _NAME_STOP_TAIL = re.compile(r"(?:提高至|提高到|提升至|提升到|增长至|增加至|下降至|降至|降到|控制在|保持在|稳定在|达到|达|为|超过|"
                              r"超|近|约|突破|累计|共|是|占)+$")
@@ -41,7 +44,8 @@ _LEAD_IN_TAIL = re.compile(r"(?:(?:%s)(?:至|到)%s|在|要|(?:力争|预计|确
                            % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 
 
-_FROM_TAIL = re.compile(r"(?:从|由)(?:[\d.]+[\u4e00-\u9fff]{0,3})?$")  # ``开办时间从9天(缩短至1天)``: where it started
+# ``开办时间从9天(缩短至1天)``, ``审批时间由原来的267个工作日(减少到90个工作日)``: where it started
+_FROM_TAIL = re.compile(r"(?:从|由)(?:[\u4e00-\u9fff]{1,10}?的)?(?:不足|不到|约|近|仅)?(?:[\d.]+[\u4e00-\u9fff]{0,4})?$")
 
 
 def indicator_name(text: str) -> str:
@@ -60,7 +64,7 @@ def indicator_name(text: str) -> str:
         text = lead_in
     for verb in ("实现", "完成", "达到", "预计完成", "累计完成"):
         at = text.rfind(verb)
-        if at > 0 and len(text) - at - len(verb) >= 2:
+        if at > 0 and len(text) - at - len(verb) >= 2 and text[at + len(verb)] not in "率量额值数度":  # not ``完成率``
             text = text[at + len(verb):]
     text = _LEAD_STRIP.sub("", text)
     return text.strip("、 ").removesuffix("的")  # ``占全市总数的(30%)``: a share, named without ``的``
@@ -118,7 +122,7 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
     result = []
     for item in out:
         name = item["name"]
-        if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+        if len(name) < 2 or name == "排名" or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):  # a rank of nothing named
             continue
         q: Quantity = item["q"]
         result.append(Observation(
@@ -141,14 +145,15 @@ def _target_year(text: str, start: int, at: int, plan_year: int) -> int:
     return later[-1] if later and named[-1] == later[-1] else plan_year
 
 
-_RANK_SUBJECTLESS = re.compile(r"^(?:总量|总额|规模|增速)?(?:均|稳|仍|继续)?(?:排名|排|位居|居|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
+# a rank of the figure before it: ``(总量)(均)居…``; ``总量`` and the like (group 1) are that figure
+_RANK_SUBJECTLESS = re.compile(r"^(总量|总额|规模)?(?:增速)?(?:均|稳|仍|继续)?(?:排名|排|位居|居(?![民住家委室])|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
 
 
 def _name_ranks(items: list[dict]) -> list[dict]:
     """``新增面积2.79万平方米,排名全市第一``: a rank with no subject ranks the figure before it."""
     for prev, item in zip(items, items[1:]):
-        if item["q"].unit == "位" and _RANK_SUBJECTLESS.match(item["name"]) and prev["q"].unit != "位":
-            item["name"] = prev["name"] + "排名"
+        if item["rule"] == "rank-of-before" and prev["q"].unit != "位":
+            item["name"] = (prev["name"] + item["name"])[:40]  # the scope ranked in kept: ``…全省各区(县)排名``
     return items
 
 
@@ -180,6 +185,8 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         before = _outside(text, cursor, q.start, baselines)
         if carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由`` (or ``从``)
             before, carried = carried, None
+            if quantities[i - 1].unit == q.unit + "/立方米":  # ``从每立方米31微克降到26微克``
+                q = replace(q, unit=quantities[i - 1].unit)
         elif (start_of := _FROM_START.search(before)) and i + 1 < len(quantities) \
                 and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
             carried, cursor = before[:start_of.start()], q.end
@@ -189,7 +196,7 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
             growth.append(q)
         elif change is not None and not _meaningful(before[: change.start()]):
             growth.append(q)
-            down = change.group(2) in GROWTH_DOWN
+            down = change.group(2) in _GROWTH_DOWN
         elif change is not None and change.group(1) == "均":
             out.extend(_each_change(before, change, cursor, q))
         elif change is not None and change.group(1) == "分别" \
@@ -256,6 +263,7 @@ _SHARE = re.compile(r"^(?:约|分别|共|均)?(占|是)")
 def _name_share(item: dict, levels: list[dict]):
     """``工业投资120亿元,占全市的30%``: a share with no subject is a share of the level before it."""
     share = _SHARE.match(item["name"])
+    levels = [lv for lv in levels if lv["q"].unit != "位"]  # ``居全国第一,占全市37%``: a share of the figure, not of its rank
     if share and levels and not re.search(r"占|是|比重", levels[-1]["name"]):
         item["name"] = (levels[-1]["name"] + item["name"][share.start(1):])[:40]
 
@@ -354,7 +362,7 @@ def _change_subject(before: str, change: re.Match) -> str:
 def _bare_change(before: str, change: re.Match, cursor: int, q: Quantity) -> dict:
     """``工业利润增长25%``: a change with no level is an observation in percent."""
     name = indicator_name(_TRAILING_NOISE.sub("", _HOW_FAST.sub("", _subject_tail(before[: change.start()]))))
-    down = change.group(2) in GROWTH_DOWN
+    down = change.group(2) in _GROWTH_DOWN
     return {"name": name, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
             "qualifier": "下降" if down else q.qualifier}
 
@@ -391,7 +399,7 @@ def _spread_changes(text: str, before: str, change: re.Match, cursor: int, run: 
     whole = _bare_change(before, change, cursor, run[0])
     named = [(indicator_name(m), q) for m, q in zip(members, figures)]
     return [dict(whole, name=name[:40], q=q, end=q.end, rule="each",
-                 qualifier="下降" if change.group(2) in GROWTH_DOWN else q.qualifier)
+                 qualifier="下降" if change.group(2) in _GROWTH_DOWN else q.qualifier)
             for name, q in named if len(name) >= 2]
 
 
@@ -433,7 +441,7 @@ def _subject_tail(subject: str) -> str:
 
 def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]) -> bool:
     """Give each growth rate to an open level before it; False when there is none to give it to."""
-    open_levels = [lv for lv in levels if lv.get("growth") is None]
+    open_levels = [lv for lv in levels if lv.get("growth") is None and lv["q"].unit != "位"]  # a rank does not grow
     targets = open_levels[-len(growth):] if len(growth) > 1 else open_levels[-1:]
     for lv, g in zip(targets, growth):
         if g.unit == "%":
@@ -458,8 +466,12 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
             name, rule = indicator_name(counted), "count-first"
     elif (attribute := _ATTRIBUTE.search(name)) and after.startswith("的") and len(owner := _owner(after[1:])) >= 2:
         name, rule = indicator_name(owner) + attribute.group(), "attribute"  # ``规模5亿元的产业基金``
-    if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name
-        name = _RANK_SCOPE.sub("", name)
+    if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name, nor how long it held
+        if subjectless := _RANK_SUBJECTLESS.match(name):  # ``(新增面积2.79万平方米,)排名全市第一``
+            name, rule = name[subjectless.end(1) if subjectless.group(1) else 0:], "rank-of-before"
+        name = _rank_name(name)
+        if bare := re.fullmatch(r"(?:总量|总额|规模)?((?:增速)?排名)", name):  # ``(投资301亿元、)总量全市第一``
+            name, rule = bare.group(1), "rank-of-before"
     if len(name) < 2:
         return None
     qualifier = q.qualifier
@@ -504,6 +516,22 @@ def _open_ended(before: str) -> bool:
 
 
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全镇)$")
+# ``生态考核连续三年位居(全市第一)``: the verb of a rank and how long it was held
+_RANK_HELD = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:均|仍|继续|再次|首次)?(?:跃居|稳居|位居|名列|位列|蝉联|居(?![民住家委室]))")
+
+
+def _rank_name(name: str) -> str:
+    """A rank's name, as the statistics name it: what is ranked, where, then ``排名``.
+
+    >>> _rank_name("生态考核连续三年位居全市"), _rank_name("经济总量居亚洲城市"), _rank_name("在考评中排名")
+    ('生态考核排名', '经济总量亚洲城市排名', '考评排名')
+    """
+    name = _RANK_SCOPE.sub("", _RANK_HELD.sub("", _RANK_SCOPE.sub("", name)))
+    name = re.sub(r"(?<=..)中(?=(?:排名)?$)", "", re.sub(r"^在(?=..)", "", name))  # ``在全市考核中(位列第三)``
+    name = re.sub(r"(?:(?:上升|提升|前进|跃升|提高)(?:到|至))?[第前]?$", "", name)  # ``排名由第8位上升到(第5位)``
+    if len(name.removesuffix("排名")) < 2:  # no subject (``连续三年稳居``), or a word's end (``建设进度和完成率``)
+        return "排名"
+    return name if name.endswith(("排名", "排位", "名次", "排行")) else name + "排名"
 
 
 def _verb_final(before: str) -> bool:

@@ -8,6 +8,8 @@
 [('2', '个'), ('10', '强')]
 >>> [(str(q.value), q.unit, q.qualifier) for q in find_quantities("综合排名第7位,举办活动400余场,注册外资近5亿美元")]
 [('7', '位', '第'), ('400', '场', '余'), ('5', '亿美元', '近')]
+>>> [(str(q.value), q.unit, q.qualifier) for q in find_quantities("浓度为每立方米26微克,居全国前五,预期寿命80.8岁。")]
+[('26', '微克/立方米', None), ('5', '位', '前'), ('80.8', '岁', None)]
 """
 
 from __future__ import annotations
@@ -33,16 +35,19 @@ _QUANTITY = re.compile(
     % (_ARABIC, _CHINESE, _ARABIC, _CHINESE, _UNIT)
 )
 _RANK_ONLY = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?P<unit>名|位)?(?![\u4e00-\u9fff]{0,1}[季批次届期轮阶段个条款项章节部张家座所件台辆套只份本枚栋方])")
+# ``居亚洲城市前五``, ``进入全国前十``: a place among the first N is a rank of N (``前三季度`` is no rank)
+_TOP_N = re.compile(r"前(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})(?:名|位)?(?=$|[,.。;:、!?)）”，；]|的)")
 # what makes a bare ``第二`` a rank: a ranking word before it, or the scope ranked in (``测评全市第二``)
 _RANK_CUE = re.compile(r"(?:(?:排名|排|位居|居|蝉联|保持|名列|位列|获|跻身|考核|榜)[\u4e00-\u9fff（）()]{0,12}|"
                        r"(?:全国|全省|全市|全区|全县|全镇|同类城市|同级))$")
-_TIME_UNITS = ("小时", "天", "年", "个月")
+_TIME_UNITS = ("小时", "天", "年", "个月", "工作日")
 # a span of time is a figure when it is time saved (``比计划提前237天``), not when it is how long something lasted
 _TIME_SAVED = re.compile(r"(?:提前|缩短|压缩|节省|节约|减少)了?$")
 _DURATION = re.compile(r"(?:持续|历时|为期|仅用|只用|用了|花了|耗时|经过)了?$")
 # units read only after an Arabic figure or a checked Chinese one: ``十分`` is "very", ``三五成群`` is no count
 _ARABIC_ONLY = ("分",)
 _TENTHS = "成"
+_CLAUSE_END = re.compile(r"(?:$|[,.。;:、!?)）”\"，；])")
 _TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|以内|的|，)")
 
 
@@ -112,6 +117,8 @@ def _plausible(m: re.Match, text: str) -> bool:
     if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", first):
         return False
     if unit.endswith(_TIME_UNITS) and not _time_is_figure(text[max(0, m.start() - 4):m.start()], after):
+        return False
+    if unit == "岁" and not _CLAUSE_END.match(after):  # ``预期寿命80.8岁。``; ``60岁以上老人`` is no figure
         return False
     if not _unit_fits(first, chinese, unit, after) or (chinese and first in ("百", "千") and not _about(m, text)):
         return False
@@ -206,6 +213,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if text[max(0, start - 1):start] == "第" and m.group("unit") in ("位", "名"):
             qualifier = "第"
         unit = (m.group("magnitude") or "") + m.group("unit")  # ``1.2万多宗``: 万宗, about
+        if unit in ("微克", "毫克") and text.endswith("每立方米", 0, start):  # ``每立方米26微克``: 微克/立方米
+            unit, start = unit + "/立方米", start - len("每立方米")
         found.append(Quantity(value=value, unit=unit, start=offset + start, end=offset + m.end(),
                               upper=upper, qualifier=qualifier))
         taken.update(range(m.start(), m.end()))
@@ -217,6 +226,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         value = parse_number(m.group("n"))
         if value:
             found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="第"))
+    for m in _TOP_N.finditer(text):
+        if m.start("n") not in taken and _RANK_CUE.search(text[max(0, m.start() - 14):m.start()]):
+            if value := parse_number(m.group("n")):
+                found.append(Quantity(value=value, unit="位", start=offset + m.start(), end=offset + m.end(), qualifier="前"))
     found.extend(_percent_words(text, offset, taken))
     for m in _FIRST_PLACE.finditer(text):
         if m.start(1) not in taken:  # ``居全市首位``, ``居全省各区（县）榜首`` is a rank of 1

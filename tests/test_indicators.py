@@ -134,7 +134,7 @@ def test_from_a_year_and_figure_to_another_keeps_the_figure_reached():
     ("城镇登记失业率在3%以内。", "城镇登记失业率"),
     ("旧村拆迁完成80%。", "旧村拆迁"),
     ("地区生产总值跃升至2025年的1427亿元。", "地区生产总值"),
-    ("我们的环境卫生指数测评全市第二。", "环境卫生指数测评"),  # nor the scope a rank is in
+    ("我们的环境卫生指数测评全市第二。", "环境卫生指数测评排名"),  # nor the scope a rank is in
     ("省直部门全部行政审批事项和99%的社会服务事项实现网上办理。", "社会服务事项"),  # a name never opens with 的
 ])
 def test_the_words_leading_to_a_figure_are_not_its_name(sentence, name):
@@ -266,7 +266,7 @@ def test_names_around_a_count(sentence, expected):
 
 def test_a_rank_in_a_scope_with_brackets():
     found = _observations("星河镇累计培育上市企业14家,居全省各镇（街道）第二。")
-    assert ("星河镇累计培育上市企业排名", Decimal("2"), "位") in [row[:3] for row in found]
+    assert ("星河镇累计培育上市企业全省各镇(街道)排名", Decimal("2"), "位") in [row[:3] for row in found]
     assert any(row[1:3] == (Decimal("1"), "位") for row in _observations("星河镇入选企业5家,居全省各镇（街道）榜首。"))
 
 
@@ -277,7 +277,7 @@ def test_a_congress_numbered_in_words_is_no_count():
 @pytest.mark.parametrize("sentence, expected", [
     ("星河镇种植业和养殖业产值占农业比重分别达56.4%和31.5%。", ["星河镇种植业占农业比重", "养殖业产值占农业比重"]),
     ("城镇和农村居民人均收入分别达34757元和13360元。", ["城镇和农村居民人均收入"] * 2),  # no name of its own: kept whole
-    ("星河镇工业投资58.1亿元,总量均居各镇（街道）第一。", ["星河镇工业投资", "星河镇工业投资排名"]),
+    ("星河镇工业投资58.1亿元,总量均居各镇（街道）第一。", ["星河镇工业投资", "星河镇工业投资各镇(街道)排名"]),
     ("星河镇单位产能提升至2亿元/万平方米。", ["星河镇单位产能"]),
 ])
 def test_names_shared_by_a_pair_or_a_total(sentence, expected):
@@ -286,7 +286,7 @@ def test_names_shared_by_a_pair_or_a_total(sentence, expected):
 
 def test_a_third_party_is_no_rank():
     assert [row[:3] for row in _observations("澄溪村服务在全镇第三方满意度调查中名列榜首。")] == [
-        ("澄溪村服务在全镇第三方满意度调查中名列", Decimal("1"), "位")]
+        ("澄溪村服务在全镇第三方满意度调查排名", Decimal("1"), "位")]
 
 
 def test_two_figures_side_by_side_share_their_name():
@@ -298,3 +298,39 @@ def test_two_figures_side_by_side_share_their_name():
 
 def test_a_figure_after_a_counted_list_is_of_the_kind_counted():
     assert [n for n, *_ in _observations("生物医药、新一代信息技术等七大新兴产业产值超1000亿元。")] == ["七大新兴产业产值"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("星河镇生态考核连续三年位居全市第一。", ("星河镇生态考核排名", Decimal("1"), "位")),  # how long a rank was held
+    ("澄溪经济总量居全省县域前五。", ("澄溪经济总量全省县域排名", Decimal("5"), "位")),  # a place among the first N
+    ("在全市营商环境测评中位列第三。", ("全市营商环境测评排名", Decimal("3"), "位")),
+    ("居民人均可支配收入居全市第二。", ("居民人均可支配收入排名", Decimal("2"), "位")),  # 居民 is no verb of rank
+])
+def test_a_rank_is_named_by_what_is_ranked_and_where(sentence, expected):
+    assert expected in [row[:3] for row in _observations(sentence)]
+
+
+def test_a_rank_with_nothing_named_is_dropped_or_takes_the_figure_before():
+    assert _observations("连续三年稳居全市首位。") == []
+    rows = [row[:4] for row in _observations("星河镇社会消费品零售总额92亿元,居全市第二,增长10.7%。")]
+    assert ("星河镇社会消费品零售总额", Decimal("92"), "亿元", Decimal("10.7")) in rows  # the growth is the figure's
+    assert ("星河镇社会消费品零售总额排名", Decimal("2"), "位", None) in rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("审批时间由原来的267个工作日减少到90个工作日以内。", [("审批时间", Decimal("90"), "个工作日")]),
+    ("污水集中处理率由建区之初的不足10%提升到86.6%。", [("污水集中处理率", Decimal("86.6"), "%")]),
+    ("PM2.5平均浓度从每立方米31.1微克下降到26微克。", [("PM2.5平均浓度", Decimal("26"), "微克/立方米")]),
+    ("居民平均预期寿命从79.7岁提高到80.8岁。", [("居民平均预期寿命", Decimal("80.8"), "岁")]),
+])
+def test_a_change_from_one_figure_to_another_states_the_figure_reached(sentence, expected):
+    assert [row[:3] for row in _observations(sentence)] == expected
+
+
+def test_an_age_that_bounds_who_is_meant_is_no_figure():
+    assert _observations("为全镇60岁以上老人免费体检。") == []
+
+
+def test_fenbie_with_an_adverb_and_a_short_verb_pairs_each_change():
+    rows = [row[:3] for row in _observations("对先进制造业和工商业用电成本分别再降20%和10%。")]
+    assert rows == [("先进制造业", Decimal("20"), "%"), ("工商业用电成本", Decimal("10"), "%")]
