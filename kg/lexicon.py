@@ -200,7 +200,7 @@ BOUNDARY_WORDS = frozenset("""
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
 进展 进展顺利 进度 进程 形成 初步形成 基本形成 谨代表 啃下 攻克 大部分 大多数 多数 全部 所有
-筹办 筹备 亮相 获 摘得 夺得 即 指 拥有 选址 进驻 动工 动工建设
+筹办 筹备 亮相 获 摘得 夺得 即 指 拥有 选址 进驻 动工 动工建设 探索 合作开发 联合开发 共同开发
 """.split())
 
 # Boundary words that also occur inside names (``城市环境品质提升行动``,
@@ -221,7 +221,7 @@ GENERIC_MODIFIERS = ("国家级", "省级", "市级", "区级", "县级", "镇�
                      "高端", "新兴", "龙头", "骨干", "中小", "一批", "一流", "标杆", "示范", "专业", "智慧", "数字")
 
 # Characters that never belong to a name.
-BOUNDARY_CHARS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…+＋\n\t ")
+BOUNDARY_CHARS = frozenset("，,。．；;：:！!？?、（）()“”\"'‘’《》<>【】[]{}—-~～/\\|·…+＋\n\t ")
 
 
 # Phrases with a type suffix that are generic categories, never names.

@@ -25,8 +25,9 @@ _LEADING_WORDS = BOUNDARY_WORDS - _NAME_STARTS
 LEADING_JUNK = re.compile(r"^(?:的|等|和|与|及|在|对|为|将|把|了|是|并|其|各|以|由|向|从)+")
 _TITLE_LEVEL = r"(?:国家|全国|全省|全市|省|市|区|县)级?"  # ``省卫生村``, ``省级宜居社区``: a title given, no village
 _TITLES = r"(?:卫生|宜居|文明|生态|绿色|和谐|平安|民主法治|法治|示范|模范|先进|美丽|特色|书香|健康|无毒|安全|星级)+"
-GENERIC_VILLAGE = re.compile(r"^(?:(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新)?"
-                             rf"|{_TITLE_LEVEL}{_TITLES})(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|旧屋村|村村|村|社区|新村)$")
+GENERIC_VILLAGE = re.compile(r"^(?:(?:美丽|特色|示范|先进|文明|重点|贫困|试点|样板|明星|经济薄弱|薄弱|集体|富裕|强|富|各|全|本|该|每|村|老旧|老|旧|新"
+                             r"|产业|国际化|智慧|数字|未来|完整|低碳|零碳|整)?"  # ``产业社区``, ``整村(统筹)``: kinds of places
+                             rf"|(?:{_TITLE_LEVEL})?{_TITLES})(?:乡村|农村|山村|渔村|新农村|行政村|自然村|中心村|城中村|旧屋村|村村|村|社区|新村)$")
 PERSON_HEADS = ("院士", "人才", "团队", "专家", "教授", "博士", "同志", "代表", "委员")
 MAX_NAME = 24
 
@@ -116,8 +117,8 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
         return True  # jieba's idiom ``人才交流`` right before an event's or a centre's head: ``人才交流大会``
     if pos in _STOP_POS or (pos == "f" and word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
-    if _DIGIT.search(word):  # ``8号线``, ``96180热线``, but not ``13个`` or ``2019年``
-        return next_word is not None and not _MEASURE_AFTER.match(next_word) and not _DIGIT.search(next_word)
+    if _DIGIT.search(word):  # ``8号线``, ``96180热线``, but not ``13个``, ``2019年`` or an item's number (``33.``)
+        return not word.endswith((".", "．")) and next_word is not None and not _MEASURE_AFTER.match(next_word) and not _DIGIT.search(next_word)
     if _PHASE_OR_ORDINAL.fullmatch(word):
         return True  # ``星河苑四期``, ``城东第三小学``
     if pos in ("m", "q", "mq") and _NUMERAL.search(word):  # ``三年行动计划`` keeps its years
@@ -127,7 +128,8 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _EVENT_OR_CENTRE = ("会", "赛", "节", "论坛", "中心")
-_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+[期号]|第[一二三四五六七八九十\d]+")  # ``四期``, ``四号罐``, ``第三``
+# ``四期``, ``四号罐``, ``第三``, ``澄溪三路``
+_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+[期号路街巷]|第[一二三四五六七八九十\d]+")
 _YEARS = re.compile(r"[一二三四五六七八九十]+年")
 
 

@@ -70,7 +70,7 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:
             at = end - len(name) if text[start:end].endswith(name) else start
-            if end == tok.end and _campus_after(toks, k, suffix):
+            if end == tok.end and (_campus_after(toks, k, suffix) or _lot_letter_after(toks, k, suffix)):
                 name, end = name + clean_name(toks[k + 1].word), toks[k + 1].end
             found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
     return found
@@ -83,6 +83,23 @@ def _campus_after(toks: list[Tok], k: int, suffix: str) -> bool:
         return False
     inner = toks[k + 1].word[1:-1]
     return 2 <= len(inner) <= 4 and all(t.pos == "ns" for t in tokenize_phrase(inner))
+
+
+_LOTS = ("项目", "地块", "单元", "标段", "组团")
+_LOT_LETTER = re.compile(r"[A-Z]\d{0,2}")
+
+
+def _lot_letter_after(toks: list[Tok], k: int, suffix: str) -> bool:
+    """True when a letter (and a number) after a lot's or a project's head names one of several (``一期子项目A``,
+    ``星湖单元B2``), and no more letters or figures follow it.
+
+    >>> toks = tokenize("推进碧溪一期子项目A建设")
+    >>> [_lot_letter_after(toks, k, "项目") for k, t in enumerate(toks) if t.word.endswith("项目")]
+    [True]
+    """
+    if not suffix.endswith(_LOTS) or k + 1 >= len(toks) or not _LOT_LETTER.fullmatch(toks[k + 1].word):
+        return False
+    return k + 2 >= len(toks) or not re.match(r"[A-Za-z0-9.%]", toks[k + 2].word)
 
 
 # verbs that, right before a head, belong to the name (``清淮线改扩建工程``, ``星河产业联盟成立大会``)

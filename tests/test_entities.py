@@ -352,3 +352,19 @@ def test_an_owner_named_at_the_head_of_a_longer_name_is_mentioned_there_too():
     owner = next(e for e in x.entities if e.name == "星澜新材料")
     assert owner.etype == "Enterprise" and [m.rule for m in owner.mentions][0] == "nested"
     assert len(owner.areas) == 2  # the review's work area too, where only the project is named
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("开工建设澄溪三路拓宽改造。", ("澄溪三路拓宽改造", "Project")),  # a road's ordinal is part of its name
+    ("推进碧溪一期子项目A建设。", ("碧溪一期子项目A", "Project")),  # a letter names one of several lots
+    ("探索合作开发星湖土地B1地块。", ("星湖土地B1地块", "Project")),  # 探索, 合作开发 govern the name
+    ("24.碧川帆船锦标赛圆满举办。", ("碧川帆船锦标赛", "Initiative")),  # an item's number is no part of it
+])
+def test_names_of_this_round(sentence, expected):
+    assert expected in _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["12．孵化器：指以科技型企业为对象的载体。", "建成智慧社区、产业社区和零碳社区。",
+                                      "创建星级宜居社区。", "推进整村统筹土地整备。"])
+def test_kinds_of_places_and_glossary_terms_are_not_entities(sentence):
+    assert not any(t == "Village" or n == "孵化器" for n, t in _entities(sentence))
