@@ -73,11 +73,11 @@ _VILLAGE_HEAD = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:村|社区)")
 
 
 def _villages_at_heads(mentions: list[Mention]) -> list[Mention]:
-    """A village or community named at the head of a project (``碧溪社区统建楼``, ``柳塘村特色田园乡村``): the
-    project is kept, and the village is mentioned there too."""
+    """A village or community named at the head of a project or a programme (``碧溪社区统建楼``, ``柳塘村特色田园乡村``,
+    ``碧岗村综合整治``): the project is kept, and the village is mentioned there too."""
     found = []
     for m in mentions:
-        head = _VILLAGE_HEAD.match(m.surface) if m.etype == "Project" and m.rule != "nested" else None
+        head = _VILLAGE_HEAD.match(m.surface) if m.etype in ("Project", "Initiative") and m.rule != "nested" else None
         if head and len(head.group()) < len(m.surface) and not GENERIC_VILLAGE.search(head.group()) \
                 and not _NOT_A_VILLAGE.search(head.group(1)):
             found.append(_nested(m, head.group(), "Village"))
@@ -96,7 +96,8 @@ def _schools_at_heads(mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-_NOT_A_VILLAGE = re.compile(r"[镇乡县区市省出造大全各本该每]|城中|农")  # the words before 村: no place above a village, no verb
+# the words before 村: no place above a village, no verb, no slogan (``产业兴村``), no group of people (``退役军人村``)
+_NOT_A_VILLAGE = re.compile(r"[镇乡县区市省出造大全各本该每]|城中|农|街道|军人|(?:产业|科技|文化|人才|旅游|生态)兴$")
 _REPEAT_RULES = ("cue", "enumeration")
 
 

@@ -304,9 +304,17 @@ def _word_specificity(word: str, token_word: str, pos: str, places: frozenset[st
         if word == token_word or not _common_word(word):
             return 2
         return 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
+    if len(word) == 3 and token_word == word and not known_word(word) and _HAN_ONLY.fullmatch(word) \
+            and word not in _POLICY_TERMS:
+        return 2  # three characters jieba does not know, as one word: a proper name (``瑞科讯``), not an abbreviation
     if (len(word) <= 4 and not known_word(word)) or pos == "nz":
         return 1
     return 0
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# policy words of three characters jieba does not know: no names
+_POLICY_TERMS = frozenset("碳达峰 碳中和 危化品 民转公 新基建 双循环 放管服 菜篮子 米袋子 强链补 补短板 城中村 智能化 数字化".split())
 
 
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")

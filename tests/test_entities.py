@@ -368,3 +368,13 @@ def test_names_of_this_round(sentence, expected):
                                       "创建星级宜居社区。", "推进整村统筹土地整备。"])
 def test_kinds_of_places_and_glossary_terms_are_not_entities(sentence):
     assert not any(t == "Village" or n == "孵化器" for n, t in _entities(sentence))
+
+
+def test_a_village_at_the_head_of_a_programme_is_mentioned_there_too():
+    assert {("碧岗村综合整治", "Initiative"), ("碧岗村", "Village")} <= _entities("推进碧岗村综合整治。")
+    assert not any(t == "Village" for _, t in _entities("实施产业兴村强县行动。"))
+
+
+def test_three_characters_jieba_does_not_know_make_a_name_specific():
+    assert ("瑞科讯网络能源大楼", "Project") in _entities("建成瑞科讯网络能源大楼。")
+    assert not any(n.startswith("碳达峰") for n, _ in _entities("开展碳达峰试点。"))  # a policy word is no name
