@@ -466,6 +466,8 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
             name, rule = indicator_name(counted), "count-first"
     elif (attribute := _ATTRIBUTE.search(name)) and after.startswith("的") and len(owner := _owner(after[1:])) >= 2:
         name, rule = indicator_name(owner) + attribute.group(), "attribute"  # ``规模5亿元的产业基金``
+    if q.unit == "强" and (entered := _ENTERED.search(name)) and len(name) - entered.end() >= 2:
+        name = name[entered.end():]  # ``星河科技入选(中国孵化器50强)``: the list is the name, not who entered it
     if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name, nor how long it held
         if subjectless := _RANK_SUBJECTLESS.match(name):  # ``(新增面积2.79万平方米,)排名全市第一``
             name, rule = name[subjectless.end(1) if subjectless.group(1) else 0:], "rank-of-before"
@@ -515,6 +517,7 @@ def _open_ended(before: str) -> bool:
     return re.sub(r"[“”\"\s]", "", before).endswith(("的", "和", "与", "及", "以及"))
 
 
+_ENTERED = re.compile(r".*(?:入选|跻身|进入|荣登|挺进|位列|获评|评为|成为|入围)")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全镇)$")
 # ``生态考核连续三年位居(全市第一)``: the verb of a rank and how long it was held
 _RANK_HELD = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:均|仍|继续|再次|首次)?(?:跃居|稳居|位居|名列|位列|蝉联|居(?![民住家委室]))")

@@ -10,6 +10,8 @@
 [('7', '位', '第'), ('400', '场', '余'), ('5', '亿美元', '近')]
 >>> [(str(q.value), q.unit, q.qualifier) for q in find_quantities("浓度为每立方米26微克,居全国前五,预期寿命80.8岁。")]
 [('26', '微克/立方米', None), ('5', '位', '前'), ('80.8', '岁', None)]
+>>> [(str(q.value), q.unit) for q in find_quantities("入选“中国孵化器50强”,世界500强企业3家")]
+[('50', '强'), ('3', '家')]
 """
 
 from __future__ import annotations
@@ -124,15 +126,23 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if unit in ("亿", "万") and after[:1] == "级":  # ``10亿级项目``: a class of size, not a figure
         return False
-    if unit == "强" and (not chinese or parse_chinese_number(first) > 50):
+    if unit == "强" and (before == "/" or not _top_list(first, chinese, after)):  # ``1/3强``: a bit over a third
         return False
-    if text[: m.start()].count("“") > text[: m.start()].count("”"):
-        return False
+    if text[: m.start()].count("“") > text[: m.start()].count("”") and not (unit == "强" and after[:1] == "”"):
+        return False  # a figure in a quoted name, not a quoted list's top N (``入选“中国孵化器50强”``)
     if re.match(r"[\u4e00-\u9fff]", after[:1]) and unit in ("个", "家", "名", "项", "所", "座", "处", "条", "支", "批", "位") and chinese:
         return _chinese_count_ok(first, after)
     if unit in ("度", "期", "类", "种", "次", "部", "首", "本", "单", "口", "片", "块", "段", "根", "篇", "份", "票", "班", "款", "册", "只", "头", "株", "棵", "张", "间", "台") and chinese:
         return False
     return True
+
+
+def _top_list(first: str, chinese: bool, after: str) -> bool:
+    """``十强园区``, ``入选中国孵化器50强。``: a place among the top N is a figure; ``世界500强企业`` names a kind of company.
+    In Arabic figures only where the phrase ends (``50强企业3家`` counts the companies)."""
+    if chinese:
+        return parse_chinese_number(first) <= 50
+    return parse_number(first) <= 100 and bool(_CLAUSE_END.match(after))
 
 
 def _time_is_figure(before: str, after: str) -> bool:

@@ -334,3 +334,9 @@ def test_an_age_that_bounds_who_is_meant_is_no_figure():
 def test_fenbie_with_an_adverb_and_a_short_verb_pairs_each_change():
     rows = [row[:3] for row in _observations("对先进制造业和工商业用电成本分别再降20%和10%。")]
     assert rows == [("先进制造业", Decimal("20"), "%"), ("工商业用电成本", Decimal("10"), "%")]
+
+
+def test_a_place_in_a_top_list_is_named_by_the_list():
+    rows = [row[:3] for row in _observations("星河孵化器入选“中国孵化器50强”,世界500强企业3家落户。")]
+    assert ("中国孵化器", Decimal("50"), "强") in rows
+    assert not any(unit == "强" and value == 500 for _, value, unit in rows)  # a kind of company, not a figure
