@@ -67,7 +67,8 @@ from kg.structure import read_structure  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "shenzhen"
-HELD_OUT = frozenset({"yantian-2019-review.json", "luohu-2023-plan.json"})  # never used to write rules
+# never used to write rules (yantian and luohu were, from session 8: their errors were read)
+HELD_OUT = frozenset({"shenzhen-2018-review.json", "guangdong-2021-plan.json"})
 SIDES = ("govkg", "baseline")
 METRICS = ("entities (names)", "entities (typed)", "links") + tuple(f"  {t}" for t in ENTITY_TYPES)
 VILLAGE_ENDINGS = ("村", "社区")
