@@ -23,7 +23,7 @@ from .cues import cue_names, executive_names, quoted_names, subject_names
 from .lists import enumerations, numbered_lines, same_head_lists, sibling_lists
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
-from .names import (SCHOOL_AT_HEAD, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
+from .names import (ROUTES, SCHOOL_AT_HEAD, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
                     title_campaigns)
 from .segment import tokenize
 
@@ -48,7 +48,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """A company or body of the report named at the head of a longer name (``星澜新材料`` in
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
     mentioned there too, so that it is linked to that work area."""
-    found = _villages_at_heads(mentions) + _schools_at_heads(mentions)
+    found = _villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions)
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
         return found
@@ -97,6 +97,20 @@ def _schools_at_heads(mentions: list[Mention]) -> list[Mention]:
 
 
 # the words before 村: no place above a village, no verb, no slogan (``产业兴村``), no group of people (``退役军人村``)
+_LINE_AT_HEAD = re.compile(r"(.{2,12}?(?:%s))[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段" % "|".join(ROUTES))
+
+
+def _lines_at_heads(mentions: list[Mention]) -> list[Mention]:
+    """A line at the head of its section (``星茂铁路`` in ``星茂铁路澄江至碧溪段``): the section is kept, and the line
+    is mentioned there too, so that the line's other sections and reports meet at it."""
+    found = []
+    for m in mentions:
+        line = _LINE_AT_HEAD.fullmatch(m.surface) if m.etype == "Project" and m.rule != "nested" else None
+        if line:
+            found.append(_nested(m, line.group(1), "Project"))
+    return found
+
+
 _NOT_A_VILLAGE = re.compile(r"[镇乡县区市省出造大全各本该每]|城中|农|街道|军人|(?:产业|科技|文化|人才|旅游|生态)兴$")
 _REPEAT_RULES = ("cue", "enumeration")
 

@@ -378,3 +378,9 @@ def test_a_village_at_the_head_of_a_programme_is_mentioned_there_too():
 def test_three_characters_jieba_does_not_know_make_a_name_specific():
     assert ("瑞科讯网络能源大楼", "Project") in _entities("建成瑞科讯网络能源大楼。")
     assert not any(n.startswith("碳达峰") for n, _ in _entities("开展碳达峰试点。"))  # a policy word is no name
+
+
+def test_a_section_of_a_line_is_named_with_its_ends_and_the_line_is_mentioned_there_too():
+    found = _entities("开工星茂铁路澄江至碧溪段。")
+    assert {("星茂铁路澄江至碧溪段", "Project"), ("星茂铁路", "Project")} <= found
+    assert not any(n.endswith("至") or n == "碧溪段" for n, _ in found)
