@@ -255,7 +255,8 @@ _COUNTED_LAST = frozenset("个家所座项处名支批\n")
 # enough (``城市环境品质提升行动``): the head and the least number of characters before it.
 _LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
 _CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
-_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|街道级|社区级|村级|国家|全国|全省|全市)")
+# a level or a grade in front (``省级…``, ``二级康复医院``): the name says a kind, unless a proper word holds it
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|街道级|社区级|村级|国家|全国|全省|全市|[一二三]级|[二三][甲乙])")
 _MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
 
 
