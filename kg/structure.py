@@ -2,7 +2,7 @@
 
 Structure is read from numbering and wording, never from markdown levels: a
 section is a paragraph opening with the section-level numbering of its part
-(``一、`` or ``（一）``, whichever the part uses below its own heading), on a
+(``一、``, ``（一）`` or, in paragraphs that each open with it, ``一是``, whichever the part uses below its own heading), on a
 line of its own or inline before its body; a topic is a numbered paragraph of
 the next level or a paragraph opening with a short lead phrase (``实体经济健康发展。``).
 """
@@ -27,6 +27,7 @@ _STYLES = (
     ("arabic", re.compile(r"^(\d{1,2})[、]\s*")),
     ("dot", re.compile(r"^(\d{1,2})\.(?!\d)\s*")),
     ("paren_arabic", re.compile(r"^[(](\d{1,2})[)]\s*")),
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"])")),  # ``一是…``, ``二是…`` opening paragraphs
 )
 _STYLE_RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’\"]?|\n")
@@ -70,6 +71,8 @@ def numbering(text: str) -> tuple[str, int, int] | None:
     ('cn', 1, 2)
     >>> numbering("(三)好的生活在提质")
     ('paren', 3, 3)
+    >>> numbering("二是高标准推进大湾区建设")
+    ('shi', 2, 2)
     >>> numbering("2019年工作回顾") is None
     True
     """
@@ -258,7 +261,7 @@ def _read_section(b: _Builder, key, kind, parent, head: _Para, body: list[_Para]
         num = numbering(p.text)
         if topic_style and num and num[0] == topic_style:
             starts.append((p, _heading_title(p, num[2])[0]))
-        elif (lead := _lead_phrase(p)) and not topic_style:
+        elif (lead := _lead_phrase(p)) and topic_style in (None, "shi"):  # ``一是`` paragraphs beside lead phrases
             starts.append((p, lead))
     for j, (p, lead) in enumerate(starts):
         t += 1

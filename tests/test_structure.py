@@ -92,3 +92,23 @@ def test_a_heading_of_achievements_and_a_years_work_is_the_review():
         assert [(a.part, a.title) for a in s.areas if a.kind == "part"] == [("review", review),
                                                                              ("plan", "2021年主要工作")]
         assert (s.meta.year, s.meta.review_year, s.meta.plan_year) == (2021, 2020, 2021)
+
+
+def test_paragraphs_numbered_yi_shi_er_shi_are_the_sections_of_a_part_without_others():
+    text = ("省政府工作报告\n一、2020年工作回顾\n过去一年成绩显著。一年来,我们主要做了以下工作。\n"
+            "一是稳住经济基本盘,全省经济平稳运行。地区生产总值增长5%。\n二是推进大湾区建设,合作取得新进展。建设星澜大桥。\n"
+            "各位代表!成绩来之不易。\n二、2021年工作安排\n今年目标如下。\n(一)深化改革开放\n改革创新全面铺开。推进改革,深化放管服。"
+            "一是深化商事制度改革,持续推进。二是优化营商环境。\n")
+    s = read_structure(parse_report(text))
+    assert [(a.part, a.title) for a in s.areas if a.kind == "section"] == [
+        ("review", "稳住经济基本盘,全省经济平稳运行"), ("review", "推进大湾区建设,合作取得新进展"), ("plan", "深化改革开放")]
+    assert [a.title for a in s.areas if a.kind == "closing"] == ["成绩来之不易"]
+
+
+def test_yi_shi_paragraphs_and_lead_phrases_are_topics_side_by_side():
+    text = ("2021年工作安排\n(一)保障和改善民生\n就业扩容提质。新增就业1万人,帮扶困难群体就业。\n"
+            "教育优质均衡。新建学校3所,新增学位5000个。\n一是加强政治建设,坚定拥护两个确立。\n二是加强法治建设,依法行政。\n"
+            "(二)建设美丽家园\n推进治水。\n")
+    s = read_structure(parse_report(text))
+    assert [a.title for a in s.areas if a.kind == "topic"] == ["就业扩容提质", "教育优质均衡", "加强政治建设,坚定拥护两个确立",
+                                                               "加强法治建设,依法行政"]
