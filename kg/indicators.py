@@ -459,6 +459,8 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     if q.unit == "%" and after in RATE_VERBS and len(name) >= 2:  # ``困难家庭帮扶100%达标``: a rate named after it
         name, rule = name + after + "率", "rate"
     elif len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
+        if _counts_a_slogan(text, q):
+            return None
         counted = _after_name(after)  # tokenized once
         if counted.startswith("等") and len(name) >= 2:  # ``落实人才安居10条等措施``: the count is of the kind before it
             name, rule = name + indicator_name(counted[1:]), "count-kind"
@@ -487,6 +489,19 @@ _AFTER_LIST = re.compile(r"等(?=[一二两三四五六七八九十百\d]+[大�
 
 # what a figure before ``的`` measures of the thing after it (``总投资48亿元的5个酒店``)
 _ATTRIBUTE = re.compile(r"(?:总投资|投资额|投资|总规模|规模|总面积|建筑面积|占地面积|面积|全长|总长|长度|容量|总额)$")
+
+
+_QUOTED_AFTER = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
+
+
+def _counts_a_slogan(text: str, q: Quantity) -> bool:
+    """True for a count in words of a quoted phrase that names no thing (``两个“毫不动摇”``, ``四个“走在前列”``), not
+    of a quoted kind of thing (``两个“口袋公园”``)."""
+    quoted = _QUOTED_AFTER.match(text, q.end)
+    if quoted is None or text[q.start].isdigit():
+        return False
+    toks = tokenize_phrase(quoted.group(1))
+    return bool(toks) and not toks[-1].pos.startswith("n")
 
 
 def _owner(after: str) -> str:

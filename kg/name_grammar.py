@@ -171,9 +171,11 @@ _ROAD_NUMBER_HEAD = re.compile(r"国道|省道|县道|号")  # ``G107国道``, `
 
 
 def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:
-    """True when a one-character place word opens the sentence and jieba cut what follows into single
-    characters too (``中|集|智能化``): the start of an unknown name, which no word before can govern."""
-    return j == 0 and len(toks[0].word) == 1 and len(toks) > 1 and len(toks[1].word) == 1 and toks[1].pos != "x"
+    """True when a one-character place word opens the sentence or follows a verb, and jieba cut what follows into
+    single characters too (``中|集|智能化``, ``推动`` | ``中|芯|国际``): the start of an unknown name."""
+    opens = j == 0 or toks[j - 1].pos.startswith("v") or toks[j - 1].pos == "x"  # nothing before it, a verb or a comma
+    return opens and len(toks[j].word) == 1 and len(toks) > j + 1 and len(toks[j + 1].word) == 1 \
+        and toks[j + 1].pos not in ("x", "m", "u", "uj", "p", "c")
 
 
 def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:

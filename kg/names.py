@@ -57,6 +57,8 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
             continue  # the head goes on: ``国际大学园``
         works = _works_start(toks, k, suffix)
         j = _after_a_named_subject(toks, start_after_verbs(toks, left_edge(toks, works), k, suffix), k, suffix)
+        if j < 0:
+            continue
         if works < k and not specificity_of(toks[j:works], "", places):
             continue  # ``学校改扩建工程``: building work on a kind of thing
         start = toks[j].start
@@ -132,7 +134,20 @@ def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
         if _a_name_then_its_verb(toks, i) and (i + 2 < k or toks[k].word != suffix) \
                 and specificity_of(toks[i + 2:i + 3], ""):  # a proper name after the verb, not ``创新`` | ``学院``
             return i + 2
+        if _a_body_then_its_aim(toks, i):
+            return -1  # ``南澜科技大学`` | ``建设`` | ``世界一流研究型大学``: the body is named on its own, its aim is no name
     return j
+
+
+_AIM_VERBS = frozenset("建设 打造 创建 建成 争创".split())
+
+
+def _a_body_then_its_aim(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` ends in a school's, a body's or a company's head and a verb of building follows it: what comes after
+    is what the body is to become."""
+    head = suffix_of(toks[i].word)
+    return toks[i + 1].word in _AIM_VERBS and head is not None and len(head) >= 2 \
+        and TYPE_SUFFIXES[head] in ("Institution", "Enterprise") and head not in WEAK_SUFFIXES
 
 
 def _a_name_then_its_verb(toks: list[Tok], i: int) -> bool:

@@ -389,3 +389,13 @@ def test_a_section_of_a_line_is_named_with_its_ends_and_the_line_is_mentioned_th
 @pytest.mark.parametrize("sentence", ["构建区、街道、社区三级公共服务平台。", "设立二级子公司3家。"])
 def test_a_grade_in_front_of_a_kind_is_no_name(sentence):
     assert not any(n.startswith(("三级", "二级")) for n, _ in _entities(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("办好中国澜设计大展、澜州时装周等活动。", {("中国澜设计大展", "Initiative"), ("澜州时装周", "Initiative")}),  # events' heads
+    ("建成投产澜迪汽车工业园。", {("澜迪汽车工业园", "Project")}),  # 建成投产 opens no name
+    ("支持南澜科技大学建设世界一流研究型大学。", {("南澜科技大学", "Institution")}),  # what a school is to become: no name
+    ("推动中芯澜际产业园建设。", {("中芯澜际产业园", "Project")}),  # 中 opening an unknown name after a verb
+])
+def test_names_of_this_round_in_the_city_plan(sentence, expected):
+    assert expected == _entities(sentence)

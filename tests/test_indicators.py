@@ -340,3 +340,13 @@ def test_a_place_in_a_top_list_is_named_by_the_list():
     rows = [row[:3] for row in _observations("星河孵化器入选“中国孵化器50强”,世界500强企业3家落户。")]
     assert ("中国孵化器", Decimal("50"), "强") in rows
     assert not any(unit == "强" and value == 500 for _, value, unit in rows)  # a kind of company, not a figure
+
+
+def test_a_count_of_a_quoted_slogan_is_no_figure_but_of_a_quoted_kind_is():
+    assert _observations("坚持两个“毫不动摇”。") == []
+    assert [row[:3] for row in _observations("新建两个“口袋公园”。")] == [("口袋公园", Decimal("2"), "个")]
+
+
+def test_person_years():
+    assert [row[:3] for row in _observations("研发人员全时当量达到38万人年。")] == [
+        ("研发人员全时当量", Decimal("38"), "万人年")]
