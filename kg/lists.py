@@ -11,8 +11,8 @@ import re
 import string
 
 from .lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
-from .name_grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge, specificity_of,
-                           start_after_verbs, suffix_of, type_of)
+from .name_grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
+                           national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize, tokenize_phrase
 
 __all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
@@ -55,6 +55,7 @@ def enumerations(text: str, toks: list[Tok]):
         if not head and _FIELDS.match(text, tok.end):
             continue  # a list of industries or fields, not of named things
         typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
+        national = text.startswith("国家", members[0][0])  # ``国家A、B等创新中心``: national centres, each named by its field
         sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
                          if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
         if not counted and _a_class(text, tok.end, head, etype, typed):
@@ -77,8 +78,9 @@ def enumerations(text: str, toks: list[Tok]):
             elif counted and tok.word not in _SMALL_COUNTS and not specificity_of(_inside(toks, a, b), ""):
                 continue  # ``无人机、医疗器械两个基地``, ``文化艺术、健康生态6大风貌区``: kinds of things, counted
             elif head and etype and head not in _GROUP_WORDS:
-                if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), ""):  # ``燃气、供热等工程``: kinds
-                    found.append((name + head, etype, a, b, "enumeration"))
+                if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), "") \
+                        or (national and national_centre("国家" + name.removeprefix("国家") + head, head)):
+                    found.append((name + head, etype, a, b, "enumeration"))  # not ``燃气、供热等工程``: kinds
             elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
                     _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
                 found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES
 from .segment import Token, known_word, tokenize
 
-__all__ = ["Tok", "clean_name", "merge_tokens", "joinable", "left_edge", "start_after_verbs", "suffix_of", "type_of",
+__all__ = ["Tok", "clean_name", "merge_tokens", "joinable", "left_edge", "start_after_verbs", "suffix_of", "type_of", "national_centre",
            "specificity_of", "attributive", "designated", "MAX_NAME", "LEADING_JUNK", "GENERIC_VILLAGE", "PERSON_HEADS",
            "PROPER_POS", "REGION_MARKS", "SUFFIX_LAST_CHARS", "PART_WORDS"]
 
@@ -129,7 +129,7 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
 _DIGIT = re.compile(r"\d")
 _EVENT_OR_CENTRE = ("会", "赛", "节", "论坛", "中心")
 # ``四期``, ``四号罐``, ``第三``, ``澄溪三路``
-_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+[期号路街巷]|第[一二三四五六七八九十\d]+")
+_PHASE_OR_ORDINAL = re.compile(r"[一二三四五六七八九十]+[期号路街巷]|第[一二三四五六七八九十\d]+代?")  # ``第三代半导体``
 _YEARS = re.compile(r"[一二三四五六七八九十]+年")
 
 
@@ -359,3 +359,25 @@ def _common_word(word: str) -> bool:
         return False
     toks = tokenize(word)
     return len(toks) == 1 and toks[0].pos not in PROPER_POS and toks[0].pos != "nz"
+
+
+_CENTRE_HEADS = ("创新中心", "研究中心", "检验中心", "检测中心", "工程中心", "实验室")
+_NATIONAL = re.compile(r"国家(?!级|重点|和|与|及|省|地方)([\u4e00-\u9fffA-Za-z0-9]{3,16})$")
+_KINDS_OF_CENTRE = re.compile(r"^(?:制造业|技术|产业|科技产业|工程|工程技术|临床医学|重点|认可|质量标准|协同|大数据)$")
+
+
+def national_centre(name: str, suffix: str) -> bool:
+    """A national centre or lab named by its field, which is one body even in common words
+    (``国家高性能医疗器械创新中心``, ``国家感染性疾病临床医学研究中心``); not a class of them (``国家级…``,
+    ``国家制造业创新中心``, ``国家重点实验室``).
+
+    >>> national_centre("国家高性能医疗器械创新中心", "创新中心"), national_centre("国家制造业创新中心", "创新中心")
+    (True, False)
+    """
+    if not suffix.endswith(_CENTRE_HEADS):
+        return False
+    field = _NATIONAL.match(name[: len(name) - len(suffix)])
+    if field is None:
+        return False
+    kind = re.sub(r"(?:技术|产业)$", "", field.group(1))  # ``国家科技产业(创新中心)``: 科技 is a kind
+    return not _KINDS_OF_CENTRE.match(field.group(1)) and not _KINDS_OF_CENTRE.match(kind) and len(kind) >= 2

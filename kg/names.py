@@ -12,7 +12,7 @@ import re
 
 from .lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
-from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
+from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize, tokenize_phrase
 
@@ -203,7 +203,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         or (etype == "Institution" and _created(text, start)) \
         or (etype == "Initiative" and _hosted(text, start, suffix)) \
         or (etype == "Project" and not weak and _built(text, toks, j, end)) \
-        or (etype == "Initiative" and _world_event(prefix, suffix))
+        or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(name, suffix)
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
         if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \

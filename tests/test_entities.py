@@ -399,3 +399,11 @@ def test_a_grade_in_front_of_a_kind_is_no_name(sentence):
 ])
 def test_names_of_this_round_in_the_city_plan(sentence, expected):
     assert expected == _entities(sentence)
+
+
+def test_a_national_centre_is_named_by_its_field_even_in_common_words():
+    assert ("国家高性能医疗器械创新中心", "Institution") in _entities("国家高性能医疗器械创新中心牵头攻关。")
+    assert {("国家第三代半导体技术创新中心", "Institution")} == _entities("建设国家第三代半导体技术创新中心。")
+    found = _entities("建设好国家高性能医疗器械、第三代半导体技术、超高清视频等创新中心。")
+    assert {("国家高性能医疗器械创新中心", "Institution"), ("超高清视频创新中心", "Institution")} <= found
+    assert _entities("争创国家制造业创新中心和国家重点实验室。") == set()  # classes of centre, not one
