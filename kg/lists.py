@@ -63,8 +63,9 @@ def enumerations(text: str, toks: list[Tok]):
             continue
         for a, b, suffix in typed:
             name = clean_name(LEADING_JUNK.sub("", text[a:b]))
-            if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit():
-                continue  # ``6家保护机构`` is a count, not a member
+            if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit() \
+                    or text[a - 1:a] == "·":
+                continue  # ``6家保护机构`` is a count, not a member; ``澄溪大学·星河`` one member
             if suffix:  # named in full; the suffix rule may have found it, the list confirms it
                 inside = _inside(toks, a, b)
                 if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \

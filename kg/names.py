@@ -75,6 +75,8 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
             at = end - len(name) if text[start:end].endswith(name) else start
             if end == tok.end and (_campus_after(toks, k, suffix) or _lot_letter_after(toks, k, suffix)):
                 name, end = name + clean_name(toks[k + 1].word), toks[k + 1].end
+            elif end == tok.end and _campus_after_a_dot(toks, k, suffix):
+                name, end = name + "·" + toks[k + 2].word, toks[k + 2].end  # ``澄溪大学·星河``: its campus
             elif end == tok.end and suffix.endswith(ROUTES) and (segment := _SEGMENT.match(text, end)):
                 name, end = name + segment.group(), segment.end()  # ``星澜铁路澄江至碧溪段``: a section of the line
             found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
@@ -107,6 +109,12 @@ def _lot_letter_after(toks: list[Tok], k: int, suffix: str) -> bool:
     if not suffix.endswith(_LOTS) or k + 1 >= len(toks) or not _LOT_LETTER.fullmatch(toks[k + 1].word):
         return False
     return k + 2 >= len(toks) or not re.match(r"[A-Za-z0-9.%]", toks[k + 2].word)
+
+
+def _campus_after_a_dot(toks: list[Tok], k: int, suffix: str) -> bool:
+    """True when ``·`` and a place follow a university's name (``澄溪大学·星河``): its campus, named so."""
+    return suffix.endswith(("大学", "学院")) and k + 2 < len(toks) and toks[k + 1].word == "·" \
+        and toks[k + 2].pos == "ns" and 2 <= len(toks[k + 2].word) <= 4
 
 
 # verbs that, right before a head, belong to the name (``清淮线改扩建工程``, ``星河产业联盟成立大会``)

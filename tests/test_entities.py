@@ -407,3 +407,7 @@ def test_a_national_centre_is_named_by_its_field_even_in_common_words():
     found = _entities("建设好国家高性能医疗器械、第三代半导体技术、超高清视频等创新中心。")
     assert {("国家高性能医疗器械创新中心", "Institution"), ("超高清视频创新中心", "Institution")} <= found
     assert _entities("争创国家制造业创新中心和国家重点实验室。") == set()  # classes of centre, not one
+
+
+def test_a_university_named_with_its_city_after_a_dot_is_one_name():
+    assert _entities("办好澄溪大学·深圳、星河理工大学等高校。") == {("澄溪大学·深圳", "Institution"), ("星河理工大学", "Institution")}
