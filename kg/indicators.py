@@ -27,8 +27,17 @@ _YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"  # ``从2015年的681亿元�
 # where a change starts: ``从2015年的``, ``由新区成立之初的不足`` (a time, then the figure it started at)
 _FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的)(?:不足|不到|约|近|仅)?$" % _YEAR_OF)
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
-_GROWTH_DOWN = GROWTH_DOWN + ("降", "减")  # ``分别再降20%和10%``
-_GROWTH = re.compile(r"(同比|比上年|年均|分别|均)?(?:再|又|还)?(%s)(了)?(?:达|为)?$" % "|".join(GROWTH_UP + _GROWTH_DOWN))
+_GROWTH_DOWN = GROWTH_DOWN + ("降", "减", "压缩", "缩短")  # ``分别再降20%和10%``, ``时间压缩50%``
+# ``分别比上年(再)压缩``, ``同比均增长``: against what and how the change is given out (group 1), then the verb (group 2)
+_GROWTH = re.compile(r"((?:同比|比上年|年均)?(?:分别|(?<![平年])均)?(?:同比|比上年|年均)?)(?:再|又|还)?(%s)(了)?(?:达|为)?$"
+                     % "|".join(GROWTH_UP + _GROWTH_DOWN))
+_GIVEN_OUT = re.compile(r"分别|(?<![平年])均")  # not ``平均``, ``年均``
+
+
+def _given_out(change: re.Match) -> str | None:
+    """``分别`` (each name its own change), ``均`` (every name the same change) or None."""
+    given = _GIVEN_OUT.search(change.group(1))
+    return given.group() if given else None
 _LEAD_STRIP = re.compile(
     r"^(?:的|我们|其中|全年|今年|去年|年内|当年|同时|此外|另外|以及|并|和|及|共|总计|合计|累计|预计|力争|确保|争取|努力|计划|目标|"
     r"完成|实现|达到|达|建议|全面|主要|预期目标为|主要预期目标为|全年经济社会发展的主要预期目标为|"
@@ -197,9 +206,9 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif change is not None and not _meaningful(before[: change.start()]):
             growth.append(q)
             down = change.group(2) in _GROWTH_DOWN
-        elif change is not None and change.group(1) == "均":
+        elif change is not None and _given_out(change) == "均":
             out.extend(_each_change(before, change, cursor, q))
-        elif change is not None and change.group(1) == "分别" \
+        elif change is not None and _given_out(change) == "分别" \
                 and (each := _spread_changes(text, before, change, cursor, quantities[i:])):
             out.extend(each)
             break
@@ -230,6 +239,7 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
 
 # a figure reached right after the figure before it (``突破4000亿元,达4601.5亿元``, ``增长8%,到2025年达到900亿元``)
 _REACHED = re.compile(r"[,，]\s*(?P<year>(?:到|至)?(?:19|20)\d\d年(?:底|末)?[,，]?)?(?:总量|总额|规模)?(?:达到|达)$")
+_TOTAL_AFTER = re.compile(r"[,，、]\s*(?:总量|总数)?累计(?:达到|达)?$")  # ``新增友城5对、累计达195对``: the total so far
 
 
 def _continues(text: str, q: Quantity, out: list[dict], levels: list[dict]) -> bool:
@@ -237,6 +247,14 @@ def _continues(text: str, q: Quantity, out: list[dict], levels: list[dict]) -> b
     reached (``突破4000亿元,达4601.5亿元``: the figure reached replaces it), or a change then its level
     (``增长30%,达1325亿元``: the level, with the change as its growth; a level of a later year stands alone)."""
     prev = out[-1] if out else None
+    if prev and prev["q"].unit == q.unit and prev["rule"] != "change" and q.value > prev["q"].value \
+            and (total := _TOTAL_AFTER.fullmatch(text, prev["q"].end, q.start)):
+        stock = re.sub(r"^(?:新增|新建|新引进|引进|新认定|新培育)", "", prev["name"])  # the total is of all, not of the new
+        item = dict(prev, name=stock if len(stock) >= 2 else prev["name"], q=q, end=q.end, growth=None,
+                    qualifier=total.group().lstrip(",，、 "))
+        out.append(item)
+        levels.append(item)
+        return True
     reached = _REACHED.fullmatch(text, prev["q"].end, q.start) if prev else None
     if reached is None:
         return False
@@ -523,7 +541,7 @@ def _listed(text: str, q: Quantity, before: str) -> bool:
 
 # words between a name and its figure: qualifiers, adverbs, an aspect mark (``组建了``), a pronoun subject (``双方``)
 _TRAILING_NOISE = re.compile(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第|"
-                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方|创下|创造|刷新)+$")  # ``亩产创下1690斤的新高``
+                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方|创下|创造|刷新|平均|最高)+$")  # ``亩产创下1690斤的新高``
 
 
 def _open_ended(before: str) -> bool:

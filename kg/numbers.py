@@ -120,6 +120,8 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if unit.endswith(_TIME_UNITS) and not _time_is_figure(text[max(0, m.start() - 4):m.start()], after):
         return False
+    if unit == "对" and not (_CLAUSE_END.match(after) or after.startswith(("以上", "左右", "新人", "夫妇", "情侣"))):
+        return False  # pairs end their phrase (``新增国际友城5对、``); not ``1对1帮扶``, ``4.0对接``
     if unit == "岁" and not _CLAUSE_END.match(after):  # ``预期寿命80.8岁。``; ``60岁以上老人`` is no figure
         return False
     if not _unit_fits(first, chinese, unit, after) or (chinese and first in ("百", "千") and not _about(m, text)):

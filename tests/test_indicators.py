@@ -350,3 +350,13 @@ def test_a_count_of_a_quoted_slogan_is_no_figure_but_of_a_quoted_kind_is():
 def test_person_years():
     assert [row[:3] for row in _observations("研发人员全时当量达到38万人年。")] == [
         ("研发人员全时当量", Decimal("38"), "万人年")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("口岸进口和出口通关时间分别比上年压缩56.7%、59.8%。", [("口岸进口", Decimal("56.7"), "%"), ("出口通关时间", Decimal("59.8"), "%")]),
+    ("水电气接入办理时间平均压缩70%。", [("水电气接入办理时间", Decimal("70"), "%")]),  # 平均 is how, not a name's word
+    ("新增国际友城5对、累计达195对。", [("新增国际友城", Decimal("5"), "对"), ("国际友城", Decimal("195"), "对")]),  # the total
+    ("开展1对1结对帮扶。", []),  # no pairs counted
+])
+def test_changes_given_out_against_last_year_and_pairs(sentence, expected):
+    assert [row[:3] for row in _observations(sentence)] == expected
