@@ -411,3 +411,9 @@ def test_a_national_centre_is_named_by_its_field_even_in_common_words():
 
 def test_a_university_named_with_its_city_after_a_dot_is_one_name():
     assert _entities("办好澄溪大学·深圳、星河理工大学等高校。") == {("澄溪大学·深圳", "Institution"), ("星河理工大学", "Institution")}
+
+
+def test_pilot_and_production_lines_are_projects():
+    assert _entities("加快建设化合物半导体中试线、推动澜芯国际12英寸生产线达产。") == {
+        ("化合物半导体中试线", "Project"), ("澜芯国际12英寸生产线", "Project")}
+    assert _entities("建设智能化生产线。") == set()  # a kind of line
