@@ -129,7 +129,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "口岸": "Project", "科技城": "Project", "航站楼": "Project", "卫星厅": "Project", "校区": "Project",
     "音乐会": "Initiative", "双年展": "Initiative", "展示馆": "Project",
     "中试线": "Project", "生产线": "Project", "中试基地": "Project",
-    "大展": "Initiative", "时装周": "Initiative", "设计周": "Initiative", "宣传周": "Initiative", "活动周": "Initiative",
+    "比赛": "Initiative", "大展": "Initiative", "时装周": "Initiative", "设计周": "Initiative", "宣传周": "Initiative", "活动周": "Initiative",
     "文化周": "Initiative", "艺术周": "Initiative", "电影周": "Initiative", "美食周": "Initiative", "科技周": "Initiative",
     "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
     "活动周": "Initiative", "演练": "Initiative", "生活圈": "Initiative", "服务圈": "Initiative",
@@ -152,7 +152,7 @@ WEAK_SUFFIXES = frozenset({
     "一期", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期", "整治", "综合整治", "综合治理",
     "革命", "论坛", "演练", "战役", "新村", "景区", "节", "赛", "大会", "大队", "支队",
     "推介会", "洽谈会", "研讨会", "交流会", "孵化器", "上市公司", "股份公司", "创新中心", "公园", "游泳馆",
-    "建设", "公寓", "统建楼", "社康中心", "科技城", "生产线",
+    "建设", "公寓", "统建楼", "社康中心", "科技城", "生产线", "比赛",
 })
 
 # Verbs right before a body that say it is created (``挂牌成立碧川区市场监管服务局``): such a body is an

@@ -323,8 +323,9 @@ _HOSTS = ("举办", "承办", "主办", "举行", "协办")
 
 def _hosted(text: str, start: int, suffix: str) -> bool:
     """True for an event right after the verb that hosts it (``成功举办全国帆船锦标赛``): one event, even in
-    common words (a kind of event hosted is counted or said of many: ``举办各类赛事``)."""
-    return _EVENT_HEADS.search(suffix) is not None and text[max(0, start - 2):start] in _HOSTS
+    common words (a kind of event hosted is counted or said of many: ``举办各类赛事``); not a bare ``比赛``, which
+    names a kind as often (``举办职业技能比赛``)."""
+    return _EVENT_HEADS.search(suffix) is not None and suffix != "比赛" and text[max(0, start - 2):start] in _HOSTS
 
 
 def _created(text: str, start: int) -> bool:

@@ -417,3 +417,8 @@ def test_pilot_and_production_lines_are_projects():
     assert _entities("加快建设化合物半导体中试线、推动澜芯国际12英寸生产线达产。") == {
         ("化合物半导体中试线", "Project"), ("澜芯国际12英寸生产线", "Project")}
     assert _entities("建设智能化生产线。") == set()  # a kind of line
+
+
+def test_a_competition_of_the_world_is_a_name_a_kind_of_competition_is_not():
+    assert _entities("成功举办第二届世界警察手枪射击比赛。") == {("世界警察手枪射击比赛", "Initiative")}
+    assert _entities("举办职业技能比赛。") == set()
