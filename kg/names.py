@@ -182,7 +182,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     name = clean_name(raw)
     prefix = name[: len(name) - len(suffix)]
     etype = TYPE_SUFFIXES[suffix]
-    if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) \
+    if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) or _level_of_a_kind(name) \
             or _has_deng(toks, j, k):
         return None
     if etype == "Village":
@@ -220,6 +220,14 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
         return None
     return name
+
+
+_KIND_AFTER_LEVEL = frozenset("重点项目 重大项目 产业项目 民生项目 重点工程 重大工程 民生工程 重点企业 龙头企业".split())
+
+
+def _level_of_a_kind(name: str) -> bool:
+    """``省重点项目``, ``市重大项目``: a level in front of a kind of work or company is still a kind."""
+    return name[:1] in REGION_MARKS and name[1:] in _KIND_AFTER_LEVEL
 
 
 # a school at the head of a name, with its campus's place in parentheses if any (``澄溪大学(星河)校区``)

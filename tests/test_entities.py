@@ -386,9 +386,9 @@ def test_a_section_of_a_line_is_named_with_its_ends_and_the_line_is_mentioned_th
     assert not any(n.endswith("至") or n == "碧溪段" for n, _ in found)
 
 
-@pytest.mark.parametrize("sentence", ["构建区、街道、社区三级公共服务平台。", "设立二级子公司3家。"])
-def test_a_grade_in_front_of_a_kind_is_no_name(sentence):
-    assert not any(n.startswith(("三级", "二级")) for n, _ in _entities(sentence))
+@pytest.mark.parametrize("sentence", ["构建区、街道、社区三级公共服务平台。", "设立二级子公司3家。", "省重点项目完成投资7000亿元。"])
+def test_a_grade_or_a_level_in_front_of_a_kind_is_no_name(sentence):
+    assert not any(n.startswith(("三级", "二级", "省")) for n, _ in _entities(sentence))
 
 
 @pytest.mark.parametrize("sentence, expected", [
