@@ -26,12 +26,17 @@ FLOORS = {
     "nanshan-2017-review.json": {"entities (typed)": 0.86, "links": 0.86, "indicators": 0.995},
     # the opening and two sections of another district's review (宝安区, on 2018): figures, platforms, works
     "baoan-2018-review.json": {"entities (typed)": 0.76, "links": 0.75, "indicators": 0.93},
+    # the province's review, its sections numbered 一是, 二是 (广东省, on 2018), and the city's plan (深圳市, for 2023)
+    "guangdong-2018-review.json": {"entities (typed)": 0.84, "links": 0.84, "indicators": 0.94},
+    "shenzhen-2023-plan.json": {"entities (typed)": 0.80, "links": 0.85, "indicators": 0.99},
 }
 CORPUS_GOLD = {"guangming-2020-review.json": "2020年光明区政府工作报告_2020.txt",
                "longgang-2016-plan.json": "龙岗区2016年政府工作报告_2016.txt",
                "dapeng-2013-review.json": "大鹏新区管委会2014年工作报告_2015.txt",
                "nanshan-2017-review.json": "2018年南山区政府工作报告_2018.txt",
-               "baoan-2018-review.json": "深圳市宝安区人民政府区长郭子平在深圳市宝安区第六届人民代表大会第四次会议上作政府工作报告_2019.txt"}
+               "baoan-2018-review.json": "深圳市宝安区人民政府区长郭子平在深圳市宝安区第六届人民代表大会第四次会议上作政府工作报告_2019.txt",
+               "guangdong-2018-review.json": "广东省政府工作报告_2019年.txt",
+               "shenzhen-2023-plan.json": "深圳市政府工作报告_2023年.txt"}
 
 
 @pytest.fixture(scope="module")
