@@ -21,6 +21,7 @@ import re
 
 from .cues import cue_names, executive_names, quoted_names, subject_names
 from .lists import enumerations, numbered_lines, same_head_lists, sibling_lists
+from .lexicon import GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
 from .names import (ROUTES, SCHOOL_AT_HEAD, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
@@ -48,7 +49,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """A company or body of the report named at the head of a longer name (``星澜新材料`` in
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
     mentioned there too, so that it is linked to that work area."""
-    found = _villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions)
+    found = _villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions) + _works_objects(mentions)
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
         return found
@@ -108,6 +109,22 @@ def _lines_at_heads(mentions: list[Mention]) -> list[Mention]:
         line = _LINE_AT_HEAD.fullmatch(m.surface) if m.etype == "Project" and m.rule != "nested" else None
         if line:
             found.append(_nested(m, line.group(1), "Project"))
+    return found
+
+
+_WORKS_TAIL = re.compile(r"(?:升级改造|改造提升|提升改造|改扩建|扩建|改建|升级|改造|提升|综合整治|整治)(?:工程|项目)?$")
+
+
+def _works_objects(mentions: list[Mention]) -> list[Mention]:
+    """A park, a building or a site named at the head of the works done on it (``碧溪产业园`` in ``碧溪产业园升级改造``):
+    the works are kept, and the thing is mentioned there too, so that its works meet at it."""
+    found = []
+    for m in mentions:
+        tail = _WORKS_TAIL.search(m.surface) if m.etype in ("Project", "Initiative") and m.rule != "nested" else None
+        thing = m.surface[: tail.start()] if tail else ""
+        head = suffix_of(thing) if len(thing) >= 4 else None
+        if head and TYPE_SUFFIXES[head] == "Project" and head not in WEAK_SUFFIXES and thing not in GENERIC_NAMES:
+            found.append(_nested(m, thing, "Project"))
     return found
 
 

@@ -422,3 +422,9 @@ def test_pilot_and_production_lines_are_projects():
 def test_a_competition_of_the_world_is_a_name_a_kind_of_competition_is_not():
     assert _entities("成功举办第二届世界警察手枪射击比赛。") == {("世界警察手枪射击比赛", "Initiative")}
     assert _entities("举办职业技能比赛。") == set()
+
+
+def test_the_thing_at_the_head_of_its_works_is_mentioned_there_too():
+    assert _entities("推进碧溪国际生命科学产业园升级改造。") == {
+        ("碧溪国际生命科学产业园升级改造", "Project"), ("碧溪国际生命科学产业园", "Project")}
+    assert _entities("完成澄溪路改造。") == {("澄溪路改造", "Project")}  # a road alone is an address (the guide)
