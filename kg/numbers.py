@@ -49,6 +49,7 @@ _DURATION = re.compile(r"(?:持续|历时|为期|仅用|只用|用了|花了|耗
 # units read only after an Arabic figure or a checked Chinese one: ``十分`` is "very", ``三五成群`` is no count
 _ARABIC_ONLY = ("分",)
 _TENTHS = "成"
+_NOT_AFTER_UNIT = {"项": "目", "单": "元位", "处": "于理置罚", "批": "准复", "期": "间待望限", "条": "件例"}
 _CLAUSE_END = re.compile(r"(?:$|[,.。;:、!?)）”\"，；])")
 _TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|以内|的|，)")
 
@@ -119,6 +120,8 @@ def _plausible(m: re.Match, text: str) -> bool:
     if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", first):
         return False
     if unit.endswith(_TIME_UNITS) and not _time_is_figure(text[max(0, m.start() - 4):m.start()], after):
+        return False
+    if after and after[0] in _NOT_AFTER_UNIT.get(unit, "") and not after.startswith("目标"):  # ``T7项目``, ``DY03单元``, ``PM2.5处于``: the unit begins a word
         return False
     if unit == "对" and not (_CLAUSE_END.match(after) or after.startswith(("以上", "左右", "新人", "夫妇", "情侣"))):
         return False  # pairs end their phrase (``新增国际友城5对、``); not ``1对1帮扶``, ``4.0对接``

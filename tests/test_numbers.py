@@ -85,3 +85,9 @@ def test_any_decimal_with_a_unit_is_read_back(value, unit):
 def test_never_crashes_and_offsets_stay_inside(text):
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
+
+
+def test_a_unit_that_begins_a_word_is_no_unit():
+    from kg.numbers import find_quantities
+    assert find_quantities("华星光电T7项目投产,启动DY03单元更新,PM2.5处于低位") == []
+    assert [(str(q.value), q.unit) for q in find_quantities("完成23项目标任务,实现七连冠")] == [("23", "项"), ("7", "连冠")]
