@@ -98,12 +98,15 @@ def _schools_at_heads(mentions: list[Mention]) -> list[Mention]:
 
 
 # the words before 村: no place above a village, no verb, no slogan (``产业兴村``), no group of people (``退役军人村``)
-_LINE_AT_HEAD = re.compile(r"(.{2,12}?(?:%s))[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段" % "|".join(ROUTES))
+# ``星茂铁路澄江至碧溪段``: a line's section; ``轨道交通8号线碧溪站``: a station of the line
+_LINE_AT_HEAD = re.compile(r"(.{2,12}?(?:%s))(?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段|[\u4e00-\u9fff]{2,6}站)"
+                           % "|".join(ROUTES))
 
 
 def _lines_at_heads(mentions: list[Mention]) -> list[Mention]:
-    """A line at the head of its section (``星茂铁路`` in ``星茂铁路澄江至碧溪段``): the section is kept, and the line
-    is mentioned there too, so that the line's other sections and reports meet at it."""
+    """A line at the head of its section or station (``星茂铁路`` in ``星茂铁路澄江至碧溪段``, ``轨道交通8号线`` in
+    ``轨道交通8号线碧溪站``): the section is kept, and the line is mentioned there too, so that the line's other
+    sections, stations and reports meet at it."""
     found = []
     for m in mentions:
         line = _LINE_AT_HEAD.fullmatch(m.surface) if m.etype == "Project" and m.rule != "nested" else None

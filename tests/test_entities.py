@@ -384,6 +384,7 @@ def test_a_section_of_a_line_is_named_with_its_ends_and_the_line_is_mentioned_th
     found = _entities("开工星茂铁路澄江至碧溪段。")
     assert {("星茂铁路澄江至碧溪段", "Project"), ("星茂铁路", "Project")} <= found
     assert not any(n.endswith("至") or n == "碧溪段" for n, _ in found)
+    assert ("轨道交通8号线", "Project") in _entities("轨道交通8号线碧溪站建成。")  # a station's line
 
 
 @pytest.mark.parametrize("sentence", ["构建区、街道、社区三级公共服务平台。", "设立二级子公司3家。", "省重点项目完成投资7000亿元。"])
