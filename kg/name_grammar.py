@@ -156,6 +156,9 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             j -= 1
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
+        elif before.pos in ("f", "m") and j - 1 >= floor and _opens_an_unknown_name(toks, j - 1) and j < k:
+            j -= 1  # ``后|海|总部基地``, ``百|旺|信|工业园``: an unknown name jieba cut into single characters
+            break
         else:
             break
     while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word)
@@ -174,6 +177,9 @@ def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:
     """True when a one-character place word opens the sentence or follows a verb, and jieba cut what follows into
     single characters too (``中|集|智能化``, ``推动`` | ``中|芯|国际``): the start of an unknown name."""
     opens = j == 0 or toks[j - 1].pos.startswith("v") or toks[j - 1].pos == "x"  # nothing before it, a verb or a comma
+    if toks[j].pos == "m" and (toks[j].word.isdigit() or not (len(toks) > j + 2 and len(toks[j + 2].word) == 1
+                                                              and toks[j + 1].pos != "q")):
+        return False  # a numeral opens a name only before two single characters (``百|旺|信``), not ``三|个``
     return opens and len(toks[j].word) == 1 and len(toks) > j + 1 and len(toks[j + 1].word) == 1 \
         and toks[j + 1].pos not in ("x", "m", "u", "uj", "p", "c")
 

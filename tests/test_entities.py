@@ -429,3 +429,13 @@ def test_the_thing_at_the_head_of_its_works_is_mentioned_there_too():
     assert _entities("推进碧溪国际生命科学产业园升级改造。") == {
         ("碧溪国际生命科学产业园升级改造", "Project"), ("碧溪国际生命科学产业园", "Project")}
     assert _entities("完成澄溪路改造。") == {("澄溪路改造", "Project")}  # a road alone is an address (the guide)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("推进百澜信工业园建设。", ("百澜信工业园", "Project")),  # a numeral opening an unknown name cut into characters
+    ("后澜总部基地聚焦金融。", ("后澜总部基地", "Project")),  # a localiser opening one
+    ("上村文体中心加快建设。", ("上村文体中心", "Project")),
+])
+def test_an_unknown_name_cut_into_single_characters_keeps_its_first(sentence, expected):
+    assert expected in _entities(sentence)
+    assert _entities("新建三个产业园。") == set()
