@@ -115,12 +115,15 @@ def _lines_at_heads(mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-_WORKS_TAIL = re.compile(r"(?:升级改造|改造提升|提升改造|改扩建|扩建|改建|升级|改造|提升|综合整治|整治)(?:工程|项目)?$")
+# the works done on a thing (``…升级改造``), or a phase of it (``…二期``)
+_WORKS_TAIL = re.compile(r"(?:升级改造|改造提升|提升改造|改扩建|扩建|改建|升级|改造|提升|综合整治|整治)(?:工程|项目)?$"
+                         r"|[一二三四五六七八九十]期(?:工程|项目)?$")
 
 
 def _works_objects(mentions: list[Mention]) -> list[Mention]:
-    """A park, a building or a site named at the head of the works done on it (``碧溪产业园`` in ``碧溪产业园升级改造``):
-    the works are kept, and the thing is mentioned there too, so that its works meet at it."""
+    """A park, a building or a site named at the head of the works done on it or of one of its phases (``碧溪产业园`` in
+    ``碧溪产业园升级改造``, ``碧溪产业园二期``): the works are kept, and the thing is mentioned there too, so that its
+    works and phases meet at it."""
     found = []
     for m in mentions:
         tail = _WORKS_TAIL.search(m.surface) if m.etype in ("Project", "Initiative") and m.rule != "nested" else None

@@ -65,10 +65,7 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
             continue  # the suffix alone, nothing before it
         end = tok.end
-        if suffix.endswith("期") and len(suffix) == 2 and (inner := suffix_of(text[start:end - 2])) \
-                and inner not in WEAK_SUFFIXES and TYPE_SUFFIXES[inner] == "Project":
-            suffix, end = inner, end - 2  # ``星河产业园一期`` is a phase of ``星河产业园``
-        elif text[start:end].endswith(_MAIN_WORKS) and (inner := suffix_of(text[start:end - len(_MAIN_WORKS)])):
+        if text[start:end].endswith(_MAIN_WORKS) and (inner := suffix_of(text[start:end - len(_MAIN_WORKS)])):
             suffix, end = inner, end - len(_MAIN_WORKS)  # ``星河艺术中心主体工程``: the main works of the centre
         name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:

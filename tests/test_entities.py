@@ -439,3 +439,8 @@ def test_the_thing_at_the_head_of_its_works_is_mentioned_there_too():
 def test_an_unknown_name_cut_into_single_characters_keeps_its_first(sentence, expected):
     assert expected in _entities(sentence)
     assert _entities("新建三个产业园。") == set()
+
+
+def test_a_phase_is_named_with_the_thing_it_is_a_phase_of_and_verbs_of_opening_start_no_name():
+    assert _entities("轨道8号线三期开工。") == {("轨道8号线三期", "Project"), ("轨道8号线", "Project")}
+    assert _entities("开通澜湾大道、澜岭通道相继通车。") >= {("澜湾大道", "Project"), ("澜岭通道", "Project")}
