@@ -117,6 +117,8 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if chinese and before and re.match(r"[零〇一二两三四五六七八九十百千第]", before):
         return False
+    if chinese and before and before in "、，," and after[:1] and after[:1] in "等、":  # ``虾皮、九米等头部企业``: a member's name
+        return False
     if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", first):
         return False
     if unit.endswith(_TIME_UNITS) and not _time_is_figure(text[max(0, m.start() - 4):m.start()], after):

@@ -360,3 +360,7 @@ def test_person_years():
 ])
 def test_changes_given_out_against_last_year_and_pairs(sentence, expected):
     assert [row[:3] for row in _observations(sentence)] == expected
+
+
+def test_a_name_with_a_numeral_in_a_list_is_no_figure():
+    assert _observations("依托虾澜、九米等头部企业,培育新业态。") == []
