@@ -49,7 +49,8 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """A company or body of the report named at the head of a longer name (``星澜新材料`` in
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
     mentioned there too, so that it is linked to that work area."""
-    found = _villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions) + _works_objects(mentions)
+    found = (_villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions)
+             + _works_objects(mentions) + _headquarters(mentions))
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
         return found
@@ -131,6 +132,25 @@ def _works_objects(mentions: list[Mention]) -> list[Mention]:
         head = suffix_of(thing) if len(thing) >= 4 else None
         if head and TYPE_SUFFIXES[head] == "Project" and head not in WEAK_SUFFIXES and thing not in GENERIC_NAMES:
             found.append(_nested(m, thing, "Project"))
+    return found
+
+
+# a headquarters with its scope or its building (``全球总部``, ``总部大厦``): a plain ``X总部`` is the company itself
+_HEADQUARTERS = re.compile(r"(?:全球|国际|中国|华南|华北|华东|南方|北方|亚太|区域|大湾区|湾区|研发|营运|运营)总部(?:大厦|大楼)?"
+                           r"(?!经济|企业|集聚|基地)|总部(?:大厦|大楼)")
+
+
+def _headquarters(mentions: list[Mention]) -> list[Mention]:
+    """A company's headquarters named after it (``星澜集团全球总部``, ``星澜国际总部大厦``): a project, beside the company."""
+    found = []
+    for m in mentions:
+        if m.etype != "Enterprise" or m.rule == "nested":
+            continue
+        hq = _HEADQUARTERS.match(m.sentence.text, m.end - m.sentence.start)
+        if hq:
+            surface = m.surface + hq.group()
+            found.append(Mention(name=clean_name(surface), etype="Project", start=m.start, end=m.end + len(hq.group()),
+                                 sentence=m.sentence, rule="nested", surface=surface))
     return found
 
 

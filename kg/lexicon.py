@@ -128,7 +128,7 @@ TYPE_SUFFIXES: dict[str, str] = {
     "文化月": "Initiative", "消费月": "Initiative", "旅游月": "Initiative", "购物月": "Initiative",
     "口岸": "Project", "科技城": "Project", "航站楼": "Project", "卫星厅": "Project", "校区": "Project",
     "音乐会": "Initiative", "双年展": "Initiative", "展示馆": "Project",
-    "中试线": "Project", "生产线": "Project", "中试基地": "Project",
+    "中试线": "Project", "生产线": "Project", "中试基地": "Project", "交所": "Institution", "交易所": "Institution",
     "比赛": "Initiative", "大展": "Initiative", "时装周": "Initiative", "设计周": "Initiative", "宣传周": "Initiative", "活动周": "Initiative",
     "文化周": "Initiative", "艺术周": "Initiative", "电影周": "Initiative", "美食周": "Initiative", "科技周": "Initiative",
     "服务月": "Initiative", "宣传月": "Initiative", "活动月": "Initiative", "宣传周": "Initiative",
@@ -152,7 +152,7 @@ WEAK_SUFFIXES = frozenset({
     "一期", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期", "整治", "综合整治", "综合治理",
     "革命", "论坛", "演练", "战役", "新村", "景区", "节", "赛", "大会", "大队", "支队",
     "推介会", "洽谈会", "研讨会", "交流会", "孵化器", "上市公司", "股份公司", "创新中心", "公园", "游泳馆",
-    "建设", "公寓", "统建楼", "社康中心", "科技城", "生产线", "比赛", "集聚区",
+    "建设", "公寓", "统建楼", "社康中心", "科技城", "生产线", "比赛", "集聚区", "交易所",
 })
 
 # Verbs right before a body that say it is created (``挂牌成立碧川区市场监管服务局``): such a body is an
@@ -203,7 +203,7 @@ BOUNDARY_WORDS = frozenset("""
 高品质 高起点 全要素 全链条 全覆盖 实施好 落实好 周边 沿线 期间 之间 方面 以上 以下 区域 领域 一带
 实质性 全方位 多层次 新一轮 新一代 积极推进 加快推进 全力推进 大力推进 扎实推进 稳步推进 深入推进 有序推进
 进展 进展顺利 进度 进程 形成 初步形成 基本形成 谨代表 啃下 攻克 大部分 大多数 多数 全部 所有
-筹办 筹备 亮相 获 摘得 夺得 即 指 拥有 选址 进驻 动工 动工建设 探索 合作开发 联合开发 共同开发 建成投产 建成投用 竣工投产 达产 满产 推开 全面推开 开通 通车 建成通车 开通运营 相继 陆续
+筹办 筹备 亮相 获 摘得 夺得 即 指 拥有 选址 进驻 动工 动工建设 探索 合作开发 联合开发 共同开发 建成投产 建成投用 竣工投产 达产 满产 推开 全面推开 开通 通车 建成通车 开通运营 相继 陆续 荣登 登陆 登录
 """.split())
 
 # Boundary words that also occur inside names (``城市环境品质提升行动``,

@@ -246,7 +246,7 @@ def _world_event(prefix: str, suffix: str) -> bool:
 # names with one character before their head: a fair's short name (``高交会``), a chief's duty (``林长制``), a
 # university's (``南科大``)
 _UNIVERSITY_SHORT = ("工大", "科大", "师大", "农大", "医大", "中大")
-_SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:%s)" % "|".join(("交会", "博会", "洽会", "贸会", "长制") + _UNIVERSITY_SHORT))
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:%s)" % "|".join(("交会", "博会", "洽会", "贸会", "长制", "交所") + _UNIVERSITY_SHORT))
 
 
 _RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")

@@ -448,3 +448,14 @@ def test_a_phase_is_named_with_the_thing_it_is_a_phase_of_and_verbs_of_opening_s
 
 def test_a_cluster_zone_is_named_by_its_place_not_its_trade():
     assert _entities("打造文化休闲消费集聚区。") == set()
+
+
+def test_a_company_s_scoped_headquarters_is_a_project_beside_it():
+    found = _entities("支持星澜集团全球总部建设。")
+    assert {("星澜集团", "Enterprise"), ("星澜集团全球总部", "Project")} <= found
+    assert [t for n, t in _entities("引进星澜集团总部。")] == ["Enterprise"]  # a plain 总部 is the company itself
+
+
+def test_stock_exchanges_by_their_short_names():
+    assert _entities("联合上交所、深交所共建上市培育基地。") >= {("上交所", "Institution"), ("深交所", "Institution")}
+    assert _entities("建设数据交易所。") == set()  # a kind of exchange
