@@ -17,7 +17,7 @@ from .segment import known_word, tokenize, tokenize_phrase
 
 __all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
 
-_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "项目": "Project", "重点企业": "Enterprise", "金融机构": "Enterprise",
+_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "集团": "Enterprise", "项目": "Project", "重点企业": "Enterprise", "金融机构": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
 _ROADS = "道路"  # the head of a list of roads: each member is named on its own
 _SMALL_COUNTS = frozenset("两二三四五六七八九十")
@@ -83,7 +83,7 @@ def enumerations(text: str, toks: list[Tok]):
                         or (national and national_centre("国家" + name.removeprefix("国家") + head, head)):
                     found.append((name + head, etype, a, b, "enumeration"))  # not ``燃气、供热等工程``: kinds
             elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
-                    _bare_name(name, toks, a, b) or (sibling_types and len(name) >= 3 and not known_word(name))):
+                    _bare_name(name, toks, a, b, etype) or (sibling_types and len(name) >= 3 and not known_word(name))):
                 found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))
     return found
 
@@ -400,6 +400,9 @@ def _bare_name(name: str, toks: list[Tok], a: int, b: int, etype: str | None = N
     if name.endswith(places) or name in GENERIC_NAMES:
         return False
     inside = _inside(toks, a, b)
+    if etype == "Enterprise" and 2 <= len(name) <= 4 and not known_word(name) and any(len(t.word) == 1 for t in inside) \
+            and not any(t.word in BOUNDARY_WORDS or (len(t.word) > 1 and t.pos == "n") for t in inside):
+        return True  # ``抖|音``, ``分期|乐`` in a list of companies: a name jieba does not know, cut apart
     return specificity_of(inside, "") > 0
 
 
@@ -446,6 +449,8 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
     if _ROADS_HEAD.match(rest):
         return _ROADS, "Project"
     m = _GROUP_HEAD.match(rest)
+    if m and "领域" in m.group(1):
+        return None, None  # ``大数据、区块链等领域优势企业``: the members are fields, not companies
     if m and not _holds_word(m.group(1), _LONG_STOP_WORDS):
         kind = _PROJECT_KINDS.search(m.group(1)) if m.group(2) == "项目" else None
         if kind:  # ``星河、绿地等城市更新项目``: each is a project of that kind
@@ -473,7 +478,7 @@ _COUNT_LEAD = re.compile(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:�
 _BATCH_LEAD = re.compile(r"^(?:一批|一系列|多家|多个|一大批)")
 _HEAD_STOP = re.compile(r"[,。;、:!?()“”]")
 _ROADS_HEAD = re.compile(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)|^.{0,6}?(?:景观大道|大道)")
-_GROUP_HEAD = re.compile(r"^(.{0,6}?)(企业|公司|项目|金融机构)")
+_GROUP_HEAD = re.compile(r"^(.{0,6}?)(企业|公司|集团|项目|金融机构)")  # ``等央企集团``: companies, named bare
 _LONG_STOP_WORDS = frozenset(w for w in STOP_WORDS if len(w) > 1)
 _LONG_BOUNDARY_WORDS = frozenset(w for w in BOUNDARY_WORDS if len(w) > 1)
 _LONGEST_WORD = max(map(len, _LONG_STOP_WORDS | _LONG_BOUNDARY_WORDS))

@@ -459,3 +459,8 @@ def test_a_company_s_scoped_headquarters_is_a_project_beside_it():
 def test_stock_exchanges_by_their_short_names():
     assert _entities("联合上交所、深交所共建上市培育基地。") >= {("上交所", "Institution"), ("深交所", "Institution")}
     assert _entities("建设数据交易所。") == set()  # a kind of exchange
+
+
+def test_companies_listed_before_a_class_of_company_are_named_bare():
+    assert _entities("引导中澜油、华澜等央企集团增资扩产。") == {("中澜油", "Enterprise"), ("华澜", "Enterprise")}
+    assert not any(t == "Enterprise" for _, t in _entities("集聚一批大数据、区块链、物联网等领域优势企业。"))
