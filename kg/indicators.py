@@ -476,6 +476,8 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
     if q.unit == "%" and after in RATE_VERBS and len(name) >= 2:  # ``困难家庭帮扶100%达标``: a rate named after it
         name, rule = name + after + "率", "rate"
+    elif after.startswith("大关") and len(name) >= 2:
+        pass  # ``突破400亿元大关``: a threshold passed, named by the words before it
     elif len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
         if _counts_a_slogan(text, q):
             return None
@@ -541,7 +543,7 @@ def _listed(text: str, q: Quantity, before: str) -> bool:
 
 # words between a name and its figure: qualifiers, adverbs, an aspect mark (``组建了``), a pronoun subject (``双方``)
 _TRAILING_NOISE = re.compile(r"(?:超过|超|近|约|达到|达|突破|逾|累计|共|低于|高于|不低于|不少于|第|"
-                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方|创下|创造|刷新|平均|最高)+$")  # ``亩产创下1690斤的新高``
+                             r"另外|另|又|再|还|仅用|仅|只|了|先后|双双|双方|各方|创下|创造|刷新|平均|最高|首次)+$")  # ``亩产创下1690斤的新高``
 
 
 def _open_ended(before: str) -> bool:

@@ -47,8 +47,9 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         if tok.word in _NOT_SUFFIX_WORDS or _ends_not_suffix_word(text, tok.end) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
             continue
         if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
-                and tok.pos not in PROPER_POS and known_word(tok.word) and not (k > 0 and toks[k - 1].pos == "quote"):
-            continue  # ``环节``, ``家园``: the suffix ends a common word, unless a quoted name leads it (``“星河杯”帆船赛``)
+                and tok.pos not in PROPER_POS and known_word(tok.word) \
+                and not (k > 0 and (toks[k - 1].pos == "quote" or toks[k - 1].word.endswith("杯"))):
+            continue  # ``环节``, ``家园``: the suffix ends a common word, unless a cup's name leads it (``“星河杯”帆船赛``)
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
                 and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS \
                 and not (suffix.endswith(ROUTES) and _SEGMENT.match(text, tok.end)):
@@ -208,7 +209,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
         or (etype == "Institution" and _created(text, start)) \
         or (etype == "Initiative" and _hosted(text, start, suffix)) \
         or (etype == "Project" and not weak and _built(text, toks, j, end)) \
-        or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(name, suffix)
+        or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(name, suffix) \
+        or (etype == "Initiative" and "杯" in prefix[1:] and suffix.endswith(_EVENT_ENDS))  # ``中国杯帆船赛``: a cup
     if etype != "Village" and not specificity and not cued:
         core = _strip_modifiers(prefix)
         if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
@@ -219,12 +221,15 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     return name
 
 
-_KIND_AFTER_LEVEL = frozenset("重点项目 重大项目 产业项目 民生项目 重点工程 重大工程 民生工程 重点企业 龙头企业".split())
+_KIND_AFTER_LEVEL = frozenset("重点项目 重大项目 产业项目 民生项目 重点工程 重大工程 民生工程 重点企业 龙头企业 重点投资项目 "
+                              "重大投资项目 政府投资项目".split())
+_LEVEL_IN_FRONT = re.compile(r"^(?:新区|全区|全市|全县|全镇|全省|本区|本市|[省市区县镇])")
 
 
 def _level_of_a_kind(name: str) -> bool:
-    """``省重点项目``, ``市重大项目``: a level in front of a kind of work or company is still a kind."""
-    return name[:1] in REGION_MARKS and name[1:] in _KIND_AFTER_LEVEL
+    """``省重点项目``, ``新区重点投资项目``: a level in front of a kind of work or company is still a kind."""
+    level = _LEVEL_IN_FRONT.match(name)
+    return level is not None and name[level.end():] in _KIND_AFTER_LEVEL
 
 
 # a school at the head of a name, with its campus's place in parentheses if any (``澄溪大学(星河)校区``)

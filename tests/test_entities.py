@@ -464,3 +464,13 @@ def test_stock_exchanges_by_their_short_names():
 def test_companies_listed_before_a_class_of_company_are_named_bare():
     assert _entities("引导中澜油、华澜等央企集团增资扩产。") == {("中澜油", "Enterprise"), ("华澜", "Enterprise")}
     assert not any(t == "Enterprise" for _, t in _entities("集聚一批大数据、区块链、物联网等领域优势企业。"))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("成功举办中国杯帆船赛、大湾区海上龙舟赛等赛事。", {("中国杯帆船赛", "Initiative"), ("大湾区海上龙舟赛", "Initiative")}),
+    ("开展龙舟消费季、跨年购物狂欢季等促消费活动。", {("龙舟消费季", "Initiative"), ("跨年购物狂欢季", "Initiative")}),
+    ("黄澜当选中国科学院院士。", {("中国科学院", "Institution")}),  # 当选 opens no name
+    ("调整优化新区重点投资项目。", set()),  # a level before a kind of work
+])
+def test_cups_seasons_and_kinds_of_work(sentence, expected):
+    assert _entities(sentence) == expected

@@ -364,3 +364,8 @@ def test_changes_given_out_against_last_year_and_pairs(sentence, expected):
 
 def test_a_name_with_a_numeral_in_a_list_is_no_figure():
     assert _observations("依托虾澜、九米等头部企业,培育新业态。") == []
+
+
+def test_a_threshold_passed_is_named_by_the_words_before_it():
+    assert [row[:4] for row in _observations("地区生产总值首次突破400亿元大关,增长5%。")] == [
+        ("地区生产总值", Decimal("400"), "亿元", Decimal("5"))]
