@@ -21,7 +21,7 @@ __all__ = ["ROUTES", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "sho
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^(?:[一二三四五六七八九十两]+|\d+)大")  # ``宜居之城``, ``五大教育集团``, ``9大科技项目``
-_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节)(?:[,，。;；、]|发展|集群|防控|$)")
+_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节|消费|市场)(?:[,，。;；、]|发展|集群|防控|$)")
 _MAIN_WORKS = "主体工程"
 _HEAD_GOES_ON = frozenset("园城港馆站")  # ``国际大学园``: the character after a head that makes it longer
 _NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})

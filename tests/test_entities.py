@@ -474,3 +474,8 @@ def test_companies_listed_before_a_class_of_company_are_named_bare():
 ])
 def test_cups_seasons_and_kinds_of_work(sentence, expected):
     assert _entities(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["扩充健康管理、医疗美容、康复医疗等消费新市场。", "提振新能源汽车、电子产品等大宗消费。"])
+def test_kinds_of_consumption_listed_are_no_companies(sentence):
+    assert _entities(sentence) == set()
