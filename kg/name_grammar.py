@@ -121,7 +121,10 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
         return not word.endswith((".", "．")) and next_word is not None and not _MEASURE_AFTER.match(next_word) and not _DIGIT.search(next_word)
     if _PHASE_OR_ORDINAL.fullmatch(word):
         return True  # ``星河苑四期``, ``城东第三小学``
-    if pos in ("m", "q", "mq") and _NUMERAL.search(word):  # ``三年行动计划`` keeps its years
+    if pos in ("m", "q", "mq") and _NUMERAL.search(word):  # ``三年行动计划`` keeps its years, ``百万学位建设计划`` its scale
+        if word in ("百万", "千万", "百千万") and next_word and not _MEASURE_AFTER.match(next_word) \
+                and not _NUMERAL.match(next_word):
+            return True
         return bool(_YEARS.fullmatch(word) and next_word and next_word.startswith(("行动", "计划", "攻坚")))
     return pos != "t" or not (_NUMERAL.search(word) or word in _TIME_WORDS)
 

@@ -479,3 +479,7 @@ def test_cups_seasons_and_kinds_of_work(sentence, expected):
 @pytest.mark.parametrize("sentence", ["扩充健康管理、医疗美容、康复医疗等消费新市场。", "提振新能源汽车、电子产品等大宗消费。"])
 def test_kinds_of_consumption_listed_are_no_companies(sentence):
     assert _entities(sentence) == set()
+
+
+def test_a_programme_keeps_its_scale():
+    assert _entities("实施基础教育百万学位建设计划。") == {("基础教育百万学位建设计划", "Initiative")}
