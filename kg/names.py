@@ -142,6 +142,9 @@ def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
             return i + 2
         if _a_body_then_its_aim(toks, i):
             return -1  # ``南澜科技大学`` | ``建设`` | ``世界一流研究型大学``: the body is named on its own, its aim is no name
+        if toks[i + 1].pos == "ns" and (head := suffix_of(toks[i].word)) and len(head) >= 2 \
+                and TYPE_SUFFIXES[head] == "Initiative":
+            return i + 1  # ``全新机制`` | ``澄州医学科学院``: a programme's head ends what came before the place
     return j
 
 

@@ -483,3 +483,8 @@ def test_kinds_of_consumption_listed_are_no_companies(sentence):
 
 def test_a_programme_keeps_its_scale():
     assert _entities("实施基础教育百万学位建设计划。") == {("基础教育百万学位建设计划", "Initiative")}
+
+
+def test_a_programme_s_head_before_a_place_ends_what_came_before():
+    assert _entities("对标世界一流建设全新机制澄州医学科学院。") == {("澄州医学科学院", "Institution")}
+    assert not any("建设" in n for n, _ in _entities("支持澄州建设中国特色社会主义先行示范区。"))
