@@ -372,6 +372,8 @@ def _common_word(word: str) -> bool:
 
 _CENTRE_HEADS = ("创新中心", "研究中心", "检验中心", "检测中心", "工程中心", "实验室")
 _NATIONAL = re.compile(r"国家(?!级|重点|和|与|及|省|地方)([\u4e00-\u9fffA-Za-z0-9]{3,16})$")
+_NATIONAL_BODIES = frozenset("国家图书馆 国家博物馆 国家大剧院 国家体育场 国家游泳中心 国家美术馆 国家会展中心 国家档案馆 国家基因库 "
+                             "国家超算中心 国家速滑馆 国家植物园".split())
 _KINDS_OF_CENTRE = re.compile(r"^(?:制造业|技术|产业|科技产业|工程|工程技术|临床医学|重点|认可|质量标准|协同|大数据)$")
 
 
@@ -383,6 +385,8 @@ def national_centre(name: str, suffix: str) -> bool:
     >>> national_centre("国家高性能医疗器械创新中心", "创新中心"), national_centre("国家制造业创新中心", "创新中心")
     (True, False)
     """
+    if name in _NATIONAL_BODIES:
+        return True  # ``国家图书馆``: the country has one
     if not suffix.endswith(_CENTRE_HEADS):
         return False
     field = _NATIONAL.match(name[: len(name) - len(suffix)])

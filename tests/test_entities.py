@@ -408,6 +408,7 @@ def test_a_national_centre_is_named_by_its_field_even_in_common_words():
     found = _entities("建设好国家高性能医疗器械、第三代半导体技术、超高清视频等创新中心。")
     assert {("国家高性能医疗器械创新中心", "Institution"), ("超高清视频创新中心", "Institution")} <= found
     assert _entities("争创国家制造业创新中心和国家重点实验室。") == set()  # classes of centre, not one
+    assert _entities("与国家图书馆合作共建分馆。") == {("国家图书馆", "Institution")}  # the country has one
 
 
 def test_a_university_named_with_its_city_after_a_dot_is_one_name():
