@@ -50,7 +50,7 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
     mentioned there too, so that it is linked to that work area."""
     found = (_villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions)
-             + _works_objects(mentions) + _headquarters(mentions))
+             + _works_objects(mentions) + _headquarters(mentions) + _companies_of_centres(mentions))
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
         return found
@@ -151,6 +151,19 @@ def _headquarters(mentions: list[Mention]) -> list[Mention]:
             surface = m.surface + hq.group()
             found.append(Mention(name=clean_name(surface), etype="Project", start=m.start, end=m.end + len(hq.group()),
                                  sentence=m.sentence, rule="nested", surface=surface))
+    return found
+
+
+_COMPANY_CENTRE = re.compile(r"(.{2,8}?)(?:国家级|省级|市级|区级)?企业(?:技术中心|研究院)")
+
+
+def _companies_of_centres(mentions: list[Mention]) -> list[Mention]:
+    """The company at the head of its own technology centre (``星澜`` in ``星澜国家级企业技术中心``): an enterprise."""
+    found = []
+    for m in mentions:
+        own = _COMPANY_CENTRE.fullmatch(m.name) if m.etype == "Institution" and m.rule != "nested" else None
+        if own and not suffix_of(own.group(1)) and m.surface.startswith(own.group(1)):  # a list's member: its name alone
+            found.append(_nested(m, own.group(1), "Enterprise"))
     return found
 
 

@@ -489,3 +489,9 @@ def test_a_programme_keeps_its_scale():
 def test_a_programme_s_head_before_a_place_ends_what_came_before():
     assert _entities("对标世界一流建设全新机制澄州医学科学院。") == {("澄州医学科学院", "Institution")}
     assert not any("建设" in n for n, _ in _entities("支持澄州建设中国特色社会主义先行示范区。"))
+
+
+def test_the_company_at_the_head_of_its_technology_centre_is_mentioned_there_too():
+    assert _entities("新增银宝澜新、欣旺澜国家级企业技术中心。") == {
+        ("银宝澜新国家级企业技术中心", "Institution"), ("银宝澜新", "Enterprise"),
+        ("欣旺澜国家级企业技术中心", "Institution"), ("欣旺澜", "Enterprise")}
