@@ -376,7 +376,7 @@ def short_bodies(text: str, toks: list[Tok]):
             if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
 
 
-_ROAD_WORKS = re.compile(r"(?:建设|改造|拓宽|扩建|改扩建|升级改造|建成通车|通车|开工|动工|竣工)")
+_ROAD_WORKS = re.compile(r"(?:全线)?(?:建设|改造|拓宽|扩建|改扩建|升级改造|建成通车|通车|贯通|开工|动工|竣工)")
 _NOT_ROAD = re.compile(r"(?:道路|马路|公路|铁路|线路|思路|出路|道路|网路|电路|支路|干路|主干路|次干路|断头路|小路|大路|新路|之路|进路)$")
 
 
@@ -392,7 +392,8 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
     for k, tok in enumerate(toks):
         if not tok.word.endswith("路") or not _ROAD_WORKS.match(text, tok.end):
             continue
-        j = k - 1 if tok.word == "路" and k > 0 else k
+        short = tok.word == "路" or (len(tok.word) == 2 and tok.word[0] in "东西南北中新")  # ``碧川|路``, ``环城|西路``
+        j = k - 1 if short and k > 0 and toks[k - 1].pos in ("n", "ns", "nz", "nr", "j") else k
         name = text[toks[j].start:tok.end]
         stem = name[:-1]
         if not 3 <= len(name) <= 8 or _NOT_ROAD.search(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name) \

@@ -495,3 +495,7 @@ def test_the_company_at_the_head_of_its_technology_centre_is_mentioned_there_too
     assert _entities("新增银宝澜新、欣旺澜国家级企业技术中心。") == {
         ("银宝澜新国家级企业技术中心", "Institution"), ("银宝澜新", "Enterprise"),
         ("欣旺澜国家级企业技术中心", "Institution"), ("欣旺澜", "Enterprise")}
+
+
+def test_a_road_in_two_words_opened_along_its_length_is_a_project():
+    assert _entities("环澜西路全线通车。") == {("环澜西路", "Project")}
