@@ -184,6 +184,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     prefix = name[: len(name) - len(suffix)]
     etype = TYPE_SUFFIXES[suffix]
     if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) or _level_of_a_kind(name) \
+            or _PHASE_ONLY.fullmatch(name) \
             or _has_deng(toks, j, k):
         return None
     if etype == "Village":
@@ -224,6 +225,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     return name
 
 
+_PHASE_ONLY = re.compile(r"[省市区县镇]?[一二三四五六七八九十]+期")  # ``(纳入)市五期(建设规划)``: a phase of nothing named
 _KIND_AFTER_LEVEL = frozenset("重点项目 重大项目 产业项目 民生项目 重点工程 重大工程 民生工程 重点企业 龙头企业 重点投资项目 "
                               "重大投资项目 政府投资项目".split())
 _LEVEL_IN_FRONT = re.compile(r"^(?:新区|全区|全市|全县|全镇|全省|本区|本市|[省市区县镇])")

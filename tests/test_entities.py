@@ -444,6 +444,7 @@ def test_an_unknown_name_cut_into_single_characters_keeps_its_first(sentence, ex
 
 def test_a_phase_is_named_with_the_thing_it_is_a_phase_of_and_verbs_of_opening_start_no_name():
     assert _entities("轨道8号线三期开工。") == {("轨道8号线三期", "Project"), ("轨道8号线", "Project")}
+    assert ("市五期", "Project") not in _entities("轨道32号线一期纳入市五期建设规划。")  # a phase of nothing named
     assert _entities("开通澜湾大道、澜岭通道相继通车。") >= {("澜湾大道", "Project"), ("澜岭通道", "Project")}
 
 
