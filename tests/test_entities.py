@@ -365,6 +365,7 @@ def test_names_of_this_round(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", ["12．孵化器：指以科技型企业为对象的载体。", "建成智慧社区、产业社区和零碳社区。",
+                                      "打造港人社区和儿童友好社区。",
                                       "创建星级宜居社区。", "推进整村统筹土地整备。"])
 def test_kinds_of_places_and_glossary_terms_are_not_entities(sentence):
     assert not any(t == "Village" or n == "孵化器" for n, t in _entities(sentence))
