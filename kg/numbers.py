@@ -123,11 +123,7 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if unit.endswith(_TIME_UNITS) and not _time_is_figure(text[max(0, m.start() - 4):m.start()], after):
         return False
-    if after and after[0] in _NOT_AFTER_UNIT.get(unit, "") and not after.startswith("目标"):  # ``T7项目``, ``DY03单元``, ``PM2.5处于``: the unit begins a word
-        return False
-    if unit == "对" and not (_CLAUSE_END.match(after) or after.startswith(("以上", "左右", "新人", "夫妇", "情侣"))):
-        return False  # pairs end their phrase (``新增国际友城5对、``); not ``1对1帮扶``, ``4.0对接``
-    if unit == "岁" and not _CLAUSE_END.match(after):  # ``预期寿命80.8岁。``; ``60岁以上老人`` is no figure
+    if not _unit_in_its_phrase(unit, after):
         return False
     if not _unit_fits(first, chinese, unit, after) or (chinese and first in ("百", "千") and not _about(m, text)):
         return False
@@ -141,6 +137,19 @@ def _plausible(m: re.Match, text: str) -> bool:
         return _chinese_count_ok(first, after)
     if unit in ("度", "期", "类", "种", "次", "部", "首", "本", "单", "口", "片", "块", "段", "根", "篇", "份", "票", "班", "款", "册", "只", "头", "株", "棵", "张", "间", "台") and chinese:
         return False
+    return True
+
+
+def _unit_in_its_phrase(unit: str, after: str) -> bool:
+    """Units that are units only where the words after them allow: not one that begins a word (``T7项目``,
+    ``DY03单元``, ``PM2.5处于``; ``23项目标`` is a count), pairs and ages that end their phrase (``友城5对、``,
+    ``预期寿命80.8岁。``; not ``1对1帮扶``, ``60岁以上老人``)."""
+    if after and after[0] in _NOT_AFTER_UNIT.get(unit, "") and not after.startswith("目标"):
+        return False
+    if unit == "对":
+        return bool(_CLAUSE_END.match(after)) or after.startswith(("以上", "左右", "新人", "夫妇", "情侣"))
+    if unit == "岁":
+        return bool(_CLAUSE_END.match(after))
     return True
 
 
