@@ -491,11 +491,8 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     if q.unit == "强" and (entered := _ENTERED.search(name)) and len(name) - entered.end() >= 2:
         name = name[entered.end():]  # ``星河科技入选(中国孵化器50强)``: the list is the name, not who entered it
     if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name, nor how long it held
-        if subjectless := _RANK_SUBJECTLESS.match(name):  # ``(新增面积2.79万平方米,)排名全市第一``
-            name, rule = name[subjectless.end(1) if subjectless.group(1) else 0:], "rank-of-before"
-        name = _rank_name(name)
-        if bare := re.fullmatch(r"(?:总量|总额|规模)?((?:增速)?排名)", name):  # ``(投资301亿元、)总量全市第一``
-            name, rule = bare.group(1), "rank-of-before"
+        name, of_before = _rank_of(name)
+        rule = "rank-of-before" if of_before else rule
     if len(name) < 2:
         return None
     qualifier = q.qualifier
@@ -556,6 +553,18 @@ _ENTERED = re.compile(r".*(?:入选|跻身|进入|荣登|挺进|位列|获评|�
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全镇)$")
 # ``生态考核连续三年位居(全市第一)``: the verb of a rank and how long it was held
 _RANK_HELD = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:均|仍|继续|再次|首次)?(?:跃居|稳居|位居|名列|位列|蝉联|居(?![民住家委室]))")
+
+
+def _rank_of(name: str) -> tuple[str, bool]:
+    """A rank's name, and whether it ranks the figure before it, which names it (``(新增面积2.79万平方米,)排名全市第一``,
+    ``(投资301亿元、)总量全市第一``): then the name is only what follows, the scope and ``排名``."""
+    of_before = False
+    if subjectless := _RANK_SUBJECTLESS.match(name):
+        name, of_before = name[subjectless.end(1) if subjectless.group(1) else 0:], True
+    name = _rank_name(name)
+    if bare := re.fullmatch(r"(?:总量|总额|规模)?((?:增速)?排名)", name):
+        name, of_before = bare.group(1), True
+    return name, of_before
 
 
 def _rank_name(name: str) -> str:
