@@ -147,7 +147,7 @@ def _joins_two_parts(toks: list[Tok], i: int, floor: int) -> bool:
         and after.word not in NAME_WORDS and before.pos in ("n", "nz", "ns", "nr", "nrt", "nrfg", "nt", "j", "vn", "eng", "l")
 
 
-_REGION_PART = re.compile(r"[东西南北中]部")  # ``东部环保电厂``: a part of the region starts a name
+_REGION_PART = re.compile(r"[东西南北中]部|南方|北方|东方")  # ``东部环保电厂``: a part of the region starts a name
 
 
 def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:

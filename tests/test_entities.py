@@ -501,3 +501,7 @@ def test_the_company_at_the_head_of_its_technology_centre_is_mentioned_there_too
 
 def test_a_road_in_two_words_opened_along_its_length_is_a_project():
     assert _entities("环澜西路全线通车。") == {("环澜西路", "Project")}
+
+
+def test_a_name_opening_with_a_quarter_of_the_country_keeps_it():
+    assert ("南方澜技大学", "Institution") in _entities("支持南方澜技大学建设世界一流研究型大学。")

@@ -28,7 +28,7 @@ FLOORS = {
     "baoan-2018-review.json": {"entities (typed)": 0.78, "links": 0.77, "indicators": 0.94},
     # the province's review, its sections numbered 一是, 二是 (广东省, on 2018), and the city's plan (深圳市, for 2023)
     "guangdong-2018-review.json": {"entities (typed)": 0.84, "links": 0.84, "indicators": 0.94},
-    "shenzhen-2023-plan.json": {"entities (typed)": 0.80, "links": 0.85, "indicators": 0.99},
+    "shenzhen-2023-plan.json": {"entities (typed)": 0.84, "links": 0.89, "indicators": 0.99},
     # a district's plan (南山区, for 2024) and a new area's review (大鹏新区, on 2023)
     "nanshan-2024-plan.json": {"entities (typed)": 0.675, "links": 0.68, "indicators": 0.955},
     "dapeng-2023-review.json": {"entities (typed)": 0.79, "links": 0.78, "indicators": 0.88},
