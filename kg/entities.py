@@ -24,7 +24,7 @@ from .lists import enumerations, numbered_lines, same_head_lists, sibling_lists
 from .lexicon import GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
 from .model import Mention, Report, Sentence, Structure
 from .name_grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
-from .names import (ROUTES, SCHOOL_AT_HEAD, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
+from .names import (ROUTES, SCHOOL_AT_HEAD, SEGMENT, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
                     title_campaigns)
 from .segment import tokenize
 
@@ -48,9 +48,11 @@ _OWNERS = ("Enterprise", "Institution")
 def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     """A company or body of the report named at the head of a longer name (``星澜新材料`` in
     ``星澜新材料扩能项目``, ``县中医院`` in ``县中医院综合楼``): the longer name is kept, and the owner is
-    mentioned there too, so that it is linked to that work area."""
-    found = (_villages_at_heads(mentions) + _schools_at_heads(mentions) + _lines_at_heads(mentions)
-             + _works_objects(mentions) + _headquarters(mentions) + _companies_of_centres(mentions))
+    mentioned there too, so that it is linked to that work area. So are the things ``_HEAD_READERS`` read at the
+    heads of names, and a company's headquarters named after it."""
+    found = [_nested(m, name, etype) for etypes, read, etype in _HEAD_READERS for m in mentions
+             if m.etype in etypes and m.rule != "nested" and (name := read(m))]
+    found += _headquarters(mentions)
     owners = {m.name: m.etype for m in mentions if m.etype in _OWNERS and len(m.name) >= 2 and m.rule != "nested"}
     if not owners:
         return found
@@ -72,48 +74,35 @@ def _nested(m: Mention, name: str, etype: str) -> Mention:
 
 
 _VILLAGE_HEAD = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:村|社区)")
-
-
-def _villages_at_heads(mentions: list[Mention]) -> list[Mention]:
-    """A village or community named at the head of a project or a programme (``碧溪社区统建楼``, ``柳塘村特色田园乡村``,
-    ``碧岗村综合整治``): the project is kept, and the village is mentioned there too."""
-    found = []
-    for m in mentions:
-        head = _VILLAGE_HEAD.match(m.surface) if m.etype in ("Project", "Initiative") and m.rule != "nested" else None
-        if head and len(head.group()) < len(m.surface) and not GENERIC_VILLAGE.search(head.group()) \
-                and not _NOT_A_VILLAGE.search(head.group(1)):
-            found.append(_nested(m, head.group(), "Village"))
-    return found
-
-
-def _schools_at_heads(mentions: list[Mention]) -> list[Mention]:
-    """A school at the head of its campus (``澄溪大学`` in ``澄溪大学星河校区``): the campus is kept, and the school
-    is mentioned there too."""
-    found = []
-    for m in mentions:
-        head = SCHOOL_AT_HEAD.match(m.surface) if m.etype == "Project" and m.rule != "nested" \
-            and m.surface.endswith("校区") else None
-        if head:
-            found.append(_nested(m, head.group(1), "Institution"))
-    return found
-
-
 # the words before 村: no place above a village, no verb, no slogan (``产业兴村``), no group of people (``退役军人村``)
+_NOT_A_VILLAGE = re.compile(r"[镇乡县区市省出造大全各本该每]|城中|农|街道|军人|(?:产业|科技|文化|人才|旅游|生态)兴$")
+
+
+def _village_at_head(m: Mention) -> str | None:
+    """A village or community at the head of a project or a programme (``碧溪社区`` in ``碧溪社区统建楼``,
+    ``碧岗村`` in ``碧岗村综合整治``)."""
+    head = _VILLAGE_HEAD.match(m.surface)
+    if head and len(head.group()) < len(m.surface) and not GENERIC_VILLAGE.search(head.group()) \
+            and not _NOT_A_VILLAGE.search(head.group(1)):
+        return head.group()
+    return None
+
+
+def _school_at_head(m: Mention) -> str | None:
+    """A school at the head of its campus (``澄溪大学`` in ``澄溪大学星河校区``)."""
+    head = SCHOOL_AT_HEAD.match(m.surface) if m.surface.endswith("校区") else None
+    return head.group(1) if head else None
+
+
 # ``星茂铁路澄江至碧溪段``: a line's section; ``轨道交通8号线碧溪站``: a station of the line
-_LINE_AT_HEAD = re.compile(r"(.{2,12}?(?:%s))(?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段|[\u4e00-\u9fff]{2,6}站)"
-                           % "|".join(ROUTES))
+_LINE_AT_HEAD = re.compile(r"(.{2,12}?(?:%s))(?:%s|[\u4e00-\u9fff]{2,6}站)" % ("|".join(ROUTES), SEGMENT.pattern))
 
 
-def _lines_at_heads(mentions: list[Mention]) -> list[Mention]:
+def _line_at_head(m: Mention) -> str | None:
     """A line at the head of its section or station (``星茂铁路`` in ``星茂铁路澄江至碧溪段``, ``轨道交通8号线`` in
-    ``轨道交通8号线碧溪站``): the section is kept, and the line is mentioned there too, so that the line's other
-    sections, stations and reports meet at it."""
-    found = []
-    for m in mentions:
-        line = _LINE_AT_HEAD.fullmatch(m.surface) if m.etype == "Project" and m.rule != "nested" else None
-        if line:
-            found.append(_nested(m, line.group(1), "Project"))
-    return found
+    ``轨道交通8号线碧溪站``), so that the line's other sections, stations and reports meet at it."""
+    line = _LINE_AT_HEAD.fullmatch(m.surface)
+    return line.group(1) if line else None
 
 
 # the works done on a thing (``…升级改造``), or a phase of it (``…二期``)
@@ -121,18 +110,35 @@ _WORKS_TAIL = re.compile(r"(?:升级改造|改造提升|提升改造|改扩建|�
                          r"|[一二三四五六七八九十]期(?:工程|项目)?$")
 
 
-def _works_objects(mentions: list[Mention]) -> list[Mention]:
-    """A park, a building or a site named at the head of the works done on it or of one of its phases (``碧溪产业园`` in
-    ``碧溪产业园升级改造``, ``碧溪产业园二期``): the works are kept, and the thing is mentioned there too, so that its
-    works and phases meet at it."""
-    found = []
-    for m in mentions:
-        tail = _WORKS_TAIL.search(m.surface) if m.etype in ("Project", "Initiative") and m.rule != "nested" else None
-        thing = m.surface[: tail.start()] if tail else ""
-        head = suffix_of(thing) if len(thing) >= 4 else None
-        if head and TYPE_SUFFIXES[head] == "Project" and head not in WEAK_SUFFIXES and thing not in GENERIC_NAMES:
-            found.append(_nested(m, thing, "Project"))
-    return found
+def _thing_at_head(m: Mention) -> str | None:
+    """A park, a building or a site at the head of the works done on it or of one of its phases (``碧溪产业园`` in
+    ``碧溪产业园升级改造``, ``碧溪产业园二期``), so that its works and phases meet at it."""
+    tail = _WORKS_TAIL.search(m.surface)
+    thing = m.surface[: tail.start()] if tail else ""
+    head = suffix_of(thing) if len(thing) >= 4 else None
+    if head and TYPE_SUFFIXES[head] == "Project" and head not in WEAK_SUFFIXES and thing not in GENERIC_NAMES:
+        return thing
+    return None
+
+
+_COMPANY_CENTRE = re.compile(r"(.{2,8}?)(?:国家级|省级|市级|区级)?企业(?:技术中心|研究院)")
+
+
+def _company_at_head(m: Mention) -> str | None:
+    """The company at the head of its own technology centre (``星澜`` in ``星澜国家级企业技术中心``; read in the name,
+    since a list's member has only its own name as its surface)."""
+    own = _COMPANY_CENTRE.fullmatch(m.name)
+    if own and not suffix_of(own.group(1)) and m.surface.startswith(own.group(1)):
+        return own.group(1)
+    return None
+
+
+# what is named at the head of a longer name: (the longer name's types, the reader, the type of what it reads)
+_HEAD_READERS = ((("Project", "Initiative"), _village_at_head, "Village"),
+                 (("Project",), _school_at_head, "Institution"),
+                 (("Project",), _line_at_head, "Project"),
+                 (("Project", "Initiative"), _thing_at_head, "Project"),
+                 (("Institution",), _company_at_head, "Enterprise"))
 
 
 # a headquarters with its scope or its building (``全球总部``, ``总部大厦``): a plain ``X总部`` is the company itself
@@ -154,20 +160,6 @@ def _headquarters(mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-_COMPANY_CENTRE = re.compile(r"(.{2,8}?)(?:国家级|省级|市级|区级)?企业(?:技术中心|研究院)")
-
-
-def _companies_of_centres(mentions: list[Mention]) -> list[Mention]:
-    """The company at the head of its own technology centre (``星澜`` in ``星澜国家级企业技术中心``): an enterprise."""
-    found = []
-    for m in mentions:
-        own = _COMPANY_CENTRE.fullmatch(m.name) if m.etype == "Institution" and m.rule != "nested" else None
-        if own and not suffix_of(own.group(1)) and m.surface.startswith(own.group(1)):  # a list's member: its name alone
-            found.append(_nested(m, own.group(1), "Enterprise"))
-    return found
-
-
-_NOT_A_VILLAGE = re.compile(r"[镇乡县区市省出造大全各本该每]|城中|农|街道|军人|(?:产业|科技|文化|人才|旅游|生态)兴$")
 _REPEAT_RULES = ("cue", "enumeration")
 
 

@@ -16,7 +16,7 @@ from .name_grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORD
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from .segment import known_word, tokenize, tokenize_phrase
 
-__all__ = ["ROUTES", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
+__all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划".split())
@@ -52,7 +52,7 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
             continue  # ``环节``, ``家园``: the suffix ends a common word, unless a cup's name leads it (``“星河杯”帆船赛``)
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
                 and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS \
-                and not (suffix.endswith(ROUTES) and _SEGMENT.match(text, tok.end)):
+                and not (suffix.endswith(ROUTES) and SEGMENT.match(text, tok.end)):
             continue  # a modifier of the noun after it (``中心城区``), not a line before its section
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
             continue  # the head goes on: ``国际大学园``
@@ -75,7 +75,7 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
                 name, end = name + clean_name(toks[k + 1].word), toks[k + 1].end
             elif end == tok.end and _campus_after_a_dot(toks, k, suffix):
                 name, end = name + "·" + toks[k + 2].word, toks[k + 2].end  # ``澄溪大学·星河``: its campus
-            elif end == tok.end and suffix.endswith(ROUTES) and (segment := _SEGMENT.match(text, end)):
+            elif end == tok.end and suffix.endswith(ROUTES) and (segment := SEGMENT.match(text, end)):
                 name, end = name + segment.group(), segment.end()  # ``星澜铁路澄江至碧溪段``: a section of the line
             found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
     return found
@@ -91,7 +91,7 @@ def _campus_after(toks: list[Tok], k: int, suffix: str) -> bool:
 
 
 ROUTES = ("铁路", "城际", "高铁", "高速", "高速公路", "公路", "快速路", "国道", "省道", "客专", "号线", "大道")
-_SEGMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段")
+SEGMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段")
 _LOTS = ("项目", "地块", "单元", "标段", "组团")
 _LOT_LETTER = re.compile(r"[A-Z]\d{0,2}")
 
