@@ -25,7 +25,8 @@ _CHANGE_VERBS = ("下降", "降低", "降", "减少", "缩减", "削减", "减",
                  "升", "缩短", "压缩", "缩", "扩大")
 _YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"  # ``从2015年的681亿元增长到2020年约1100亿元``
 # where a change starts: ``从2015年的``, ``由新区成立之初的不足`` (a time, then the figure it started at)
-_FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的)(?:不足|不到|约|近|仅)?$" % _YEAR_OF)
+_ABOUT = r"(?:不足|不到|约|近|仅)?"  # how near the figure a change started from is: ``由…之初的不足(10%)``
+_FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的)%s$" % (_YEAR_OF, _ABOUT))
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 _GROWTH_DOWN = GROWTH_DOWN + ("降", "减", "压缩", "缩短")  # ``分别再降20%和10%``, ``时间压缩50%``
 # ``分别比上年(再)压缩``, ``同比均增长``: against what and how the change is given out (group 1), then the verb (group 2)
@@ -54,7 +55,7 @@ _LEAD_IN_TAIL = re.compile(r"(?:(?:%s)(?:至|到)%s|在|要|(?:力争|预计|确
 
 
 # ``开办时间从9天(缩短至1天)``, ``审批时间由原来的267个工作日(减少到90个工作日)``: where it started
-_FROM_TAIL = re.compile(r"(?:从|由)(?:[\u4e00-\u9fff]{1,10}?的)?(?:不足|不到|约|近|仅)?(?:[\d.]+[\u4e00-\u9fff]{0,4})?$")
+_FROM_TAIL = re.compile(r"(?:从|由)(?:[\u4e00-\u9fff]{1,10}?的)?%s(?:[\d.]+[\u4e00-\u9fff]{0,4})?$" % _ABOUT)
 
 
 def indicator_name(text: str) -> str:
@@ -155,7 +156,9 @@ def _target_year(text: str, start: int, at: int, plan_year: int) -> int:
 
 
 # a rank of the figure before it: ``(总量)(均)居…``; ``总量`` and the like (group 1) are that figure
-_RANK_SUBJECTLESS = re.compile(r"^(总量|总额|规模)?(?:增速)?(?:均|稳|仍|继续)?(?:排名|排|位居|居(?![民住家委室])|位列|名列|列)(?:全国|全省|全市|全区|全县)?")
+_JU = r"居(?![民住家委室])"  # 居 of a rank (``居全市第一``), not of 居民, 居住
+_RANK_SUBJECTLESS = re.compile(r"^(总量|总额|规模)?(?:增速)?(?:均|稳|仍|继续)?(?:排名|排|位居|%s|位列|名列|列)(?:全国|全省|全市|全区|全县)?"
+                               % _JU)
 
 
 def _name_ranks(items: list[dict]) -> list[dict]:
@@ -552,7 +555,7 @@ def _open_ended(before: str) -> bool:
 _ENTERED = re.compile(r".*(?:入选|跻身|进入|荣登|挺进|位列|获评|评为|成为|入围)")
 _RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全县|全镇)$")
 # ``生态考核连续三年位居(全市第一)``: the verb of a rank and how long it was held
-_RANK_HELD = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:均|仍|继续|再次|首次)?(?:跃居|稳居|位居|名列|位列|蝉联|居(?![民住家委室]))")
+_RANK_HELD = re.compile(r"(?:连续[一二两三四五六七八九十\d]+年)?(?:均|仍|继续|再次|首次)?(?:跃居|稳居|位居|名列|位列|蝉联|%s)" % _JU)
 
 
 def _rank_of(name: str) -> tuple[str, bool]:
