@@ -9,8 +9,8 @@ Measured in one run:
   and ``jieba.posseg.lcut`` (segmentation with part-of-speech tags and HMM,
   which is what govkg's tokenizer runs) on the small corpus;
 - **worker start**: a fresh process importing govkg and loading jieba with
-  govkg's user words (what each worker pays once, ``kg.parallel._warm_up``);
-- **extract**: ``kg.parallel.extract_all`` over the files with 1 and 2
+  govkg's user words (what each worker pays once, ``kg.corpus.parallel._warm_up``);
+- **extract**: ``kg.corpus.parallel.extract_all`` over the files with 1 and 2
   workers, without the cache, each run in a fresh process so its peak memory
   is its own. Outcomes are consumed and dropped, as ``kg.build`` does once a
   report's triples are in the graph: this is the streamed stage whose memory
@@ -196,7 +196,7 @@ def _lcut(reports, pos: bool = False) -> float:
 
 
 def _worker_start() -> float:
-    code = ("import time; t = time.perf_counter(); import kg.parallel; kg.parallel._warm_up(); "
+    code = ("import time; t = time.perf_counter(); import kg.corpus.parallel; kg.corpus.parallel._warm_up(); "
             "print(time.perf_counter() - t)")
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout)
 
@@ -208,7 +208,7 @@ def _run_child(folder: Path, workers: int) -> dict:
 
 
 def _child(folder: Path, workers: int) -> None:
-    from kg.parallel import extract_all
+    from kg.corpus.parallel import extract_all
 
     files = sorted(folder.iterdir())
     sampler = _Sampler()

@@ -15,14 +15,14 @@ The baseline: ``jieba.posseg`` (a fresh ``POSTokenizer(jieba.Tokenizer())``,
 HMM on) over each sentence that govkg's own structure stage finds. A word
 tagged ``nt`` is an ``Institution``; a word tagged ``ns`` that ends in ``村`` or
 ``社区`` is a ``Village``; nothing else is kept. Its mentions are merged by
-``kg.resolve.resolve_entities`` and put into an rdflib graph by
-``kg.graph.build_graph``, like govkg's, so both are scored the same way and
+``kg.link.resolve.resolve_entities`` and put into an rdflib graph by
+``kg.rdf.graph.build_graph``, like govkg's, so both are scored the same way and
 their links to work areas are comparable.
 
 Two times are reported for each side, each the best of ``--repeat`` runs,
 both starting from a report already read and normalised:
 
-- report → graph: govkg is ``kg.pipeline.extract`` + ``build_graph`` (it also
+- report → graph: govkg is ``kg.pipeline.extract_report`` + ``build_graph`` (it also
   finds indicators and relations); the baseline is ``read_structure`` + tagging
   + ``resolve_entities`` + ``build_graph``;
 - entity stage: from the structure to the resolved entities (govkg's
@@ -56,13 +56,13 @@ sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 from rdflib import Graph  # noqa: E402
 
-from kg.entities import find_mentions  # noqa: E402
+from kg.extract.entities.mentions import find_mentions  # noqa: E402
 from kg.evaluate import Score, evaluate, load_gold  # noqa: E402
-from kg.graph import build_graph  # noqa: E402
+from kg.rdf.graph import build_graph  # noqa: E402
 from kg.model import ENTITY_TYPES, Entity, Extraction, Mention, Report, Sentence, Structure  # noqa: E402
-from kg.pipeline import extract  # noqa: E402
-from kg.read import parse_report, read_report  # noqa: E402
-from kg.resolve import resolve_entities  # noqa: E402
+from kg.pipeline import extract_report  # noqa: E402
+from kg.read.report import parse_report, read_report  # noqa: E402
+from kg.link.resolve import resolve_entities  # noqa: E402
 from kg.structure import read_structure  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -117,7 +117,7 @@ class Baseline:
         return resolve_entities(mentions, structure.meta.region)
 
     def extract(self, report: Report) -> Extraction:
-        """Like ``kg.pipeline.extract``, with the baseline's entities and nothing else."""
+        """Like ``kg.pipeline.extract_report``, with the baseline's entities and nothing else."""
         structure = read_structure(report)
         return Extraction(report=report, structure=structure, entities=tuple(self.entities(structure)),
                           observations=(), relations=())
@@ -166,7 +166,7 @@ def entity_scores(gold: dict, graph: Graph) -> dict[str, Score]:
 
 def run_govkg(report: Report, gold: dict, repeat: int) -> Side:
     def full():
-        x = extract(report)
+        x = extract_report(report)
         return x, build_graph([x])
 
     (x, graph), seconds = best_time(full, repeat)
@@ -188,7 +188,7 @@ def run_baseline(baseline: Baseline, report: Report, gold: dict, repeat: int) ->
 def warm_up(baseline: Baseline):
     """Load jieba's dictionaries and models on both sides before anything is timed."""
     report = parse_report("政府工作报告\n2020年工作回顾\n一、抓项目\n引进星河电子落户,建设青石村。", name="warm-up.txt")
-    build_graph([extract(report)])
+    build_graph([extract_report(report)])
     build_graph([baseline.extract(report)])
 
 

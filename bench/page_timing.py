@@ -55,9 +55,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
-from kg.graph import add_extraction, to_rdflib  # noqa: E402
-from kg.ntriples import Triples  # noqa: E402
-from kg.render import _vis_network, render_html, to_networkx  # noqa: E402
+from kg.rdf.graph import add_extraction, to_rdflib  # noqa: E402
+from kg.rdf.terms import Triples  # noqa: E402
+from kg.outputs.page.render import _vis_network, render_html, to_networkx  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
 QINGHE = ROOT / "tests" / "fixtures" / "qinghe-2021.txt"

@@ -10,7 +10,7 @@ reports) until the graph holds ``--triples`` triples.
 It then measures, in the same run:
 
 - the store's load rate: the graph written as a build's ``graph.ttl`` and
-  loaded by ``kg.sparql.sync_store`` (read, split into one named graph per
+  loaded by ``kg.query.store.sync_store`` (read, split into one named graph per
   report and the shared nodes, loaded into an on-disk pyoxigraph store), as
   the first ``kg query`` after a build does; and the same dataset bulk-loaded
   from N-Quads (``kg export --format nq``);
@@ -48,11 +48,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
-from kg.export import to_nq  # noqa: E402
-from kg.graph import add_extraction, to_rdflib  # noqa: E402
-from kg.ntriples import Triples  # noqa: E402
-from kg.parts import PREFIXES  # noqa: E402
-from kg.sparql import saved_queries, sync_store  # noqa: E402
+from kg.outputs.export import to_nq  # noqa: E402
+from kg.rdf.graph import add_extraction, to_rdflib  # noqa: E402
+from kg.rdf.terms import Triples  # noqa: E402
+from kg.corpus.parts import PREFIXES  # noqa: E402
+from kg.query.store import saved_queries, sync_store  # noqa: E402
 from kg.vocab import GK  # noqa: E402
 
 BASES = (ROOT / "seeds" / "000_55331ebdb0be2b0e.txt", ROOT / "tests" / "fixtures" / "qinghe-2021.txt")
@@ -77,7 +77,7 @@ def synthetic_graph(triples: int) -> tuple[Graph, int]:
 
 
 def load_store(g: Graph, folder: Path) -> tuple[ox.Store, dict]:
-    """The graph written as a build's ``graph.ttl`` and loaded by ``kg.sparql.sync_store``, as the first
+    """The graph written as a build's ``graph.ttl`` and loaded by ``kg.query.store.sync_store``, as the first
     ``kg query`` after a build loads it; then one report changed and loaded again. The times it took."""
     build = folder.parent / "build"
     build.mkdir()
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         store, load = load_store(g, work / "store")
         triples = len(store)
         bulk = bulk_load(g, work / "bulk")
-        print(f"store: graph.ttl read, split into {reports + 1} graphs and loaded by kg.sparql.sync_store in "
+        print(f"store: graph.ttl read, split into {reports + 1} graphs and loaded by kg.query.store.sync_store in "
               f"{load['load_s']:.1f} s = {triples / load['load_s']:,.0f} triples/s; bulk load of the N-Quads export "
               f"{bulk:.1f} s = {triples / bulk:,.0f} triples/s; graph.ttl with one report changed synced again "
               f"(read, split, that report's graph replaced) in {load['replace_one_report_s']:.1f} s")

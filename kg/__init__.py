@@ -5,9 +5,9 @@
 True
 """
 
-from .pipeline import build, extract, extract_file
-from .read import parse_report, read_report
-from .structure import read_structure
+from kg.pipeline import build, extract_file, extract_report
+from kg.read.report import parse_report, read_report
+from kg.structure import read_structure
 
-__all__ = ["build", "extract", "extract_file", "read_report", "parse_report", "read_structure"]
+__all__ = ["build", "extract_report", "extract_file", "read_report", "parse_report", "read_structure"]
 __version__ = "0.1.0"

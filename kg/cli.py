@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .errors import KgError
+from kg.errors import KgError
 
 __all__ = ["main", "cli"]
 
@@ -72,7 +72,7 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
     """
     import os
 
-    from .pipeline import build as run_build, collect_inputs
+    from kg.pipeline import build as run_build, collect_inputs
 
     files = collect_inputs(inputs)
     options = dict(validate=not no_validate, workers=workers or os.cpu_count() or 1, cache=not no_cache,
@@ -139,7 +139,7 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, quiet: bool):
     Example:
       kg eval tests/gold/seed.json --graph output
     """
-    from .evaluate import evaluate, format_evaluation, load_gold, load_graph
+    from kg.evaluate import evaluate, format_evaluation, load_gold, load_graph
 
     g = load_graph(graph_dir)
     for path in gold:
@@ -165,7 +165,7 @@ def export_cmd(graph_dir: Path, fmt: str, out: Path | None):
       kg export --graph output --format csv
       kg export --format graphml --out /tmp/yushan.graphml
     """
-    from .export import export
+    from kg.outputs.export import export
 
     for path in export(graph_dir, fmt, out):
         click.echo(f"wrote {path}")
@@ -183,8 +183,8 @@ def validate_cmd(graph_dir: Path):
     Example:
       kg validate output
     """
-    from .store import read_triples
-    from .validate import check_graph
+    from kg.outputs.files import read_triples
+    from kg.rdf.validate import check_graph
 
     triples = read_triples(graph_dir)
     check_graph(triples, source=str(graph_dir), limit=50)
@@ -215,10 +215,10 @@ def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str
       kg query actual-vs-target --data output
       kg query 'SELECT ?name WHERE { ?v a gk:Village ; rdfs:label ?name }' --format csv
     """
-    from .sparql import describe_query, format_results, open_store, read_query, run_query, saved_queries
+    from kg.query.store import describe_query, format_results, open_store, read_query, run_query, saved_queries
 
     if list_queries:
-        from .sparql import to_table
+        from kg.query.store import to_table
 
         rows = [[name, describe_query(path.read_text(encoding="utf-8"))] for name, path in saved_queries().items()]
         click.echo(to_table(["query", "answers"], rows, width=200), nl=False)
@@ -268,7 +268,7 @@ def serve_cmd(data: Path | None, store: Path | None, host: str, port: int, page_
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/query
     """
-    from .serve import serve
+    from kg.query.serve import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: whoever can reach this machine can query the graph", err=True)

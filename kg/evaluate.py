@@ -24,10 +24,10 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from .errors import GoldError
-from .model import ENTITY_TYPES
-from .store import load_graph  # its home is kg.store; still importable from here
-from .vocab import GK
+from kg.errors import GoldError
+from kg.model import ENTITY_TYPES
+from kg.outputs.files import load_graph  # its home is kg.outputs.files; still importable from here
+from kg.vocab import GK
 
 __all__ = ["Score", "Evaluation", "norm", "dice", "names_overlap", "load_gold", "load_graph", "evaluate", "format_evaluation"]
 

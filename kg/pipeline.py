@@ -1,7 +1,7 @@
 """Run the stages in order: the one place that knows how a report becomes a graph.
 
->>> from kg.read import parse_report
->>> x = extract(parse_report("政府工作报告\\n2020年工作回顾\\n一、抓项目\\n产业加快发展。引进星河电子落户,工业总产值100亿元,增长5%。"))
+>>> from kg.read.report import parse_report
+>>> x = extract_report(parse_report("政府工作报告\\n2020年工作回顾\\n一、抓项目\\n产业加快发展。引进星河电子落户,工业总产值100亿元,增长5%。"))
 >>> [(e.name, e.etype) for e in x.entities], [(o.indicator, str(o.value), str(o.growth)) for o in x.observations]
 ([('星河电子', 'Enterprise')], [('工业总产值', '100', '5')])
 """
@@ -24,24 +24,24 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 
-from .entities import find_mentions, find_relations
-from .errors import InputError, OutputError
-from .export import report_graph
-from .graph import promise_triples
-from .indicators import find_observations
-from .model import BuildResult, Extraction, Problem, Report
-from .page_data import merge_page
-from .parallel import CACHE_DIR, map_files
-from .parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, part_page, turtle_of, part_promises, part_turtle
-from .read import READABLE_SUFFIXES, read_report
-from .render import page_chunks, place
-from .resolve import resolve_entities
-from .shared_store import SharedStore
-from .store import ensure_dir, write_bytes_atomic, writing_to, write_chunks_atomic, write_text_atomic
-from .structure import read_structure
-from .validate import Violation, raise_violations, shared_shapes, validate_triples
+from kg.extract.entities.mentions import find_mentions, find_relations
+from kg.errors import InputError, OutputError
+from kg.outputs.export import report_graph
+from kg.rdf.graph import promise_triples
+from kg.extract.indicators import find_observations
+from kg.model import BuildResult, Extraction, Problem, Report
+from kg.outputs.page.data import merge_page
+from kg.corpus.parallel import CACHE_DIR, map_files
+from kg.corpus.parts import TURTLE_HEADER, Part, PartStore, make_part, nquads, part_page, turtle_of, part_promises, part_turtle
+from kg.read.report import READABLE_SUFFIXES, read_report
+from kg.outputs.page.render import page_chunks, place
+from kg.link.resolve import resolve_entities
+from kg.corpus.shared import SharedStore
+from kg.outputs.files import ensure_dir, write_bytes_atomic, writing_to, write_chunks_atomic, write_text_atomic
+from kg.structure import read_structure
+from kg.rdf.validate import Violation, raise_violations, shared_shapes, validate_triples
 
-__all__ = ["collect_inputs", "extract", "extract_file", "extract_part", "build", "MANIFEST"]
+__all__ = ["collect_inputs", "extract_report", "extract_file", "extract_part", "build", "MANIFEST"]
 
 MANIFEST = f"{CACHE_DIR}/build.json"  # under the output folder: what the last build wrote
 
@@ -64,7 +64,7 @@ def collect_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def extract(report: Report) -> Extraction:
+def extract_report(report: Report) -> Extraction:
     """Structure, entities, observations and relations of one report."""
     structure = read_structure(report)
     entities = resolve_entities(find_mentions(report, structure), structure.meta.region)
@@ -75,11 +75,11 @@ def extract(report: Report) -> Extraction:
 
 
 def extract_file(path: str | Path) -> Extraction:
-    return extract(read_report(path))
+    return extract_report(read_report(path))
 
 
 def extract_part(path: str | Path, validate: bool = True, page: bool = True) -> Part:
-    """A report file's part of a build (``kg.parts``): what a worker makes of each file.
+    """A report file's part of a build (``kg.corpus.parts``): what a worker makes of each file.
 
     Python's cycle collector is paused meanwhile (``_bulk``): a 30 KB report makes some 60,000 containers
     (tuples, lists, terms) that outlive a few collections, and the collector's passes over them were a tenth of
@@ -105,8 +105,8 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     The build is streamed: ``workers`` processes (1: this process) each make
     one report's part at a time (``extract_part``: its graph built, validated
     and serialized), and this process keeps only a small summary of each
-    (``kg.parts``); the shared nodes go to an SQLite file in ``out``
-    (``kg.shared_store``), removed after the build, so that this process's
+    (``kg.corpus.parts``); the shared nodes go to an SQLite file in ``out``
+    (``kg.corpus.shared``), removed after the build, so that this process's
     memory does not grow with the corpus (but for the page's data).
     ``graph.ttl`` is then the shared nodes and promise links, and the parts'
     Turtle concatenated in input order, so the output is the same whatever the
@@ -230,7 +230,7 @@ def _shared_graph(corpus: _Corpus) -> SharedStore:
 
 
 class _PromiseData(Sequence):
-    """What promise tracking reads of each part (``kg.parts.for_promises``), read from its file when asked, a
+    """What promise tracking reads of each part (``kg.corpus.parts.for_promises``), read from its file when asked, a
     few kept: the observations of a corpus are never all in memory."""
 
     def __init__(self, parts: list[Part]):
@@ -253,7 +253,7 @@ def _shared_violations(shared: SharedStore) -> list[Violation]:
 
 
 def _check(violations: list[Violation], out_dir: Path) -> None:
-    """Raise ``ValidationError`` if there are ``violations`` (see ``kg.validate``)."""
+    """Raise ``ValidationError`` if there are ``violations`` (see ``kg.rdf.validate``)."""
     raise_violations(sorted(violations), source=str(out_dir / "graph.ttl"))
 
 
@@ -317,8 +317,8 @@ def _bulk():
 
 
 def _placed_page(shared: SharedStore, parts: list[Part]) -> dict:
-    """The page's data (``kg.page_data.merge_page``) of the shared nodes and each report's page facts, read one
-    part at a time, with the nodes placed (``kg.render.place``): plain values, no graph of all the reports, and
+    """The page's data (``kg.outputs.page.data.merge_page``) of the shared nodes and each report's page facts, read one
+    part at a time, with the nodes placed (``kg.outputs.page.render.place``): plain values, no graph of all the reports, and
     the networkx graph of the page let go once it has placed them."""
     data, G = merge_page(shared.triples(), (part_page(part) for part in parts))
     place(data, G)

@@ -14,9 +14,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
+from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
-from .model import Report, ReportMeta, Sentence, Structure, WorkArea
+from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
 
 __all__ = ["read_structure", "split_sentences", "numbering", "chinese_ordinal", "find_region"]
 

@@ -10,14 +10,26 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["GK", "GK_NT", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
+__all__ = ["ontology_file", "GK", "GK_NT", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
            "mention_iri", "sentence_iri", "short_hash"]
+
+
+def ontology_file(name: str) -> Path:
+    """A file of govkg's ontology folder (``ontology/`` in the repository, shipped in the package as
+    ``kg.ontology``): ``govkg.ttl``, ``shapes.ttl``, ``context.jsonld``, ``queries/…``.
+
+    >>> ontology_file("shapes.ttl").name
+    'shapes.ttl'
+    """
+    return Path(str(resources.files("kg.ontology").joinpath(name)))
 
 RES = Namespace("https://w3id.org/govkg/resource/")
 

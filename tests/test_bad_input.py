@@ -13,9 +13,9 @@ import tracemalloc
 import pytest
 from click.testing import CliRunner
 
-import kg.store
+import kg.outputs.files
 from kg.cli import cli
-from kg.read import MAX_BYTES, MAX_CHARS
+from kg.read.report import MAX_BYTES, MAX_CHARS
 
 from .conftest import QINGHE, SEED
 from .formats import write_scanned_pdf
@@ -211,7 +211,7 @@ def test_an_output_folder_under_a_file_is_refused(tmp_path):
 def test_an_output_that_cannot_be_written_keeps_the_earlier_build(out, monkeypatch):
     def refuse(src, dst):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(kg.store.os, "replace", refuse)  # the disk fills up as the new graph is written
+    monkeypatch.setattr(kg.outputs.files.os, "replace", refuse)  # the disk fills up as the new graph is written
     result = build(QINGHE, "--out", out)
     assert result.exit_code == 3
     line = stderr_line(result)
@@ -246,7 +246,7 @@ def test_debug_shows_the_traceback(tmp_path):
 
 
 def test_a_second_build_into_the_same_folder_waits_for_nothing_and_is_refused(out):
-    with kg.store.writing_to(out):  # a first build holds the folder
+    with kg.outputs.files.writing_to(out):  # a first build holds the folder
         result = build(QINGHE, "--out", out)
     assert result.exit_code == 3
     assert stderr_line(result) == (f"error: {out}: another govkg build is writing to this folder "

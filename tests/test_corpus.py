@@ -13,12 +13,12 @@ import kg
 from kg import pipeline
 from kg.cli import cli
 from kg.errors import ValidationError
-from kg.export import report_graph
-from kg.graph import build_graph
-from kg.ntriples import nt_triples
-from kg.shared_store import SharedStore
-from kg.render import render_html
-from kg.validate import shared_shapes, validate_graph, validate_triples
+from kg.outputs.export import report_graph
+from kg.rdf.graph import build_graph
+from kg.rdf.terms import nt_triples
+from kg.corpus.shared import SharedStore
+from kg.outputs.page.render import render_html
+from kg.rdf.validate import shared_shapes, validate_graph, validate_triples
 from kg.vocab import GK, RES
 
 from .conftest import QINGHE
@@ -137,7 +137,7 @@ def _breaking_one_report(monkeypatch, name: str):
     below its value), as a govkg bug would make."""
     from dataclasses import replace
 
-    extract = pipeline.extract
+    extract = pipeline.extract_report
 
     def broken(report):
         x = extract(report)
@@ -146,7 +146,7 @@ def _breaking_one_report(monkeypatch, name: str):
         first = replace(x.observations[0], upper=x.observations[0].value - 1)
         return replace(x, observations=(first, *x.observations[1:]))
 
-    monkeypatch.setattr(pipeline, "extract", broken)
+    monkeypatch.setattr(pipeline, "extract_report", broken)
 
 
 def test_a_report_whose_graph_breaks_a_shape_is_reported_and_left_out(tmp_path, corpus, monkeypatch):
@@ -186,8 +186,8 @@ def test_without_the_page_the_graph_is_the_same_and_an_earlier_page_goes(tmp_pat
 def test_a_build_without_the_page_makes_no_page_facts_and_one_with_it_makes_them(tmp_path, corpus, one_worker,
                                                                                  monkeypatch):
     made = []
-    page_facts = kg.parts.page_facts
-    monkeypatch.setattr(kg.parts, "page_facts", lambda own: made.append(1) or page_facts(own))
+    page_facts = kg.corpus.parts.page_facts
+    monkeypatch.setattr(kg.corpus.parts, "page_facts", lambda own: made.append(1) or page_facts(own))
     kg.build([corpus], tmp_path, workers=1, page=False)
     assert made == [] and not (tmp_path / "graph.html").exists()
     kg.build([corpus], tmp_path, workers=1)  # the kept parts have no page's facts: each report is made again
@@ -259,18 +259,18 @@ def test_a_build_whose_shared_nodes_fail_validation_leaves_the_earlier_output(tm
     before = _files(out)
     changed = sorted(folder.iterdir())[-1]
     changed.write_text(changed.read_text(encoding="utf-8") + "　　全年新增就业岗位1200个。\n", encoding="utf-8")
-    strict = Graph().parse(kg.validate.SHAPES)  # the shapes, and one more that no indicator (a shared node) meets
+    strict = Graph().parse(kg.rdf.validate.SHAPES)  # the shapes, and one more that no indicator (a shared node) meets
     strict.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gk: <https://w3id.org/govkg/ontology#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         <urn:x:Strict> a sh:NodeShape ; sh:targetClass gk:Indicator ;
             sh:property [ sh:path rdfs:label ; sh:maxCount 0 ; sh:message "no label allowed" ] .""")
-    monkeypatch.setattr(kg.validate, "_shapes", lambda: strict)
-    kg.validate.shared_shapes.cache_clear()
+    monkeypatch.setattr(kg.rdf.validate, "_shapes", lambda: strict)
+    kg.rdf.validate.shared_shapes.cache_clear()
     try:
         with pytest.raises(ValidationError, match="no label allowed"):
             kg.build([folder], out, shards=True)
     finally:
-        kg.validate.shared_shapes.cache_clear()
+        kg.rdf.validate.shared_shapes.cache_clear()
     assert _files(out) == before
 
 

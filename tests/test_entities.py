@@ -6,7 +6,7 @@ import kg
 
 
 def _entities(text):
-    x = kg.extract(kg.parse_report("2020年工作回顾\n" + text))
+    x = kg.extract_report(kg.parse_report("2020年工作回顾\n" + text))
     return {(e.name, e.etype) for e in x.entities}
 
 
@@ -173,7 +173,7 @@ def test_generic_phrases_are_not_entities(sentence):
 
 
 def test_short_and_full_name_are_one_entity():
-    x = kg.extract(kg.parse_report("2020年工作回顾\n组织青峰集团参展。支持青峰、蓝海等企业上市。"))
+    x = kg.extract_report(kg.parse_report("2020年工作回顾\n组织青峰集团参展。支持青峰、蓝海等企业上市。"))
     entity = next(e for e in x.entities if e.name == "青峰集团")
     assert "青峰" in entity.aliases and len(entity.mentions) == 2
 
@@ -181,10 +181,10 @@ def test_short_and_full_name_are_one_entity():
 def test_a_relation_is_a_property_with_its_sentence():
     from rdflib import RDF, RDFS
 
-    from kg.graph import build_graph
+    from kg.rdf.graph import build_graph
     from kg.vocab import GK
 
-    g = build_graph([kg.extract(kg.parse_report("2020年工作回顾\n与南州大学共建星河智能联合实验室。"))])
+    g = build_graph([kg.extract_report(kg.parse_report("2020年工作回顾\n与南州大学共建星河智能联合实验室。"))])
     (university, lab), = g.subject_objects(GK.partner)
     assert (str(g.value(university, RDFS.label)), str(g.value(lab, RDFS.label))) == ("南州大学", "星河智能联合实验室")
     statement = next(g.subjects(RDF.type, RDF.Statement))
@@ -206,7 +206,7 @@ def test_a_title_awarded_is_not_an_entity(sentence):
 
 
 def test_a_bare_name_found_once_is_found_where_it_stands_again():
-    x = kg.extract(kg.parse_report("2020年工作回顾\n星澜等9家企业挺进中国企业500强。澄溪大学与星澜共建联合实验室。"))
+    x = kg.extract_report(kg.parse_report("2020年工作回顾\n星澜等9家企业挺进中国企业500强。澄溪大学与星澜共建联合实验室。"))
     entity = next(e for e in x.entities if e.name == "星澜")
     assert entity.etype == "Enterprise" and [m.rule for m in entity.mentions] == ["enumeration", "repeat"]
 
@@ -348,7 +348,7 @@ def test_a_village_named_at_the_head_of_a_project_is_mentioned_there_too():
 def test_an_owner_named_at_the_head_of_a_longer_name_is_mentioned_there_too():
     text = ("2020年工作回顾\n一、抓项目\n星澜新材料产业园建成投产。\n"
             "2021年工作安排\n一、强产业\n支持星澜新材料扩大产能。")
-    x = kg.extract(kg.parse_report(text))
+    x = kg.extract_report(kg.parse_report(text))
     owner = next(e for e in x.entities if e.name == "星澜新材料")
     assert owner.etype == "Enterprise" and [m.rule for m in owner.mentions][0] == "nested"
     assert len(owner.areas) == 2  # the review's work area too, where only the project is named

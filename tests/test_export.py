@@ -15,8 +15,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.cli import cli
 from kg.errors import ExportError, InputError
-from kg.export import FORMATS, export, jsonld_context, report_graph
-from kg.store import load_graph
+from kg.outputs.export import FORMATS, export, jsonld_context, report_graph
+from kg.outputs.files import load_graph
 from kg.vocab import GK
 
 from .conftest import ROOT, SEED
@@ -76,7 +76,7 @@ def test_jsonld_embeds_the_published_context(exported):
 
 def test_published_context_is_generated_and_agrees_with_the_ontology():
     published = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
-    assert published == jsonld_context(), ("refresh it: python -c \"import json,kg.export as e; "
+    assert published == jsonld_context(), ("refresh it: python -c \"import json,kg.outputs.export as e; "
                                            "print(json.dumps(e.jsonld_context(), ensure_ascii=False, indent=2))\" "
                                            "> ontology/context.jsonld")
     ontology = Graph().parse(ROOT / "ontology" / "govkg.ttl")

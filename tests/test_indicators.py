@@ -6,8 +6,8 @@ import pytest
 from rdflib import RDFS
 
 import kg
-from kg.graph import build_graph
-from kg.indicators import indicator_concept
+from kg.rdf.graph import build_graph
+from kg.extract.indicators import indicator_concept
 from kg.vocab import GK
 
 REPORT = """青峰区2021年政府工作报告
@@ -20,7 +20,7 @@ REPORT = """青峰区2021年政府工作报告
 
 @pytest.fixture(scope="module")
 def extraction():
-    return kg.extract(kg.parse_report(REPORT, name="qingfeng-2021.txt"))
+    return kg.extract_report(kg.parse_report(REPORT, name="qingfeng-2021.txt"))
 
 
 def _by_name(extraction, name, status):
@@ -63,7 +63,7 @@ def test_indicator_concepts(stated, concept):
 
 
 def _observations(sentence, part="2020年工作回顾"):
-    x = kg.extract(kg.parse_report(f"{part}\n{sentence}"))
+    x = kg.extract_report(kg.parse_report(f"{part}\n{sentence}"))
     return [(o.indicator, o.value, o.unit, o.growth, o.qualifier) for o in x.observations]
 
 
@@ -180,7 +180,7 @@ def test_a_change_against_a_named_year_has_no_name_of_its_own():
 
 
 def test_a_target_of_a_later_year_belongs_to_that_year():
-    x = kg.extract(kg.parse_report("星河镇2021年政府工作报告\n2021年工作安排\n"
+    x = kg.extract_report(kg.parse_report("星河镇2021年政府工作报告\n2021年工作安排\n"
                                    "到2025年,地区生产总值达到600亿元。新增学位2000个。"))
     assert [(o.indicator, o.year, o.status) for o in x.observations] == [
         ("地区生产总值", 2025, "target"), ("新增学位", 2021, "target")]
@@ -218,7 +218,7 @@ def test_a_figure_the_one_before_goes_on_to_takes_its_name(sentence, expected):
 
 
 def test_a_level_of_a_later_year_after_a_change_stands_alone():
-    x = kg.extract(kg.parse_report("星河镇2021年政府工作报告\n2021年工作安排\n"
+    x = kg.extract_report(kg.parse_report("星河镇2021年政府工作报告\n2021年工作安排\n"
                                    "星河镇地区生产总值增长7%,到2025年达到600亿元。"))
     assert [(o.indicator, o.value, o.unit, o.growth, o.year) for o in x.observations] == [
         ("星河镇地区生产总值", Decimal("7"), "%", None, 2021), ("星河镇地区生产总值", Decimal("600"), "亿元", None, 2025)]

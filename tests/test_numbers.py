@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from kg.numbers import find_quantities, parse_chinese_number
-from kg.read import normalise
+from kg.extract.numbers import find_quantities, parse_chinese_number
+from kg.read.report import normalise
 
 
 def _one(text):
@@ -88,6 +88,6 @@ def test_never_crashes_and_offsets_stay_inside(text):
 
 
 def test_a_unit_that_begins_a_word_is_no_unit():
-    from kg.numbers import find_quantities
+    from kg.extract.numbers import find_quantities
     assert find_quantities("华星光电T7项目投产,启动DY03单元更新,PM2.5处于低位") == []
     assert [(str(q.value), q.unit) for q in find_quantities("完成23项目标任务,实现七连冠")] == [("23", "项"), ("7", "连冠")]

@@ -7,10 +7,10 @@ from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.cli import cli
-from kg.read import decode_bytes
-from kg.ntriples import nt_term
-from kg.shared_store import SharedStore
-from kg.validate import check_graph, validate_graph, ValidationError
+from kg.read.report import decode_bytes
+from kg.rdf.terms import nt_term
+from kg.corpus.shared import SharedStore
+from kg.rdf.validate import check_graph, validate_graph, ValidationError
 from kg.vocab import GK
 
 from .conftest import QINGHE, ROOT, SEED
@@ -164,10 +164,10 @@ def test_a_build_that_breaks_a_shape_writes_nothing(tmp_path, monkeypatch):
 
 def test_iris_are_stable_and_shared_across_reports():
     import kg
-    from kg.graph import build_graph
+    from kg.rdf.graph import build_graph
 
-    a = kg.extract(kg.parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n引进星河电子。建设石桥村。", name="a.txt"))
-    b = kg.extract(kg.parse_report("柳塘县2021年政府工作报告\n2020年工作回顾\n星河电子落户。建设石桥村。", name="b.txt"))
+    a = kg.extract_report(kg.parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n引进星河电子。建设石桥村。", name="a.txt"))
+    b = kg.extract_report(kg.parse_report("柳塘县2021年政府工作报告\n2020年工作回顾\n星河电子落户。建设石桥村。", name="b.txt"))
     g = build_graph([a, b])
     enterprises = set(g.subjects(RDF.type, GK.Enterprise))
     villages = set(g.subjects(RDF.type, GK.Village))
@@ -179,10 +179,10 @@ def test_iris_are_stable_and_shared_across_reports():
 
 def test_an_enterprise_named_with_and_without_its_legal_form_is_one_node():
     import kg
-    from kg.graph import build_graph
+    from kg.rdf.graph import build_graph
 
-    a = kg.extract(kg.parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n星河科技集团总部落户。", name="a.txt"))
-    b = kg.extract(kg.parse_report("柳塘县2021年政府工作报告\n2020年工作回顾\n引进星河科技、蓝海电子等企业。", name="b.txt"))
+    a = kg.extract_report(kg.parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n星河科技集团总部落户。", name="a.txt"))
+    b = kg.extract_report(kg.parse_report("柳塘县2021年政府工作报告\n2020年工作回顾\n引进星河科技、蓝海电子等企业。", name="b.txt"))
     g = build_graph([a, b])
     (node,) = set(g.subjects(RDF.type, GK.Enterprise)) - {
         s for s in g.subjects(RDF.type, GK.Enterprise) if "蓝海" in str(g.value(s, RDFS.label))}
@@ -193,16 +193,16 @@ def test_an_enterprise_named_with_and_without_its_legal_form_is_one_node():
 
 def test_a_text_without_a_year_has_no_year_zero():
     import kg
-    from kg.graph import build_graph
+    from kg.rdf.graph import build_graph
 
-    g = build_graph([kg.extract(kg.parse_report("引进星河电子。全年新增企业12家。", name="note.txt"))])
+    g = build_graph([kg.extract_report(kg.parse_report("引进星河电子。全年新增企业12家。", name="note.txt"))])
     assert not any(str(o) == "0" for o in g.objects(None, GK.reportYear))
     assert not any(str(o) == "0" for o in g.objects(None, GK.year))
     assert validate_graph(g) == []
 
 
 def test_kg_validate_reads_a_build_as_rdflib_does(seed_build, tmp_path):
-    from kg.store import read_triples
+    from kg.outputs.files import read_triples
 
     ttl = seed_build[0] / "graph.ttl"
     assert set(read_triples(ttl)) == set(Graph().parse(ttl)) and len(read_triples(ttl)) == len(Graph().parse(ttl))

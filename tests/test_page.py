@@ -20,10 +20,10 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
 import kg
-from kg.graph import build_graph
-from kg.ntriples import nt_term
-from kg.page_data import TYPES, VERDICTS, _number
-from kg.render import render_html, to_networkx
+from kg.rdf.graph import build_graph
+from kg.rdf.terms import nt_term
+from kg.outputs.page.data import TYPES, VERDICTS, _number
+from kg.outputs.page.render import render_html, to_networkx
 from kg.vocab import GK
 
 from .conftest import QINGHE, ROOT, SEED
@@ -336,7 +336,7 @@ def test_a_large_graph_opens_aggregated_and_expands_on_click(opened, tmp_path):
 def promises(tmp_path_factory):
     """A page of two regions, two years each; the first region renamed to a name holding HTML."""
     reports = make_corpus(regions=2, years=2, paragraphs=6)
-    g = build_graph([kg.extract(kg.parse_report(r.text, name=r.name)) for r in reports])
+    g = build_graph([kg.extract_report(kg.parse_report(r.text, name=r.name)) for r in reports])
     renamed = {reports[0].region: HOSTILE_REGION}
     for rep, region in list(g.subject_objects(GK.region)):
         if str(region) in renamed:

@@ -7,11 +7,11 @@ import pytest
 from rdflib import Graph
 
 import kg
-from kg.graph import build_graph, promise_triples
-from kg.ntriples import nt_triples
-from kg.shared_store import SharedStore
-from kg.page_data import VERDICTS, merge_page, page_data, page_facts, to_networkx
-from kg.parts import make_part, part_page, part_promises
+from kg.rdf.graph import build_graph, promise_triples
+from kg.rdf.terms import nt_triples
+from kg.corpus.shared import SharedStore
+from kg.outputs.page.data import VERDICTS, merge_page, page_data, page_facts, to_networkx
+from kg.corpus.parts import make_part, part_page, part_promises
 
 from .corpus import make_corpus
 from .test_promises import OTHER, Y2020, Y2021
@@ -20,7 +20,7 @@ from .test_promises import OTHER, Y2020, Y2021
 @pytest.fixture(scope="module")
 def graph():
     texts = (("qingfeng-2021.txt", Y2021), ("liutang-2021.txt", OTHER), ("qingfeng-2020.txt", Y2020))
-    return build_graph([kg.extract(kg.parse_report(text, name=name)) for name, text in texts])
+    return build_graph([kg.extract_report(kg.parse_report(text, name=name)) for name, text in texts])
 
 
 def _observation(data: dict, where: list[int] | None) -> list | None:
@@ -63,7 +63,7 @@ def test_a_target_points_at_its_own_evidence_sentence(graph):
 
 
 def test_reports_without_a_later_report_of_their_region_give_no_rows():
-    only = build_graph([kg.extract(kg.parse_report(Y2020, name="qingfeng-2020.txt"))])
+    only = build_graph([kg.extract_report(kg.parse_report(Y2020, name="qingfeng-2020.txt"))])
     data = page_data(only)
     assert data["promises"] == []
     assert all(len(row) == 11 for n in data["nodes"] for row in n.get("obs", ()))
@@ -78,7 +78,7 @@ def test_the_same_triples_give_the_same_rows_in_any_order(graph):
 @pytest.fixture(scope="module")
 def corpus():
     """Two regions, three years each: entities and indicators shared across reports, targets met and missed."""
-    return [kg.extract(kg.parse_report(r.text, name=r.name)) for r in make_corpus(regions=2, years=3, paragraphs=8)]
+    return [kg.extract_report(kg.parse_report(r.text, name=r.name)) for r in make_corpus(regions=2, years=3, paragraphs=8)]
 
 
 def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_graph(corpus):

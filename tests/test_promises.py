@@ -3,8 +3,8 @@
 import pytest
 
 import kg
-from kg.graph import build_graph
-from kg.promises import track_promises
+from kg.rdf.graph import build_graph
+from kg.link.promises import track_promises
 from kg.vocab import GK
 
 Y2020 = """青峰县2020年政府工作报告
@@ -27,7 +27,7 @@ OTHER = """柳塘县2021年政府工作报告
 
 @pytest.fixture(scope="module")
 def extractions():
-    return [kg.extract(kg.parse_report(text, name=name))
+    return [kg.extract_report(kg.parse_report(text, name=name))
             for name, text in (("qingfeng-2020.txt", Y2020), ("qingfeng-2021.txt", Y2021), ("liutang-2021.txt", OTHER))]
 
 
@@ -90,7 +90,7 @@ VARIANT_2021 = """澄溪县2021年政府工作报告
 
 @pytest.fixture(scope="module")
 def variants():
-    return [kg.extract(kg.parse_report(text, name=name))
+    return [kg.extract_report(kg.parse_report(text, name=name))
             for name, text in (("chengxi-2020.txt", VARIANT_2020), ("chengxi-2021.txt", VARIANT_2021))]
 
 

@@ -10,7 +10,7 @@ from rdflib import Graph
 
 import kg
 from kg.evaluate import evaluate, load_gold
-from kg.graph import build_graph
+from kg.rdf.graph import build_graph
 
 from .conftest import CORPUS, GOLD
 
@@ -73,20 +73,20 @@ def test_eval_counts_a_wrong_type_against_precision():
     gold = {"doc": "x.txt", "sections": [{"key": "R1", "part": "review", "title": "t", "match": ["工作回顾"]}],
             "entities": [{"name": "星河电子", "types": ["Enterprise"], "aliases": [], "sections": ["R1"], "optional": False}]}
     import kg
-    from kg.graph import build_graph
+    from kg.rdf.graph import build_graph
 
-    g = build_graph([kg.extract(kg.parse_report("2020年工作回顾\n引进星河电子。", name="x.txt"))])
+    g = build_graph([kg.extract_report(kg.parse_report("2020年工作回顾\n引进星河电子。", name="x.txt"))])
     ev = evaluate(gold, g)
     assert ev.scores["entities (typed)"].f1 == 1.0 and ev.scores["links"].f1 == 1.0
 
 
 def test_eval_matches_a_repeated_figure_to_the_one_in_the_same_place():
     import kg
-    from kg.graph import build_graph
+    from kg.rdf.graph import build_graph
 
     text = ("2019年工作回顾\n一、抓项目\n化解信访积案2件。\n二、惠民生\n办好实事。\n"
             "2020年工作安排\n一、强保障\n化解信访积案2件。\n二、优服务\n提升效能。")
-    g = build_graph([kg.extract(kg.parse_report(text, name="x.txt"))])
+    g = build_graph([kg.extract_report(kg.parse_report(text, name="x.txt"))])
     item = {"aliases": [], "value": 2, "upper": None, "unit": "件", "qualifier": None, "growth_pct": None}
     gold = {"doc": "x.txt", "entities": [],
             "sections": [{"key": "R1", "match": ["抓项目"]}, {"key": "P1", "match": ["强保障"]}],
@@ -99,7 +99,7 @@ def test_eval_matches_a_repeated_figure_to_the_one_in_the_same_place():
 
 def test_eval_ignores_the_work_areas_a_gold_leaves_unannotated():
     text = "2019年工作回顾\n全年引进星河电子。\n一、抓项目\n建成碧川产业园。\n二、惠民生\n建成柳屿学校。"
-    g = build_graph([kg.extract(kg.parse_report(text, name="x.txt"))])
+    g = build_graph([kg.extract_report(kg.parse_report(text, name="x.txt"))])
     gold = {"doc": "x.txt", "indicators": [],
             "sections": [{"key": "R0", "match": ["工作回顾"]}, {"key": "R1", "match": ["抓项目"]}],
             "entities": [{"name": n, "types": ["Enterprise", "Project"], "aliases": [], "sections": [k], "optional": False}

@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from kg import sparql
+from kg.query import store as sparql
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.export import report_graph, to_nq
+from kg.outputs.export import report_graph, to_nq
 from kg.vocab import GK
 
 from .conftest import ROOT

@@ -13,9 +13,9 @@ import pytest
 
 import kg
 from kg.errors import DecodeError, InputError
-from kg.read import (decode_bytes, decode_html, normalise, parse_report, read_report, to_halfwidth,
+from kg.read.report import (decode_bytes, decode_html, normalise, parse_report, read_report, to_halfwidth,
                      to_simplified)
-from kg.readers import _pdf_text, html_to_text, read_docx_text, read_pdf_text
+from kg.read.formats import _pdf_text, html_to_text, read_docx_text, read_pdf_text
 
 from .conftest import SEED
 from .formats import blocks, cjk_font, cjk_ttfont, page_html, write_docx, write_pdf

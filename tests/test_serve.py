@@ -27,8 +27,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 
-from kg import sandbox
-from kg.serve import oxigraph_command
+from kg.query import sandbox
+from kg.query.serve import oxigraph_command
 from kg.vocab import GK
 
 from .conftest import ROOT

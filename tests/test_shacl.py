@@ -1,4 +1,4 @@
-"""kg.shacl checks the shapes as pyshacl does: the same violations on graphs broken in many ways."""
+"""kg.rdf.shacl checks the shapes as pyshacl does: the same violations on graphs broken in many ways."""
 
 from decimal import Decimal
 
@@ -6,11 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kg.graph import build_graph
-from kg.pipeline import extract
-from kg.read import parse_report
-from kg.shacl import compile_shapes
-from kg.validate import _pyshacl, _shapes, shared_shapes, validate_graph
+from kg.rdf.graph import build_graph
+from kg.pipeline import extract_report
+from kg.read.report import parse_report
+from kg.rdf.shacl import compile_shapes
+from kg.rdf.validate import _pyshacl, _shapes, shared_shapes, validate_graph
 from kg.vocab import GK
 
 TEXT = ("政府工作报告\n2020年工作回顾\n一、抓项目\n引进星河电子落户高新区,与清河大学共建研究院,"
@@ -19,7 +19,7 @@ TEXT = ("政府工作报告\n2020年工作回顾\n一、抓项目\n引进星河�
 
 @pytest.fixture(scope="module")
 def good_triples():
-    return sorted(build_graph([extract(parse_report(TEXT))]), key=str)
+    return sorted(build_graph([extract_report(parse_report(TEXT))]), key=str)
 
 
 def test_the_shapes_govkg_ships_are_compiled():

@@ -1,6 +1,6 @@
 """Structure: parts, sections, topics, overviews and closings, on the seed and on a report of another style."""
 
-from kg.read import parse_report
+from kg.read.report import parse_report
 from kg.structure import read_structure
 
 

@@ -8,7 +8,7 @@ import pytest
 from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
 from jieba.posseg.viterbi import viterbi as jieba_viterbi
 
-from kg.tagger import FastTagger, viterbi
+from kg.nlp.tagger import FastTagger, viterbi
 
 from .conftest import CORPUS, QINGHE, SEED
 
@@ -58,7 +58,7 @@ def test_a_whole_report_is_tagged_the_same(taggers):
 
 def test_with_govkg_user_words_the_route_is_jiebas_too():
     """rjieba routes with the user words at jieba's frequencies and jieba's total (it counts a known word once)."""
-    from kg.segment import _tokenizer, user_words
+    from kg.nlp.segment import _tokenizer, user_words
 
     dictionary = jieba.Tokenizer()
     for word, tag in user_words():
@@ -69,7 +69,7 @@ def test_with_govkg_user_words_the_route_is_jiebas_too():
 
 
 def test_tokens_cover_the_text_with_their_offsets():
-    from kg.segment import tokenize
+    from kg.nlp.segment import tokenize
 
     text = SEED.read_text(encoding="utf-8")[:3000]
     tokens = tokenize(text, 7)

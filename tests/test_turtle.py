@@ -1,14 +1,14 @@
-"""kg.turtle writes the bytes pyoxigraph's Turtle writer writes, sorted the same way."""
+"""kg.rdf.turtle writes the bytes pyoxigraph's Turtle writer writes, sorted the same way."""
 
 import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings, strategies as st
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
-from kg.parts import PREFIXES
-from kg.ntriples import Triples, nt_triples, rdflib_triples
-from kg.store import oxigraph_term
-from kg.turtle import sorted_turtle
+from kg.corpus.parts import PREFIXES
+from kg.rdf.terms import Triples, nt_triples, rdflib_triples
+from kg.outputs.files import oxigraph_term
+from kg.rdf.turtle import sorted_turtle
 from kg.vocab import GK
 
 PREFIX_MAP = {p: str(ns) for p, ns in PREFIXES}
@@ -16,7 +16,7 @@ EX = "https://w3id.org/govkg/resource/"
 
 
 def by_pyoxigraph(triples) -> bytes:
-    """What ``kg.parts.turtle_of`` wrote before kg.turtle: pyoxigraph's triples sorted by their text, serialized."""
+    """What ``kg.corpus.parts.turtle_of`` wrote before kg.rdf.turtle: pyoxigraph's triples sorted by their text, serialized."""
     ox_triples = sorted((ox.Triple(*map(oxigraph_term, t)) for t in triples), key=str)
     text = ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
     return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
@@ -43,7 +43,7 @@ def test_same_bytes_as_pyoxigraph(ts):
 
 
 def test_a_report_graph_is_written_as_pyoxigraph_writes_it():
-    from kg.graph import add_extraction, split_report
+    from kg.rdf.graph import add_extraction, split_report
     from kg.pipeline import extract_file
 
     g = Triples()

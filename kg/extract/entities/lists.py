@@ -1,0 +1,529 @@
+"""The enumeration rule: the members of a list share its head or take the type of a named sibling.
+
+``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``; in ``星河母婴、青峰机械获评`` a
+bare member takes the type of a sibling that carries a suffix; ``柳河、石溪综合整治工程`` gives
+each place the work named after the last one; a list of roads before ``道路`` names each road.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from kg.extract.lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
+from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
+                           national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
+from kg.nlp.segment import known_word, tokenize, tokenize_phrase
+
+__all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
+
+_GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "集团": "Enterprise", "项目": "Project", "重点企业": "Enterprise", "金融机构": "Enterprise",
+                "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
+_ROADS = "道路"  # the head of a list of roads: each member is named on its own
+_SMALL_COUNTS = frozenset("两二三四五六七八九十")
+_COUNT_STARTS = _SMALL_COUNTS | frozenset(string.digits)
+
+
+def enumerations(text: str, toks: list[Tok]):
+    """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
+    found = []
+    sentence = text[toks[0].start:toks[-1].end] if toks else ""
+    if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence) and not _COUNT_AFTER_LIST.search(sentence):
+        return found
+    for e, tok in enumerate(toks):
+        if tok.word in ("等", "等等", "等一批"):
+            counted = False  # ``A、B等<head>``
+        elif tok.word[0] in _COUNT_STARTS and _count_at(toks, e):
+            counted = True  # ``A、B两大<head>``
+        else:
+            continue
+        members = _members_before(toks, e)
+        if counted and members:
+            members[0] = _past_verbs(toks, *members[0])
+        if len(members) == 1 and not counted:
+            found.extend(_single_member(text, toks, e, *members[0]))
+        if len(members) < 2:
+            continue
+        head, etype = _head_after(text, toks, e)
+        if head and any(h in head for h in PERSON_HEADS):
+            continue
+        if counted and head:
+            head = _class_head(text, toks, e, head)
+        if not head and (roads := _road_list(text, members)):
+            found.extend(roads)  # ``完成碧川路、曙岭路等建设``
+            continue
+        if not head and _FIELDS.match(text, tok.end):
+            continue  # a list of industries or fields, not of named things
+        typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
+        national = text.startswith("国家", members[0][0])  # ``国家A、B等创新中心``: national centres, each named by its field
+        sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
+                         if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
+        if not counted and _a_class(text, tok.end, head, etype, typed):
+            found.extend(_members_of_a_class(text, toks, typed, etype))
+            continue
+        for a, b, suffix in typed:
+            name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+            if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit() \
+                    or text[a - 1:a] == "·":
+                continue  # ``6家保护机构`` is a count, not a member; ``澄溪大学·星河`` one member
+            if suffix:  # named in full; the suffix rule may have found it, the list confirms it
+                inside = _inside(toks, a, b)
+                if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
+                        and TYPE_SUFFIXES[suffix] != "Village" and (specificity_of(inside, suffix) or _company_of_companies(
+                            name, suffix, head) or _a_project_of_projects(text, tok.end, name, suffix, inside)):
+                    found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
+                continue
+            if head == _ROADS:
+                if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
+                    found.append((name, "Project", a, b, "enumeration"))
+            elif counted and tok.word not in _SMALL_COUNTS and not specificity_of(_inside(toks, a, b), ""):
+                continue  # ``无人机、医疗器械两个基地``, ``文化艺术、健康生态6大风貌区``: kinds of things, counted
+            elif head and etype and head not in _GROUP_WORDS:
+                if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), "") \
+                        or (national and national_centre("国家" + name.removeprefix("国家") + head, head)):
+                    found.append((name + head, etype, a, b, "enumeration"))  # not ``燃气、供热等工程``: kinds
+            elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
+                    _bare_name(name, toks, a, b, etype) or (sibling_types and len(name) >= 3 and not known_word(name))):
+                found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))
+    return found
+
+
+_COUNT_WORD = re.compile(r"[两二三四五六七八九十]+(?:个|家|所|座|条)")
+
+
+_CLASS_WORDS = re.compile(r"(?:大型|中型|小型|重点|特色|高端|新型|城市|商业|经济|示范|精品|标志性|知名|优质)")
+
+
+def _a_class(text: str, after: int, head: str | None, etype: str | None, typed: list) -> bool:
+    """True when the head after ``等`` names a class its members belong to, not a word of their names: it follows
+    words that describe a kind (``等大型商业综合体``, ``等经济示范商业街区``) and a member has a head of its own
+    of the same type (``乐府广场、星河天地等大型商业综合体``)."""
+    if not head or etype not in ("Project", "Institution") or head in _GROUP_WORDS or head == _ROADS:
+        return False
+    rest = text[after:after + 16]
+    described = rest[:max(0, rest.find(head))]
+    return _CLASS_WORDS.search(described) is not None and any(
+        suffix and TYPE_SUFFIXES[suffix] == etype and len(text[a:b]) > len(suffix) + 1 for a, b, suffix in typed)
+
+
+def _members_of_a_class(text: str, toks: list[Tok], typed: list, etype: str):
+    """The members of a list before a class: each is named on its own, with its own head or without one."""
+    found = []
+    for a, b, suffix in typed:
+        name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+        if not 2 <= len(name) <= 10 or name in GENERIC_NAMES or _COUNTED.search(name) or known_word(name):
+            continue
+        if suffix and TYPE_SUFFIXES[suffix] in ("Project", "Institution", "Enterprise"):
+            found.append((name, type_of(name, suffix), a, b, "enumeration"))
+        elif not suffix and not name.endswith(_PLACE_ENDS) and specificity_of(_inside(toks, a, b), "") or (
+                not suffix and len(name) >= 3 and len(_inside(toks, a, b)) <= 2 and not name.endswith(_PLACE_ENDS)):
+            found.append((name, etype, a, b, "enumeration"))
+    return found
+
+
+_PROJECTS_AFTER = re.compile(r"(?:重点|重大)?项目|[\u4e00-\u9fff]{0,4}设施")  # ``等重点项目``, ``等综合配套设施``
+_WORKS_HEADS = frozenset({"项目", "工程", "建设", "改造", "系统", "平台"})  # heads of works, not of places
+
+
+def _a_project_of_projects(text: str, after: int, name: str, suffix: str, inside: list[Tok]) -> bool:
+    """True for a member with a project's or a body's head in a list of projects (``完成运动森林公园、星河文化街区等项目建设``,
+    the list's end at ``after``): a project even in common words, when three or more characters before its head
+    say which (not a kind: ``社区公园``, ``新一代主题公园``)."""
+    prefix = name[:len(name) - len(suffix)]
+    return _PROJECTS_AFTER.match(text, after) is not None and TYPE_SUFFIXES[suffix] in ("Project", "Institution") \
+        and suffix not in _WORKS_HEADS \
+        and len(prefix) >= 3 and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
+        and not attributive(prefix) and not any(t.pos in ("v", "a", "ad", "d", "m") for t in inside)
+
+
+def _count_at(toks: list[Tok], e: int) -> bool:
+    """True when ``toks[e]`` counts the list that ends right before it: ``A、B两大<head>``, ``A、B两个<head>``
+    (one token), ``A、B 2个<head>``."""
+    tok = toks[e]
+    if e == 0 or toks[e - 1].word == "、" or toks[e - 1].word.endswith("等") \
+            or tok.word.isdigit() and toks[e - 1].pos == "v":
+        return False  # ``沙井头等26个项目``: ``等`` ends the list, which is not counted here; ``达54个``: a total
+    if _COUNT_WORD.fullmatch(tok.word):
+        return True
+    return (tok.word in _SMALL_COUNTS or tok.word.isdigit() and len(tok.word) <= 2) and e + 1 < len(toks) \
+        and toks[e + 1].word.startswith(("大", "个", "家", "所", "座", "条"))
+
+
+def _class_head(text: str, toks: list[Tok], e: int, head: str) -> str:
+    """The head counted members share, with the one noun before it that names their class: ``A、B 2个制造业创新中心``
+    names ``A制造业创新中心`` (a description such as ``重点``, ``新型`` is left out)."""
+    after = [t for t in toks[e + 1:e + 4] if not _COUNT_WORD.fullmatch(t.word) and t.word not in "个家所座条大"]
+    if len(after) >= 2 and after[1].word == head and after[0].pos == "n" and len(after[0].word) >= 2 \
+            and known_word(after[0].word):
+        return after[0].word + head
+    return head
+
+
+def _past_verbs(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
+    """The first member of a counted list without the verbs and adverbs in front of it: ``动工建设`` | ``瑞吉、艾美2家``."""
+    inside = _inside(toks, a, b)
+    start = 0
+    while start < len(inside) - 1 and b - inside[start + 1].start >= 2 and (
+            inside[start].pos[:1] in ("v", "d", "l") or inside[start].word in BOUNDARY_WORDS):
+        start += 1
+    return (inside[start].start, b) if inside else (a, b)
+
+
+def _university_or(name: str, etype: str) -> str:
+    """A short member ending in ``大`` is a university by its short name (``澄大``, ``青科大``),
+    even in a list of companies and bodies (``星澜、青科大等12家企业和机构``).
+
+    >>> _university_or("青科大", "Enterprise"), _university_or("星澜", "Enterprise")
+    ('Institution', 'Enterprise')
+    """
+    return "Institution" if etype == "Enterprise" and name.endswith("大") and len(name) <= 4 else etype
+
+
+def _single_member(text: str, toks: list[Tok], e: int, a: int, b: int):
+    """``星河微电等11家企业``, ``澄溪路等3项市政工程``: the one name before ``等`` and a head of
+    companies, projects or roads is a company, a project or a road; a name with its own
+    suffix is left to the suffix rule."""
+    head, etype = _head_after(text, toks, e)
+    name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+    if not etype or suffix_of(name) or not 2 <= len(name) <= 8 or _COUNTED.search(name) or text[a - 1:a].isdigit():
+        return []
+    if head == _ROADS:
+        return _road_list(text, [(a, b), (a, b)])[:1]
+    if head in _GROUP_WORDS and _bare_name(name, toks, a, b, etype) and not known_word(name + head):
+        return [(name, etype, a, b, "enumeration")]
+    return []
+
+
+_COUNT_AFTER_LIST = re.compile(r"[^\d]\d{1,2}[个家所座条]")  # ``A、B 2个制造业创新中心``
+_COUNTED = re.compile(r"^\d|\d+(?:\.\d+)?(?:个|家|项|处|座|批|所|条|名|支|人|亿|万|年|%)")
+_FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴|大宗)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节|消费)")
+
+
+def sibling_lists(text: str, toks: list[Tok]):
+    """Lists without ``等``: ``星河母婴、青峰机械获评`` (a bare member takes the type of a named
+    sibling) and ``柳河、石溪综合整治工程`` (places share the work named after the last one)."""
+    found = []
+    if not toks or "、" not in text[toks[0].start:toks[-1].end]:
+        return found
+    for e, tok in enumerate(toks):
+        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" \
+                or "、" not in text[toks[max(0, e - 8)].start:tok.start] or joinable(tok) or not joinable(toks[e - 1], tok):
+            continue  # not the token right after the last member of a list
+        members = _members_before(toks, e)
+        if len(members) < 2:
+            continue
+        if roads := _road_list(text, members):
+            found.extend(roads)  # ``推进碧川路、曙岭路沿线景观提升``
+            continue
+        typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
+        found.extend(_shared_work(text, typed))
+        found.extend(_shared_head(text, toks, typed))
+        found.extend(_works_among_named_works(text, toks, typed))
+        kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
+                 if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
+        if len(kinds) != 1 or (etype := kinds.pop()) not in ("Enterprise", "Project"):
+            continue
+        last = typed[-1][2]
+        for a, b, suffix in typed:
+            name = clean_name(text[a:b])
+            inside = _inside(toks, a, b)
+            if suffix or name in GENERIC_NAMES or _PAREN.sub("", name) in TYPE_SUFFIXES:
+                continue  # ``医院(二期)``: a head and its phase, cut from the name before them
+            if len(name) <= 2 and last:  # ``蓝天、碧水、净土保卫战``: the short ones share the head
+                found.append((name + last, TYPE_SUFFIXES[last], a, b, "enumeration"))
+            elif 3 <= len(name) <= 6 and specificity_of(inside, ""):
+                found.append((name, etype, a, b, "enumeration"))
+    return found
+
+
+_PAREN = re.compile(r"\(.*?\)")
+_ROAD_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|大道|大街)")
+_NOT_ROADS = frozenset("道路 思路 出路 线路 网路 公路 铁路 马路 新路 老路 水路 陆路 套路 门路 山路 支路 南路 北路 东路 西路 中路 主干路 次干路 断头路".split())
+
+
+def _road_list(text: str, members: list[tuple[int, int]]):
+    """A list made only of roads (``碧川路、曙岭支路``): each road is the object of the work on the list.
+
+    >>> [n for n, *_ in _road_list("碧川路、曙岭支路", [(0, 3), (4, 8)])]
+    ['碧川路', '曙岭支路']
+    """
+    names = [(clean_name(text[a:b]), a, b) for a, b in members]
+    if len(names) < 2 or not all(len(n) >= 3 and _ROAD_NAME.fullmatch(n) and n not in _NOT_ROADS for n, _, _ in names):
+        return []
+    return [(n, "Project", a, b, "enumeration") for n, a, b in names]
+
+
+def _company_of_companies(name: str, suffix: str, head: str | None) -> bool:
+    """``环球生物、星河电子等15家企业``: a member with a company's suffix in a list of companies is one,
+    unless it is a common word (``海洋生物``)."""
+    return head in ("企业", "公司", "重点企业", "龙头企业") and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
+
+
+def _works_among_named_works(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
+    """``深中通道、外环高速、妈湾通道``: in a list of three or more works, each ending in a project's head and two of
+    them named, a member in common words (``外环高速``) is a name too.
+
+    >>> text = "碧川通道、外环高速、澄溪通道"
+    >>> [n for n, *_ in _works_among_named_works(text, tokenize(text), [(0, 4, "通道"), (5, 9, "高速"), (10, 14, "通道")])]
+    ['外环高速']
+    """
+    if typed and typed[-1][2] == "建设":  # the list's work, after its last member
+        a, b, _ = typed[-1]
+        typed = typed[:-1] + [(a, b - 2, suffix_of(text[a:b - 2]))]
+    if len(typed) < 3 or not all(s and TYPE_SUFFIXES[s] == "Project" for _, _, s in typed):
+        return []
+    named = [_named(toks, a, b, s) for a, b, s in typed]
+    if sum(named) < 2:
+        return []
+    found = []
+    for (a, b, suffix), is_named in zip(typed, named):
+        name = clean_name(text[a:b])
+        if not is_named and name not in GENERIC_NAMES and 2 <= len(name) - len(suffix) <= 4 \
+                and not _GENERIC_PREFIX.match(name) and not known_word(name) \
+                and all(t.pos.startswith("n") for t in tokenize_phrase(name)):  # nouns only: not ``高新园区``, ``公园入城``
+            found.append((name, "Project", a, b, "enumeration"))
+    return found
+
+
+_GENERIC_PREFIX = re.compile(r"(?:社区|城市|乡村|农村|市政|公共|主要|重点|配套|周边|其他|相关|各类|一批|若干)")
+
+
+def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
+    """``柳河、石溪综合整治工程``: a river or road before the last member shares its work."""
+    a_last, b_last, last = typed[-1]
+    head = _compound_head(text[a_last:b_last], last) if last else ""
+    if not last or head == last:
+        return []
+    return [(name + head, type_of(name + head, last), a, b, "enumeration")
+            for a, b, suffix in typed[:-1]
+            if not suffix and re.search(r"[河江湖溪涌路街山岛湾]$", name := clean_name(text[a:b])) and 2 <= len(name) <= 6]
+
+
+def _shared_head(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
+    """``星澜、云岚国家级企业技术中心``: bare names before a last member that is a name and a head share the head
+    (not a company's suffix: ``星澜、云岚科技`` are two companies)."""
+    a_last, b_last, last = typed[-1]
+    inside = _inside(toks, a_last, b_last)
+    stem = 0  # the last member's own name: its tokens that are names, or characters jieba cut one by one
+    while stem < len(inside) - 1 and (len(inside[stem].word) == 1 or specificity_of(inside[stem:stem + 1], "")):
+        stem += 1
+    if not last or len(last) < 2 or TYPE_SUFFIXES[last] not in ("Institution", "Project", "Village") or last in ("号线", "建设") \
+            or stem == 0 or not _a_proper_name(text[a_last:inside[stem].start], inside[:stem]):
+        return []
+    head = text[inside[stem].start:b_last]
+    if len(head) < 2 or head == last and len(last) == 1 or not head.endswith(last) \
+            or any(t.word in BOUNDARY_WORDS and t.word not in TYPE_SUFFIXES for t in inside[stem:]):
+        return []
+    found = []
+    for a, b, suffix in typed[:-1]:
+        name = clean_name(text[a:b])
+        if not suffix and _a_proper_name(name, _inside(toks, a, b)) and not _BUILT_END.search(name):
+            found.append((name + head, type_of(name + head, last), a, b, "enumeration"))
+    return found
+
+
+_BUILT_END = re.compile(r"[路街道河江湖溪涌湾岛桥线铁港站]$")  # ``深汕高铁``: a thing of its own, not a stem
+
+
+def same_head_lists(text: str, toks: list[Tok]):
+    """Lists joined by ``、``/``和``/``及`` whose members share a head (``铁扇水库和香车水库``): see ``_same_heads``."""
+    found = []
+    if not toks or not _JOINERS.search(text, toks[0].start, toks[-1].end):
+        return found
+    for e, tok in enumerate(toks):
+        if e == 0 or text[toks[e - 1].end - 1] not in SUFFIX_LAST_CHARS or (joinable(tok) and tok.word != "建设") \
+                or not joinable(toks[e - 1], tok) or toks[e - 1].word in ("、", "和", "及"):
+            continue  # not right after a last member that ends with a head
+        head = suffix_of(text[max(0, toks[e - 1].end - 8):toks[e - 1].end])
+        if not head or text.count(head, toks[0].start, toks[e - 1].end) < 2:
+            continue  # no other member with that head
+        members = _members_before(toks, e)
+        if len(members) >= 2:
+            found.extend(_same_heads(text, toks, [(a, b, suffix_of(text[a:b])) for a, b in members]))
+    return found
+
+
+_JOINERS = re.compile(r"[、和及]")
+
+
+def _same_heads(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
+    """``碧川水库和香车水库``: members with the same head as a sibling that is a name are names too, even in
+    words jieba knows (``香车``), unless they are common words or a kind (``社区公园``)."""
+    named = {suffix for a, b, suffix in typed if suffix and _named(toks, a, b, suffix)}
+    found = []
+    for a, b, suffix in typed:
+        name = clean_name(text[a:b])
+        prefix = name[:len(name) - len(suffix or "")]
+        if suffix in named and TYPE_SUFFIXES[suffix] in ("Project", "Institution") \
+                and (_weak_place_head(suffix) or not _named(toks, a, b, suffix)) and name[0] not in _COUNT_FIRST \
+                and 2 <= len(prefix) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) and not known_word(name) \
+                and name not in GENERIC_NAMES and prefix not in GENERIC_NAMES and not attributive(prefix) \
+                and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
+                and not suffix.endswith(("局", "部", "署", "项目")) \
+                and not any(t.pos[:1] in ("v", "a", "d") for t in _inside(toks, a, b - len(suffix))):
+            found.append((name, type_of(name, suffix), a, b, "enumeration"))
+    return found
+
+
+_COUNT_FIRST = frozenset("个家所座项处条") | _COUNT_STARTS  # ``六大管理中心``, ``个博士后工作站``: counted
+
+
+def _weak_place_head(suffix: str) -> bool:
+    """A head of places and buildings too common to make a name alone (``通道``, ``泵站``): a member with a word
+    jieba does not know before it is a name only by its list."""
+    return suffix in WEAK_SUFFIXES and len(suffix) >= 2 and suffix not in _WORKS_HEADS
+
+
+_COMMON_PREFIX = re.compile(r"社区|村|街道|乡镇|城市|城区|农村|国家|省级|市级|区级|县级|重点|新建|大型|小型|综合|公共|各类|[省市区县镇]$")
+
+
+def _a_proper_name(name: str, inside: list[Tok]) -> bool:
+    """A short name of Chinese characters that jieba does not know as a word, and that holds a name."""
+    return 2 <= len(name) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None and not known_word(name) \
+        and name not in GENERIC_NAMES and specificity_of(inside, "") > 0
+
+
+def _inside(toks: list[Tok], a: int, b: int) -> list[Tok]:
+    """The tokens that lie within the span ``a:b``."""
+    return [t for t in toks if a <= t.start and t.end <= b]
+
+
+def _named(toks: list[Tok], a: int, b: int, suffix: str) -> bool:
+    """True when the list member at ``a:b`` is a name, not a category (``冷链食品``)."""
+    return specificity_of(_inside(toks, a, b), suffix) > 0
+
+
+def _bare_name(name: str, toks: list[Tok], a: int, b: int, etype: str | None = None) -> bool:
+    """A list member without a suffix names something only if it is not a common word or a place;
+    in a list of companies a member ending in ``路`` or ``街`` is a company (``星河电路等4家企业``)."""
+    places = ("区", "市", "县", "镇", "省", "国") if etype == "Enterprise" else _PLACE_ENDS
+    if name.endswith(places) or name in GENERIC_NAMES:
+        return False
+    inside = _inside(toks, a, b)
+    if etype == "Enterprise" and 2 <= len(name) <= 4 and not known_word(name) and any(len(t.word) == 1 for t in inside) \
+            and not any(t.word in BOUNDARY_WORDS or (len(t.word) > 1 and t.pos == "n") for t in inside):
+        return True  # ``抖|音``, ``分期|乐`` in a list of companies: a name jieba does not know, cut apart
+    return specificity_of(inside, "") > 0
+
+
+_PLACE_ENDS = ("路", "街", "河", "江", "湖", "区", "市", "县", "镇", "省", "国")
+
+
+def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
+    """The spans of a list's members that end right before ``toks[e]``, joined by ``、``/``和``/``及``."""
+    members = []
+    k = first = e - 1  # ``first``: the last token of the first member
+    while k >= 0:
+        j = k
+        while j - 1 >= 0 and joinable(toks[j - 1], toks[j]) and not (toks[j - 1].pos == toks[j].pos == "quote"):
+            j -= 1
+        if j > k or not joinable(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
+            break  # a member may end in digits before the next mark: ``华星光电G9、``
+        members.append((toks[j].start, toks[k].end))
+        first = k
+        if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
+            k -= 1  # ``“菜篮子”“米袋子”等``: quoted members side by side
+            continue
+        if j - 1 >= 0 and toks[j - 1].word in ("、", ",", "和", "及"):
+            if toks[j - 1].word == ",":
+                break
+            k = j - 2
+            continue
+        break
+    members.reverse()
+    if members:
+        start = toks[start_after_verbs(toks, left_edge(toks, first), first, "")].start
+        members[0] = (start, members[0][1])  # the first member starts where its name does
+    return members
+
+
+_PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安置房|棚户区改造|棚改|土地整备|老旧小区改造)$")
+
+
+def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | None]:
+    """The type head after ``等``: ``传统工业区`` → ``工业区``; ``企业`` → Enterprise."""
+    rest = text[toks[e].end: toks[e].end + 16]
+    rest = _COUNT_LEAD.sub("", rest)
+    rest = _BATCH_LEAD.sub("", rest)
+    rest = _HEAD_STOP.split(rest)[0]
+    if _ROADS_HEAD.match(rest):
+        return _ROADS, "Project"
+    m = _GROUP_HEAD.match(rest)
+    if m and "领域" in m.group(1):
+        return None, None  # ``大数据、区块链等领域优势企业``: the members are fields, not companies
+    if m and not _holds_word(m.group(1), _LONG_STOP_WORDS):
+        kind = _PROJECT_KINDS.search(m.group(1)) if m.group(2) == "项目" else None
+        if kind:  # ``星河、绿地等城市更新项目``: each is a project of that kind
+            return kind.group(0) + "项目", "Project"
+        return m.group(2), _GROUP_WORDS[m.group(2)]
+    for n in range(2, min(len(rest), 10) + 1):
+        phrase = rest[:n]
+        suffix = suffix_of(phrase)
+        if len(suffix or "") == 1 and known_word(rest[n - 1:n + 1]) and not suffix_of(rest[:n + 1]):
+            return None, None  # ``村落``: the head char starts a common word, which is the head
+        if len(suffix or "") == 1 and known_word(phrase[-2:]):
+            continue  # ``关键环节``, ``农村``: the head char ends a common word
+        if suffix and suffix != "建设" and phrase.endswith(suffix) and not _holds_word(phrase, _LONG_BOUNDARY_WORDS, suffix):
+            longer = suffix_of(rest[:n + 1]) if n < len(rest) else None
+            if longer and len(longer) >= 2:  # ``产业园区``: ``园区`` goes on from ``产业园``, the head is the longer
+                return _compound_head(rest[:n + 1], suffix + rest[n]), TYPE_SUFFIXES[longer]
+            head = _compound_head(phrase, suffix)
+            if suffix == "改造" and head != phrase:
+                return None, None  # ``A、B等过渡载体装修改造``: the members are 载体, the work is not their name
+            return head, TYPE_SUFFIXES[suffix]
+    return None, None
+
+
+_COUNT_LEAD = re.compile(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?")
+_BATCH_LEAD = re.compile(r"^(?:一批|一系列|多家|多个|一大批)")
+_HEAD_STOP = re.compile(r"[,。;、:!?()“”]")
+_ROADS_HEAD = re.compile(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)|^.{0,6}?(?:景观大道|大道)")
+_GROUP_HEAD = re.compile(r"^(.{0,6}?)(企业|公司|集团|项目|金融机构)")  # ``等央企集团``: companies, named bare
+_LONG_STOP_WORDS = frozenset(w for w in STOP_WORDS if len(w) > 1)
+_LONG_BOUNDARY_WORDS = frozenset(w for w in BOUNDARY_WORDS if len(w) > 1)
+_LONGEST_WORD = max(map(len, _LONG_STOP_WORDS | _LONG_BOUNDARY_WORDS))
+
+
+def _holds_word(phrase: str, words: frozenset[str], but_in: str = "") -> bool:
+    """True when one of ``words`` (of two characters or more) is in ``phrase``, other than one that is
+    part of ``but_in``: each piece of ``phrase`` is looked up, not each word searched for.
+
+    >>> _holds_word("重点产业园", frozenset({"重点"})), _holds_word("重点产业园", frozenset({"重点"}), "重点园")
+    (True, False)
+    """
+    for a in range(len(phrase) - 1):
+        for b in range(a + 2, min(len(phrase), a + _LONGEST_WORD) + 1):
+            if (w := phrase[a:b]) in words and w not in but_in:
+                return True
+    return False
+
+
+def _compound_head(phrase: str, suffix: str) -> str:
+    """The head a member shares: the suffix, with the words that describe the work (``景观提升工程``)."""
+    m = re.search(r"((?:景观提升|改造提升|提升改造|综合整治|综合治理|生态修复|水环境治理|改造)?%s)$" % re.escape(suffix), phrase)
+    return m.group(1) if m else suffix
+
+
+_DIGITS = re.compile(r"\d+")
+_NUMBERED = re.compile(r"(地铁|轨道交通|轨道|轻轨|有轨电车)?(\d+)((?:[、和及]\d+)+)号线")
+_LINE_GOES_ON = re.compile(r"[支延东西南北]")  # ``6号线支线``: the last line names more than the line
+
+
+def numbered_lines(text: str, toks: list[Tok]):
+    """``轨道14、16、17号线``: numbered lines that share the head ``号线`` and the word before the first.
+
+    >>> [n for n, *_ in numbered_lines("推进地铁5、8号线建设", tokenize("推进地铁5、8号线建设"))]
+    ['地铁5号线', '地铁8号线']
+    """
+    if not toks or text.find("号线", toks[0].start, toks[-1].end) < 0:
+        return []
+    found = []
+    for m in _NUMBERED.finditer(text, toks[0].start, toks[-1].end):
+        kind = m.group(1) or ""
+        for num in _DIGITS.finditer(text, m.start(2), m.end(3)):
+            a = m.start() if num.start() == m.start(2) else num.start()
+            b = m.end() if num.end() == m.end(3) else num.end()
+            if b == m.end() and _LINE_GOES_ON.match(text, b):
+                continue
+            found.append((kind + num.group() + "号线", "Project", a, b, "enumeration"))
+    return found

@@ -1,0 +1,470 @@
+"""The suffix rule: a type head (``产业园``, ``集团``, ``村``…) ends a name, kept only if the name is specific.
+
+Its left edge is where a boundary word, a function word, a number or punctuation stands
+(``获批筹建`` | ``国家超级计算江北中心``); a category made of common words
+(``省级现代农业产业园``) is refused. Ministries and bureaus jieba knows as organisations
+(``民政部``) are recorded under the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+                      INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
+from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
+                           clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
+from kg.nlp.segment import known_word, tokenize, tokenize_phrase
+
+__all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
+           "follow_up_campaigns"]
+
+_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划".split())
+_SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^(?:[一二三四五六七八九十两]+|\d+)大")  # ``宜居之城``, ``五大教育集团``, ``9大科技项目``
+_INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节|消费|市场)(?:[,，。;；、]|发展|集群|防控|$)")
+_MAIN_WORKS = "主体工程"
+_HEAD_GOES_ON = frozenset("园城港馆站")  # ``国际大学园``: the character after a head that makes it longer
+_NOT_SUFFIX_LENGTHS = sorted({len(w) for w in _NOT_SUFFIX_WORDS})
+
+
+def _ends_not_suffix_word(text: str, end: int) -> bool:
+    """True when ``text[:end]`` ends with a word that only looks like it ends with a type suffix."""
+    for n in _NOT_SUFFIX_LENGTHS:
+        if text[max(0, end - n):end] in _NOT_SUFFIX_WORDS:
+            return True
+    return False
+
+
+def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """Names that end with a type suffix, each kept only if ``_accept`` finds it specific."""
+    found = []
+    for k in [k for k, tok in enumerate(toks) if tok.word[-1] in SUFFIX_LAST_CHARS and tok.pos != "x"]:
+        tok = toks[k]
+        span_text = text[max(0, tok.end - 8):tok.end]
+        suffix = suffix_of(span_text)
+        if not suffix:
+            continue
+        if tok.word in _NOT_SUFFIX_WORDS or _ends_not_suffix_word(text, tok.end) or (len(suffix) == 1 and tok.pos == "ns" and tok.word.endswith(suffix) and len(tok.word) > 1 and TYPE_SUFFIXES[suffix] != "Village"):
+            continue
+        if len(suffix) == 1 and tok.word != suffix and TYPE_SUFFIXES[suffix] != "Village" \
+                and tok.pos not in PROPER_POS and known_word(tok.word) \
+                and not (k > 0 and (toks[k - 1].pos == "quote" or toks[k - 1].word.endswith("杯"))):
+            continue  # ``环节``, ``家园``: the suffix ends a common word, unless a cup's name leads it (``“星河杯”帆船赛``)
+        if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
+                and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS \
+                and not (suffix.endswith(ROUTES) and SEGMENT.match(text, tok.end)):
+            continue  # a modifier of the noun after it (``中心城区``), not a line before its section
+        if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
+            continue  # the head goes on: ``国际大学园``
+        works = _works_start(toks, k, suffix)
+        j = _after_a_named_subject(toks, start_after_verbs(toks, left_edge(toks, works), k, suffix), k, suffix)
+        if j < 0:
+            continue
+        if works < k and not specificity_of(toks[j:works], "", places):
+            continue  # ``学校改扩建工程``: building work on a kind of thing
+        start = toks[j].start
+        if toks[k].word.endswith(suffix) and start >= tok.end - len(suffix) and tok.pos != "quote":
+            continue  # the suffix alone, nothing before it
+        end = tok.end
+        if text[start:end].endswith(_MAIN_WORKS) and (inner := suffix_of(text[start:end - len(_MAIN_WORKS)])):
+            suffix, end = inner, end - len(_MAIN_WORKS)  # ``星河艺术中心主体工程``: the main works of the centre
+        name = _accept(text, start, end, suffix, toks, j, k, places)
+        if name:
+            at = end - len(name) if text[start:end].endswith(name) else start
+            if end == tok.end and (_campus_after(toks, k, suffix) or _lot_letter_after(toks, k, suffix)):
+                name, end = name + clean_name(toks[k + 1].word), toks[k + 1].end
+            elif end == tok.end and _campus_after_a_dot(toks, k, suffix):
+                name, end = name + "·" + toks[k + 2].word, toks[k + 2].end  # ``澄溪大学·星河``: its campus
+            elif end == tok.end and suffix.endswith(ROUTES) and (segment := SEGMENT.match(text, end)):
+                name, end = name + segment.group(), segment.end()  # ``星澜铁路澄江至碧溪段``: a section of the line
+            found.append((name, type_of(name, suffix), max(start, at), end, "suffix"))
+    return found
+
+
+def _campus_after(toks: list[Tok], k: int, suffix: str) -> bool:
+    """True when a place in parentheses follows a university's or a company's name: its campus or branch
+    (``南州大学(深圳)``, ``星河科技(中国)``)."""
+    if k + 1 >= len(toks) or toks[k + 1].pos != "paren" or TYPE_SUFFIXES[suffix] not in ("Institution", "Enterprise"):
+        return False
+    inner = toks[k + 1].word[1:-1]
+    return 2 <= len(inner) <= 4 and all(t.pos == "ns" for t in tokenize_phrase(inner))
+
+
+ROUTES = ("铁路", "城际", "高铁", "高速", "高速公路", "公路", "快速路", "国道", "省道", "客专", "号线", "大道")
+SEGMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,7}?段")
+_LOTS = ("项目", "地块", "单元", "标段", "组团")
+_LOT_LETTER = re.compile(r"[A-Z]\d{0,2}")
+
+
+def _lot_letter_after(toks: list[Tok], k: int, suffix: str) -> bool:
+    """True when a letter (and a number) after a lot's or a project's head names one of several (``一期子项目A``,
+    ``星湖单元B2``), and no more letters or figures follow it.
+
+    >>> toks = tokenize("推进碧溪一期子项目A建设")
+    >>> [_lot_letter_after(toks, k, "项目") for k, t in enumerate(toks) if t.word.endswith("项目")]
+    [True]
+    """
+    if not suffix.endswith(_LOTS) or k + 1 >= len(toks) or not _LOT_LETTER.fullmatch(toks[k + 1].word):
+        return False
+    return k + 2 >= len(toks) or not re.match(r"[A-Za-z0-9.%]", toks[k + 2].word)
+
+
+def _campus_after_a_dot(toks: list[Tok], k: int, suffix: str) -> bool:
+    """True when ``·`` and a place follow a university's name (``澄溪大学·星河``): its campus, named so."""
+    return suffix.endswith(("大学", "学院")) and k + 2 < len(toks) and toks[k + 1].word == "·" \
+        and toks[k + 2].pos == "ns" and 2 <= len(toks[k + 2].word) <= 4
+
+
+# verbs that, right before a head, belong to the name (``清淮线改扩建工程``, ``星河产业联盟成立大会``)
+_BUILDING_VERBS = frozenset("改扩建 新改扩建 扩建 改建 新改建 迁建".split())
+_VERBS_IN_NAMES = {"工程": _BUILDING_VERBS, "项目": _BUILDING_VERBS, "大会": frozenset("成立 揭牌 启动 誓师".split()),
+                   "中心": frozenset({"促进"}), "基金": frozenset({"引导", "投资"})}  # ``区技术转移促进中心``
+
+
+_WORKS_ENDS = ("工程", "项目", "改造", "整治", "治理", "提升", "建设", "计划", "行动", "活动", "试点", "期")
+
+
+def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
+    """Where a name ending at ``toks[k]`` starts when a name, a verb and a proper name come before its head in the
+    span: after the verb (``星河集团`` | ``入驻`` | ``碧溪产业园``, ``碧溪合唱团`` | ``登上`` | ``国家大剧院``). Not when
+    only a head or common words follow the verb (``海洋生物产业园孵化中心``, ``口岸免税商业综合体``), nor for works and
+    programmes, whose names hold a thing and what is done to it (``碧溪产业园提升工程``).
+
+    >>> toks = tokenize("星河集团入驻碧溪产业园")
+    >>> "".join(t.word for t in toks[_after_a_named_subject(toks, 0, len(toks) - 1, "产业园"):])
+    '碧溪产业园'
+    """
+    if TYPE_SUFFIXES[suffix] == "Initiative" or suffix.endswith(_WORKS_ENDS):
+        return j
+    for i in range(k - 2, j - 1, -1):
+        if _a_name_then_its_verb(toks, i) and (i + 2 < k or toks[k].word != suffix) \
+                and specificity_of(toks[i + 2:i + 3], ""):  # a proper name after the verb, not ``创新`` | ``学院``
+            return i + 2
+        if _a_body_then_its_aim(toks, i):
+            return -1  # ``南澜科技大学`` | ``建设`` | ``世界一流研究型大学``: the body is named on its own, its aim is no name
+        if toks[i + 1].pos == "ns" and (head := suffix_of(toks[i].word)) and len(head) >= 2 \
+                and TYPE_SUFFIXES[head] == "Initiative":
+            return i + 1  # ``全新机制`` | ``澄州医学科学院``: a programme's head ends what came before the place
+    return j
+
+
+_AIM_VERBS = frozenset("建设 打造 创建 建成 争创".split())
+
+
+def _a_body_then_its_aim(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` ends in a school's, a body's or a company's head and a verb of building follows it: what comes after
+    is what the body is to become."""
+    head = suffix_of(toks[i].word)
+    return toks[i + 1].word in _AIM_VERBS and head is not None and len(head) >= 2 \
+        and TYPE_SUFFIXES[head] in ("Institution", "Enterprise") and head not in WEAK_SUFFIXES
+
+
+def _a_name_then_its_verb(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` ends in a type's head of two characters or more, not an industry's (``深圳生物`` | ``育种``), and a
+    verb follows it."""
+    verb, head = toks[i + 1], suffix_of(toks[i].word)
+    return verb.pos.startswith("v") and verb.pos != "vn" and head is not None and len(head) >= 2 \
+        and (head not in WEAK_SUFFIXES or TYPE_SUFFIXES[head] == "Institution")
+
+
+def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
+    """Where the left edge of a name ending at ``toks[k]`` is looked for: the token before its head when it is a
+    verb that belongs to the name (``清淮线`` | ``改扩建`` | ``工程``), which would otherwise stop the name."""
+    if k > 0 and toks[k].word == suffix and toks[k - 1].word in _VERBS_IN_NAMES.get(suffix, ()):
+        return k - 1
+    return k
+
+
+def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: int, k: int,
+            places: frozenset[str] = frozenset()) -> str | None:
+    raw = text[start:end]
+    if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
+        return None
+    name = clean_name(raw)
+    prefix = name[: len(name) - len(suffix)]
+    etype = TYPE_SUFFIXES[suffix]
+    if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) or _level_of_a_kind(name) \
+            or _PHASE_ONLY.fullmatch(name) \
+            or _has_deng(toks, j, k):
+        return None
+    if etype == "Village":
+        if GENERIC_VILLAGE.search(name) or _RURAL_END.search(name) \
+                or _VILLAGE_NOT_IN_PREFIX.search(prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not _HAN.search(prefix):
+            return None
+    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2) and not _SHORT_NAME.fullmatch(name):
+        return None
+    if suffix in _UNIVERSITY_SHORT and (len(name) > 4 or specificity_of(toks[j:k + 1], suffix, places) < 2):
+        return None  # ``南科大``, not ``建设中大``
+    if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
+        return None
+    if suffix == "校区" and not SCHOOL_AT_HEAD.match(name):
+        return None  # a campus is a school's: not ``深圳校区``, ``名校深圳校区``
+    if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
+        return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
+    if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
+        campaign = _CAMPAIGN.match(prefix)
+        place = tokenize_phrase(prefix[campaign.end():]) if campaign else []
+        return name if campaign and len(prefix) - campaign.end() <= 4 and specificity_of(place, "", places) == 2 else None
+    weak = suffix in WEAK_SUFFIXES
+    specificity = specificity_of(toks[j:k + 1], suffix, places)
+    if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
+        specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
+    cued = (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)) \
+        or (etype == "Institution" and _created(text, start)) \
+        or (etype == "Initiative" and _hosted(text, start, suffix)) \
+        or (etype == "Project" and not weak and _built(text, toks, j, end)) \
+        or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(name, suffix) \
+        or (etype == "Initiative" and "杯" in prefix[1:] and suffix.endswith(_EVENT_ENDS))  # ``中国杯帆船赛``: a cup
+    if etype != "Village" and not specificity and not cued:
+        core = _strip_modifiers(prefix)
+        if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
+                or (len(core) <= 2 and etype in ("Project", "Enterprise")):
+            return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
+    if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
+        return None
+    return name
+
+
+_PHASE_ONLY = re.compile(r"[省市区县镇]?[一二三四五六七八九十]+期")  # ``(纳入)市五期(建设规划)``: a phase of nothing named
+_KIND_AFTER_LEVEL = frozenset("重点项目 重大项目 产业项目 民生项目 重点工程 重大工程 民生工程 重点企业 龙头企业 重点投资项目 "
+                              "重大投资项目 政府投资项目".split())
+_LEVEL_IN_FRONT = re.compile(r"^(?:新区|全区|全市|全县|全镇|全省|本区|本市|[省市区县镇])")
+
+
+def _level_of_a_kind(name: str) -> bool:
+    """``省重点项目``, ``新区重点投资项目``: a level in front of a kind of work or company is still a kind."""
+    level = _LEVEL_IN_FRONT.match(name)
+    return level is not None and name[level.end():] in _KIND_AFTER_LEVEL
+
+
+# a school at the head of a name, with its campus's place in parentheses if any (``澄溪大学(星河)校区``)
+SCHOOL_AT_HEAD = re.compile(r"(?!名校|高校)([\u4e00-\u9fff]{2,12}?(?:大学|学院|学校|中学|小学|职校))(?:\([^()]{1,6}\))?")
+
+
+_WORLD_SCOPE = re.compile(r"^(?:中国国际|中国|国际(?!化)|全国|世界|全球|亚洲)")
+_EVENT_ENDS = ("节", "赛", "会", "论坛", "周", "展", "秀")
+
+
+def _world_event(prefix: str, suffix: str) -> bool:
+    """An event of a country or the world named by what it is about, in four characters or more
+    (``中国国际新媒体短片节``), not by a kind alone (``国际文化节``); not a system or a pilot (``…制度``, ``…试点``)."""
+    scope = _WORLD_SCOPE.match(prefix)
+    return scope is not None and suffix.endswith(_EVENT_ENDS) and len(prefix) - scope.end() >= 4 \
+        and _HAN.search(prefix[scope.end():]) is not None
+
+
+# names with one character before their head: a fair's short name (``高交会``), a chief's duty (``林长制``), a
+# university's (``南科大``)
+_UNIVERSITY_SHORT = ("工大", "科大", "师大", "农大", "医大", "中大")
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:%s)" % "|".join(("交会", "博会", "洽会", "贸会", "长制", "交所") + _UNIVERSITY_SHORT))
+
+
+_RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")
+_VILLAGE_NOT_IN_PREFIX = re.compile(r"[镇乡县区]|自然村|行政村")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_deng(toks: list[Tok], j: int, k: int) -> bool:
+    """True when ``等`` or ``等等`` is one of ``toks[j:k]``: the words before a list's head, not a name."""
+    for t in toks[j:k]:
+        if t.word == "等" or t.word == "等等":
+            return True
+    return False
+
+
+_COUNT_AFTER = re.compile(r"(?:达|超|近|共|累计)?\d")
+_COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[个家所座项处名支批]$")
+
+
+def _followed_by_count(text: str, end: int) -> bool:
+    return bool(_COUNT_AFTER.match(text, end, end + 4))
+
+
+def _preceded_by_count(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] not in _COUNTED_LAST:
+        return False  # what the pattern must end with (``$`` also matches before a last line end)
+    return bool(_COUNT_BEFORE.search(text[max(0, start - 6):start]))
+
+
+_COUNTED_LAST = frozenset("个家所座项处名支批\n")
+
+
+# Weak heads that still make a name of common words when the words before them are many
+# enough (``城市环境品质提升行动``): the head and the least number of characters before it.
+_LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
+_CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
+# a level or a grade in front (``省级…``, ``二级康复医院``): the name says a kind, unless a proper word holds it
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|街道级|社区级|村级|国家|全国|全省|全市|[一二三]级|[二三][甲乙])")
+_MODIFIER = re.compile("^(?:%s|\\d+A级)" % "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)))
+
+
+def _strip_modifiers(prefix: str) -> str:
+    """The part of a name's prefix left after category modifiers (``省级``, ``现代``…).
+
+    >>> _strip_modifiers("省级现代农业")
+    '农业'
+    """
+    while (n := _modifier_end(prefix)) and n < len(prefix):
+        prefix = prefix[n:]
+    return "" if _modifier_end(prefix) == len(prefix) else prefix
+
+
+def _modifier_end(prefix: str) -> int:
+    """Where the category modifier opening ``prefix`` ends (0: none), a kind in ``性``/``化``… included."""
+    if m := _MODIFIER.match(prefix):
+        return m.end()
+    return next((n for n in (3, 4) if attributive(prefix[:n])), 0)
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 4):start].endswith(ENTERPRISE_CUES_BEFORE) or text.startswith(ENTERPRISE_CUES_AFTER, end, end + 6)
+
+
+# what only one named thing does as the subject of its clause: its works reach a stage
+_WORKS_STAGE = re.compile(r"(?:主体|主体工程)?(?:基本)?(?:完工|封顶|竣工|开工建设|动工建设|开工|动工|开建|建成开放|建成投用"
+                          r"|建成使用|投入使用|正式开园|开园|开馆|正式启用|启用|正式运营)")
+
+
+def _built(text: str, toks: list[Tok], j: int, end: int) -> bool:
+    """True for a thing that opens its clause and whose works reach a stage (``科学公园主体完工``): one
+    thing, not a kind (a kind is counted, ``建成社区公园5个``, or follows a verb)."""
+    opens = j == 0 or toks[j - 1].word in (",", "。", ";", ":")
+    return opens and _WORKS_STAGE.match(text, end) is not None
+
+
+_EVENT_HEADS = re.compile(r"(?:赛|节|论坛|峰会|会|展|周)$")
+_HOSTS = ("举办", "承办", "主办", "举行", "协办")
+
+
+def _hosted(text: str, start: int, suffix: str) -> bool:
+    """True for an event right after the verb that hosts it (``成功举办全国帆船锦标赛``): one event, even in
+    common words (a kind of event hosted is counted or said of many: ``举办各类赛事``); not a bare ``比赛``, which
+    names a kind as often (``举办职业技能比赛``)."""
+    return _EVENT_HEADS.search(suffix) is not None and suffix != "比赛" and text[max(0, start - 2):start] in _HOSTS
+
+
+def _created(text: str, start: int) -> bool:
+    """True right after a verb that creates a body: ``成立`` | ``反诈骗中心``."""
+    return text[max(0, start - 4):start].endswith(INSTITUTION_CUES_BEFORE)
+
+
+_BODY = re.compile(r"(?:部|厅|委|局|署)$")
+_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$")
+
+
+def government_bodies(toks: list[Tok]):
+    """A ministry or bureau jieba knows as an organisation (``民政部``, ``城管局``)."""
+    return [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
+            if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)]
+
+
+_SHORT_BODY = re.compile(r"(?:国家|省|市|区|县)?(?:%s)(?:委|部|局|厅|办)(?![署门分长员属队位件际])"
+                         % "|".join(sorted(BODY_STEMS, key=len, reverse=True)))
+_BODY_HEAD = re.compile(r"[委部局厅办]")
+
+
+def short_bodies(text: str, toks: list[Tok]):
+    """A department by its short form (``市发改委``, ``住建部``), which jieba cuts apart.
+
+    >>> [n for n, *_ in short_bodies("已获市发改委批复", tokenize("已获市发改委批复"))]
+    ['市发改委']
+    """
+    if not toks:
+        return []
+    a, b = toks[0].start, toks[-1].end
+    if not _BODY_HEAD.search(text, a, b):
+        return []  # no head a department ends with: the long pattern need not be tried at every character
+    return [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
+            if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
+
+
+_ROAD_WORKS = re.compile(r"(?:全线)?(?:建设|改造|拓宽|扩建|改扩建|升级改造|建成通车|通车|贯通|开工|动工|竣工)")
+_NOT_ROAD = re.compile(r"(?:道路|马路|公路|铁路|线路|思路|出路|道路|网路|电路|支路|干路|主干路|次干路|断头路|小路|大路|新路|之路|进路)$")
+
+
+def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """A named road as the object of its work (``碧川路建设``, ``曙岭路拓宽``): a project.
+
+    >>> [n for n, *_ in road_works("碧川路建设加快推进", tokenize("碧川路建设加快推进"))]
+    ['碧川路']
+    """
+    found = []
+    if not toks or text.find("路", toks[0].start, toks[-1].end) < 0:
+        return found
+    for k, tok in enumerate(toks):
+        if not tok.word.endswith("路") or not _ROAD_WORKS.match(text, tok.end):
+            continue
+        short = tok.word == "路" or (len(tok.word) == 2 and tok.word[0] in "东西南北中新")  # ``碧川|路``, ``环城|西路``
+        j = k - 1 if short and k > 0 and toks[k - 1].pos in ("n", "ns", "nz", "nr", "j") else k
+        name = text[toks[j].start:tok.end]
+        stem = name[:-1]
+        if not 3 <= len(name) <= 8 or _NOT_ROAD.search(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name) \
+                or toks[j].pos in ("v", "vn", "m", "x", "p", "c", "u", "uj", "d", "r") or stem in places:
+            continue
+        if known_word(stem) and specificity_of(toks[j:k + 1], "", places) != 2:
+            continue  # ``主干路``, ``景观路``: a kind of road
+        found.append((name, "Project", toks[j].start, tok.end, "suffix"))
+    return found
+
+
+def place_campaigns(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
+    """``平安青峰创建``: a campaign adjective and a place (one proper noun) before ``创建`` name a campaign (``平安青峰``).
+
+    >>> [n for n, *_ in place_campaigns("平安青峰创建全面铺开", tokenize("平安青峰创建全面铺开"), frozenset({"青峰"}))]
+    ['平安青峰']
+    """
+    found = []
+    if not toks or text.find("创建", toks[0].start, toks[-1].end) < 0:
+        return found
+    for k, tok in enumerate(toks):
+        if tok.word != "创建":
+            continue
+        for i in range(k - 1, max(-1, k - 4), -1):
+            campaign = _CAMPAIGN.match(text[toks[i].start:tok.start])
+            place = text[toks[i].start + campaign.end():tok.start] if campaign else ""
+            words = tokenize_phrase(place)
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", place) and not place.endswith(("城市", "城区")) and (place in places or (
+                    len(words) == 1 and words[0].pos in ("ns", "nr", "nz"))):
+                found.append((text[toks[i].start:tok.start], "Initiative", toks[i].start, tok.start, "suffix"))
+                break
+    return found
+
+
+# a title a city or district earns (``全国文明城市``, ``国家森林城市``), then the campaign for it
+_CITY_TITLE = re.compile(r"(?:(?:全国|国家|省级|省)(?:[\u4e00-\u9fff]{2,6}?)|(?:文明|卫生|森林|园林|生态园林|环保模范|双拥模范"
+                         r"|节水型|无障碍|全域旅游示范|食品安全示范))(?:城市|城区)(?=创建|复审|复查|复检)")
+_TITLE_WORK = re.compile(r"创建|复审|复查|复检")
+
+
+def title_campaigns(text: str, toks: list[Tok]):
+    """``圆满完成国家森林城市创建、国家卫生城市复审``: the campaign for a title a city earns is an initiative,
+    named with its work (the title alone is no name).
+
+    >>> [n for n, *_ in title_campaigns("完成国家森林城市创建、卫生城市复审", tokenize("完成国家森林城市创建、卫生城市复审"))]
+    ['国家森林城市创建', '卫生城市复审']
+    """
+    if not toks or "城" not in text[toks[0].start:toks[-1].end]:
+        return []
+    starts = {t.start for t in toks}
+    found = []
+    for m in _CITY_TITLE.finditer(text, toks[0].start, toks[-1].end):
+        work = _TITLE_WORK.match(text, m.end())
+        if m.start() in starts and not any(w in m.group()[2:] for w in BOUNDARY_WORDS if len(w) > 1):
+            found.append((m.group() + work.group(), "Initiative", m.start(), work.end(), "suffix"))
+    return found
+
+
+_FOLLOW_UP = re.compile(r"(?:中央|国家|省级|省|市)(?:[\u4e00-\u9fff]{0,8}?)(?:督察|巡视|巡察|督导|检查)(?:整改)?[“\"]?回头看[”\"]?")
+
+
+def follow_up_campaigns(text: str, toks: list[Tok]):
+    """``省生态环境督察“回头看”``: the second round of an inspection is an initiative, named with the inspection.
+
+    >>> [n for n, *_ in follow_up_campaigns("做好省生态环境督察“回头看”工作", tokenize("做好省生态环境督察“回头看”工作"))]
+    ['省生态环境督察回头看']
+    """
+    if not toks or "回头看" not in text[toks[0].start:toks[-1].end]:
+        return []
+    starts = {t.start for t in toks}
+    return [(re.sub(r"[“”\"]", "", m.group()), "Initiative", m.start(), m.end(), "suffix")
+            for m in _FOLLOW_UP.finditer(text, toks[0].start, toks[-1].end) if m.start() in starts]
