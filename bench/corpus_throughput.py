@@ -10,7 +10,7 @@ Measured in one run:
   which is what govkg's tokenizer runs) on the small corpus;
 - **worker start**: a fresh process importing govkg and loading jieba with
   govkg's user words (what each worker pays once, ``kg.corpus.parallel._warm_up``);
-- **extract**: ``kg.corpus.parallel.extract_all`` over the files with 1 and 2
+- **extract**: ``kg.pipeline.extract_all`` over the files with 1 and 2
   workers, without the cache, each run in a fresh process so its peak memory
   is its own. Outcomes are consumed and dropped, as ``kg.build`` does once a
   report's triples are in the graph: this is the streamed stage whose memory
@@ -208,7 +208,7 @@ def _run_child(folder: Path, workers: int) -> dict:
 
 
 def _child(folder: Path, workers: int) -> None:
-    from kg.corpus.parallel import extract_all
+    from kg.pipeline import extract_all
 
     files = sorted(folder.iterdir())
     sampler = _Sampler()

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["ontology_file", "GK", "GK_NT", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
+__all__ = ["ontology_file", "report_graph", "GK", "GK_NT", "RES", "slug", "identity_name", "report_iri", "area_iri", "entity_iri", "indicator_iri", "observation_iri",
            "mention_iri", "sentence_iri", "short_hash"]
 
 
@@ -191,3 +191,12 @@ def relation_iri(report: str, n: int) -> str:
 
 def sentence_iri(report: str, start: int, end: int) -> str:
     return f"{report}/sentence/{start}-{end}"
+
+
+def report_graph(report: URIRef) -> URIRef:
+    """The name of a report's graph in the TriG export.
+
+    >>> str(report_graph(URIRef("https://w3id.org/govkg/resource/report/x-2020-abc123")))
+    'https://w3id.org/govkg/resource/report/x-2020-abc123/graph'
+    """
+    return URIRef(f"{report}/graph")

@@ -16,7 +16,7 @@ from kg.errors import ValidationError
 from kg.outputs.export import report_graph
 from kg.rdf.graph import build_graph
 from kg.rdf.terms import nt_triples
-from kg.corpus.shared import SharedStore
+from kg.corpus.shared import SharedNodes
 from kg.outputs.page.render import render_html
 from kg.rdf.validate import shared_shapes, validate_graph, validate_triples
 from kg.vocab import GK, RES
@@ -100,7 +100,7 @@ def test_an_entity_is_named_by_its_first_report_and_its_other_names_are_aliases(
 
 def test_the_shared_nodes_are_checked_for_what_only_the_merge_can_break():
     indicator, entity = RES["indicator/工业总产值"], RES["enterprise/星河电子"]
-    shared = SharedStore()
+    shared = SharedNodes()
     for label in ("工业总产值", "工业产值"):  # two reports give one indicator node two labels
         shared.add(nt_triples([(indicator, RDF.type, GK.Indicator), (indicator, RDFS.label, Literal(label, lang="zh")),
                                (entity, RDF.type, GK.Enterprise), (entity, RDFS.label, Literal("星河电子", lang="zh"))]))

@@ -9,7 +9,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from kg.cli import cli
 from kg.read.report import decode_bytes
 from kg.rdf.terms import nt_term
-from kg.corpus.shared import SharedStore
+from kg.corpus.shared import SharedNodes
 from kg.rdf.validate import check_graph, validate_graph, ValidationError
 from kg.vocab import GK
 
@@ -144,19 +144,19 @@ def test_the_fixture_offsets_hold_too(qinghe_build):
 
 def test_a_build_that_breaks_a_shape_writes_nothing(tmp_path, monkeypatch):
     import kg
-    import kg.pipeline
+    import kg.corpus.build
 
     kg.build([SEED], tmp_path)
     before = (tmp_path / "graph.ttl").read_bytes()
-    shared_graph = kg.pipeline._shared_graph  # the nodes reports share, checked before anything is written
+    shared_graph = kg.corpus.build._shared_graph  # the nodes reports share, checked before anything is written
 
     def without_labels(corpus):
-        unlabelled = SharedStore()
+        unlabelled = SharedNodes()
         for chunk in shared_graph(corpus).chunks():
             unlabelled.add(t for t in chunk if t[1] != nt_term(RDFS.label))
         return unlabelled
 
-    monkeypatch.setattr(kg.pipeline, "_shared_graph", without_labels)
+    monkeypatch.setattr(kg.corpus.build, "_shared_graph", without_labels)
     with pytest.raises(ValidationError):
         kg.build([SEED], tmp_path, cache=False)  # with the cache, an unchanged rebuild checks and writes nothing
     assert (tmp_path / "graph.ttl").read_bytes() == before

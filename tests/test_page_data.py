@@ -9,7 +9,7 @@ from rdflib import Graph
 import kg
 from kg.rdf.graph import build_graph, promise_triples
 from kg.rdf.terms import nt_triples
-from kg.corpus.shared import SharedStore
+from kg.corpus.shared import SharedNodes
 from kg.outputs.page.data import VERDICTS, merge_page, page_data, page_facts, to_networkx
 from kg.corpus.parts import make_part, part_page, part_promises
 
@@ -83,7 +83,7 @@ def corpus():
 
 def test_a_corpus_page_made_from_each_reports_facts_is_the_page_of_the_whole_graph(corpus):
     parts = [make_part(x, validate=False) for x in corpus]  # as the workers make them
-    shared = SharedStore()
+    shared = SharedNodes()
     for part in parts:
         shared.add(part.shared)
     shared.add(promise_triples([part_promises(part) for part in parts]))

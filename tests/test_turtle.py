@@ -7,7 +7,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from kg.corpus.parts import PREFIXES
 from kg.rdf.terms import Triples, nt_triples, rdflib_triples
-from kg.outputs.files import oxigraph_term
+from kg.rdf.terms import oxigraph_term
 from kg.rdf.turtle import sorted_turtle
 from kg.vocab import GK
 

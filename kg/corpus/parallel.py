@@ -7,15 +7,15 @@ built from them does not depend on the number of workers. At most
 their turn), so memory is bounded by the workers, not by the corpus.
 ``workers=1`` runs in this process, with no pool. ``job`` is a module-level
 function (or a ``functools.partial`` of one) from a path to what is made of
-the file: ``extract_all`` extracts (``kg.pipeline.extract_file``), ``kg build``
+the file: ``kg.pipeline.extract_all`` extracts (``kg.pipeline.extract_file``), ``kg build``
 makes each report's part of the graph (``kg.pipeline.extract_part``).
 
 A cache has ``get(key, path)`` (the result kept for that key, or ``None``) and
 ``put(key, result)`` (keep it; returns what to yield). KEY is the SHA-256 of
 the file's name and bytes and of ``code_fingerprint()`` (govkg's version and
-the source of ``kg/*.py``), so that a changed file or a changed govkg is made
-again and an unchanged one is not. ``extract_all``'s cache keeps each
-``Extraction`` as ``KEY.pkl``; ``kg build`` keeps parts (``kg.corpus.parts.PartStore``).
+every file of the package and its ontology), so that a changed file or a changed govkg is made
+again and an unchanged one is not. ``kg.pipeline.extract_all``'s cache keeps each
+``Extraction`` as ``KEY.pkl``; ``kg build`` keeps parts (``kg.corpus.parts.PartCache``).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from kg.errors import KgError
 from kg.model import Extraction, Problem
 from kg.outputs.files import write_cache_file
 
-__all__ = ["Outcome", "map_files", "extract_all", "code_fingerprint", "cache_key", "CACHE_DIR"]
+__all__ = ["Outcome", "map_files", "Pickles", "code_fingerprint", "cache_key", "CACHE_DIR"]
 
 CACHE_DIR = ".cache"  # under the output folder
 
@@ -101,12 +101,6 @@ def cache_key(name: str, data: bytes | Path) -> str:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
-
-
-def extract_all(files: Iterable[Path], workers: int = 1, cache_dir: Path | None = None,
-                scheduler=None) -> Iterator[Outcome]:
-    """Each file's ``Extraction`` (``outcome.extraction``), in input order; see ``map_files``."""
-    yield from map_files(files, _extract_file, workers, _Pickles(cache_dir) if cache_dir else None, scheduler)
 
 
 def map_files(files: Iterable[Path], job: Callable[[str], Any], workers: int = 1, cache=None,
@@ -246,14 +240,8 @@ def _run(job, path: str, pickled: bool) -> tuple[bool, Any]:
         return False, f"govkg failed on it ({exc.__class__.__name__}: {exc}); please report this with the file"
 
 
-def _extract_file(path: str) -> Extraction:
-    from kg import pipeline
-
-    return pipeline.extract_file(path)
-
-
-class _Pickles:
-    """``extract_all``'s cache: each extraction pickled in ``folder/KEY.pkl``. A cache that cannot be
+class Pickles:
+    """``kg.pipeline.extract_all``'s cache: each extraction pickled in ``folder/KEY.pkl``. A cache that cannot be
     written (a full disk) only makes the next run slower."""
 
     def __init__(self, folder: Path):

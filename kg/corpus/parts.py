@@ -10,7 +10,7 @@ put the reports together: the report's triples of shared nodes, what promise
 tracking reads of the report, its counts and, when validated, the SHACL
 violations of its own graph (``kg.rdf.validate``).
 
-``PartStore`` keeps each part in one file, ``KEY.part`` (KEY from
+``PartCache`` keeps each part in one file, ``KEY.part`` (KEY from
 ``kg.corpus.parallel.cache_key``: the file's name and bytes and govkg's code), and
 gives the build the part without its bytes; ``part_turtle`` and
 ``part_page`` read them back when the outputs are written. ``nquads`` makes a
@@ -50,7 +50,7 @@ from kg.vocab import GK
 
 __all__ = ["Part", "make_part", "for_promises", "turtle_of", "part_turtle", "part_page",
            "part_promises", "nquads",
-           "PartStore", "PREFIXES", "TURTLE_HEADER"]
+           "PartCache", "PREFIXES", "TURTLE_HEADER"]
 
 PREFIXES = (("gk", GK._NS), ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS), ("xsd", XSD))  # of graph.ttl
 TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES).encode() + b"\n"
@@ -162,7 +162,7 @@ def nquads(body: bytes, graph: str | None = None) -> bytes:
     return b"".join(sorted(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
 
 
-class PartStore:
+class PartCache:
     """The parts of a build, one file ``KEY.part`` each in ``folder``: a header, the part's fields (pickled),
     its Turtle body and its page's facts (``kg.outputs.page.data.page_facts``).
 

@@ -3,7 +3,7 @@
 A report's triples of shared nodes (``kg.rdf.graph.split_report``: entities' types
 and names, indicators, relations between entities) come to the build from its
 worker as N-Triples terms (text), and the promise links between reports are
-added once every report is in. ``SharedStore`` keeps them in an SQLite file,
+added once every report is in. ``SharedNodes`` keeps them in an SQLite file,
 each triple once, and names each entity as ``kg.rdf.graph.build_graph`` does: its
 label is its name in the first report that has one (reports come in input
 order), every other name any report gives it is a ``skos:altLabel``.
@@ -15,7 +15,7 @@ is the Turtle of all the triples, and no more than a chunk is ever in memory.
 
 >>> from kg.rdf.terms import nt_term
 >>> from kg.vocab import GK
->>> store = SharedStore()
+>>> store = SharedNodes()
 >>> node, label = "<https://example.org/enterprise/星河>", nt_term(RDFS.label)
 >>> store.add([(node, nt_term(RDF.type), nt_term(GK.Enterprise)), (node, label, '"星河集团"@zh')])
 >>> store.add([(node, nt_term(RDF.type), nt_term(GK.Enterprise)), (node, label, '"星河"@zh')])
@@ -38,7 +38,7 @@ from kg.model import ENTITY_TYPES
 from kg.rdf.terms import iri
 from kg.vocab import GK
 
-__all__ = ["SharedStore"]
+__all__ = ["SharedNodes"]
 
 CHUNK = 20_000  # triples at most in a chunk, unless one subject has more
 
@@ -57,7 +57,7 @@ _TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
 _ENTITY_CLASSES = frozenset(iri(getattr(GK, t)) for t in ENTITY_TYPES)
 
 
-class SharedStore:
+class SharedNodes:
     """The shared triples of a corpus in an SQLite file (``path``; ``None``: in memory), each once.
 
     ``add`` the reports' shared triples in input order, then read them with

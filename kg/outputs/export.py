@@ -48,7 +48,7 @@ from kg.errors import ExportError
 from kg.rdf.graph import owners, report_of
 from kg.model import ENTITY_TYPES
 from kg.outputs.files import ensure_dir, graph_file, load_graph, write_bytes_atomic
-from kg.vocab import GK, RES
+from kg.vocab import GK, RES, report_graph
 
 __all__ = ["FORMATS", "OBSERVATION_COLUMNS", "ENTITY_COLUMNS", "jsonld_context", "report_graph", "to_turtle",
            "to_nt", "to_jsonld", "to_dataset", "to_trig", "to_nq", "to_digraph", "to_graphml", "observation_rows",
@@ -134,15 +134,6 @@ def _sorted_arrays(node):
         return sorted(items, key=lambda v: (str(v.get("id", "")) if isinstance(v, dict) else "",
                                             json.dumps(v, ensure_ascii=False, sort_keys=True)))
     return node
-
-
-def report_graph(report: URIRef) -> URIRef:
-    """The name of a report's graph in the TriG export.
-
-    >>> str(report_graph(URIRef("https://w3id.org/govkg/resource/report/x-2020-abc123")))
-    'https://w3id.org/govkg/resource/report/x-2020-abc123/graph'
-    """
-    return URIRef(f"{report}/graph")
 
 
 def to_dataset(g: Graph) -> Dataset:

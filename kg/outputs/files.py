@@ -9,12 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
 from kg.errors import InputError, OutputError
+from kg.rdf.terms import rdflib_term
 
 __all__ = ["ensure_dir", "writing_to", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file",
-           "graph_file", "load_graph", "parse_turtle", "read_triples", "rdflib_term", "oxigraph_term"]
+           "graph_file", "load_graph", "parse_turtle", "read_triples"]
 
 
 def ensure_dir(path: str | Path) -> Path:
@@ -164,32 +165,3 @@ def read_triples(path: str | Path) -> list[tuple]:
         return found
 
     return list(dict.fromkeys((term(t.subject), term(t.predicate), term(t.object)) for t in parse_turtle(path)))
-
-
-_XSD_STRING = str(XSD.string)
-
-
-def rdflib_term(term):
-    """A pyoxigraph term as rdflib's (a plain literal for ``xsd:string``, as rdflib reads Turtle)."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=None if term.datatype.value == _XSD_STRING else URIRef(term.datatype.value))
-
-
-def oxigraph_term(term):
-    """An rdflib IRI or literal as pyoxigraph's term (the lexical form as rdflib writes it in N-Triples)."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if not isinstance(term, Literal):
-        raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term!r}")
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)

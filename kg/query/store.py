@@ -257,8 +257,8 @@ def _kept_parts(ttl: Path, stat) -> tuple[dict[str, _Graph], tuple[bytes, ox.Rdf
     (each report's Turtle in its ``.cache/KEY.part``, identified by KEY), and the shared nodes (the head of
     ``graph.ttl``, before the first report): nothing is parsed to find out what changed. ``None`` when the
     build's manifest does not describe this very file, or a part is missing."""
-    from kg.corpus.parts import TURTLE_HEADER, PartStore, part_turtle
-    from kg.pipeline import MANIFEST
+    from kg.corpus.parts import TURTLE_HEADER, PartCache, part_turtle
+    from kg.corpus.manifest import MANIFEST
 
     folder = ttl.parent
     try:
@@ -267,7 +267,7 @@ def _kept_parts(ttl: Path, stat) -> tuple[dict[str, _Graph], tuple[bytes, ox.Rdf
         reports, head = manifest["reports"], int(manifest["shared_bytes"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    cache = PartStore((folder / MANIFEST).parent)
+    cache = PartCache((folder / MANIFEST).parent)
     kept = {name: (key, cache.get(key)) for name, key in reports} if described and head > 0 else {}
     if not kept or any(part is None for _, part in kept.values()):
         return None
@@ -284,7 +284,7 @@ def _report_graphs(ttl: Path) -> dict[str, list]:
 
     pyoxigraph parses the file: a million triples in seconds, where rdflib took a minute.
     """
-    from kg.outputs.export import report_graph
+    from kg.vocab import report_graph
     from kg.rdf.graph import SplitTerms, owners, report_of
 
     triples = list(parse_turtle(ttl))

@@ -21,10 +21,10 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from rdflib import XSD, BNode, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 
 __all__ = ["Triples", "grouped", "iri", "literal", "integer", "nt_term", "nt_triples", "rdflib_term_of",
-           "rdflib_triples", "text_of", "literal_parts", "oxigraph"]
+           "rdflib_triples", "rdflib_term", "oxigraph_term", "text_of", "literal_parts", "oxigraph"]
 
 _ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')  # characters pyoxigraph escapes (or may)
 _INTEGER = f"^^<{XSD.integer}>"
@@ -157,7 +157,6 @@ def nt_term(term) -> str:
     >>> nt_term(RDF.type), nt_term(Literal("星河", lang="zh")), nt_term(Literal("a\\"b")), nt_term(Literal(3))
     ('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '"星河"@zh', '"a\\\\"b"', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
     """
-    from kg.outputs.files import oxigraph_term
 
     return f"_:{term}" if isinstance(term, BNode) else str(oxigraph_term(term))
 
@@ -187,7 +186,6 @@ def rdflib_term_of(term: str):
 def rdflib_triples(triples: Iterable[tuple[str, str, str]]) -> list[tuple]:
     """N-Triples terms back as rdflib triples (as ``kg.outputs.files.read_triples`` reads a build)."""
     ox = oxigraph()
-    from kg.outputs.files import rdflib_term
 
     text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
     terms: dict = {}
@@ -203,3 +201,32 @@ def oxigraph():
     import pyoxigraph
 
     return pyoxigraph
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def rdflib_term(term):
+    """A pyoxigraph term as rdflib's (a plain literal for ``xsd:string``, as rdflib reads Turtle)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=None if term.datatype.value == _XSD_STRING else URIRef(term.datatype.value))
+
+
+def oxigraph_term(term):
+    """An rdflib IRI or literal as pyoxigraph's term (the lexical form as rdflib writes it in N-Triples)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if not isinstance(term, Literal):
+        raise ValueError(f"only IRIs and literals go into a part's Turtle, not {term!r}")
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)

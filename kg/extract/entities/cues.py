@@ -12,7 +12,7 @@ import re
 from kg.extract.lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from kg.extract.entities.grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
-from kg.nlp.segment import known_word, tokenize, tokenize_phrase
+from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
 __all__ = ["cue_names", "subject_names", "executive_names", "quoted_names"]
 

@@ -13,7 +13,7 @@ import string
 from kg.extract.lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
                            national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
-from kg.nlp.segment import known_word, tokenize, tokenize_phrase
+from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
 __all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
 

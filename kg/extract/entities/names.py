@@ -14,7 +14,7 @@ from kg.extract.lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTE
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
-from kg.nlp.segment import known_word, tokenize, tokenize_phrase
+from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
 __all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
