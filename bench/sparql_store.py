@@ -52,7 +52,8 @@ from kg.outputs.export import to_nq  # noqa: E402
 from kg.rdf.graph import add_extraction, to_rdflib  # noqa: E402
 from kg.rdf.terms import Triples  # noqa: E402
 from kg.corpus.parts import PREFIXES  # noqa: E402
-from kg.query.store import saved_queries, sync_store  # noqa: E402
+from kg.query.saved import saved_queries  # noqa: E402
+from kg.query.store import sync_store  # noqa: E402
 from kg.vocab import GK  # noqa: E402
 
 BASES = (ROOT / "seeds" / "000_55331ebdb0be2b0e.txt", ROOT / "tests" / "fixtures" / "qinghe-2021.txt")

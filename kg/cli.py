@@ -72,7 +72,8 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
     """
     import os
 
-    from kg.pipeline import build as run_build, collect_inputs
+    from kg.pipeline import build as run_build
+    from kg.read import collect_inputs
 
     files = collect_inputs(inputs)
     options = dict(validate=not no_validate, workers=workers or os.cpu_count() or 1, cache=not no_cache,
@@ -215,10 +216,12 @@ def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str
       kg query actual-vs-target --data output
       kg query 'SELECT ?name WHERE { ?v a gk:Village ; rdfs:label ?name }' --format csv
     """
-    from kg.query.store import describe_query, format_results, open_store, read_query, run_query, saved_queries
+    from kg.query.results import format_results
+    from kg.query.saved import describe_query, read_query, saved_queries
+    from kg.query.store import open_store, run_query
 
     if list_queries:
-        from kg.query.store import to_table
+        from kg.query.results import to_table
 
         rows = [[name, describe_query(path.read_text(encoding="utf-8"))] for name, path in saved_queries().items()]
         click.echo(to_table(["query", "answers"], rows, width=200), nl=False)

@@ -14,33 +14,14 @@ from typing import Iterable, Iterator
 from kg.corpus.build import build_corpus, paused_gc
 from kg.corpus.parallel import Outcome, Pickles, map_files
 from kg.corpus.parts import Part, make_part
-from kg.errors import InputError
 from kg.extract.entities import find_mentions, find_relations
 from kg.extract.indicators import find_observations
 from kg.link.resolve import resolve_entities
 from kg.model import BuildResult, Extraction, Report
-from kg.read import READABLE_SUFFIXES, read_report
+from kg.read import collect_inputs, read_report
 from kg.structure import read_structure
 
-__all__ = ["collect_inputs", "extract_report", "extract_file", "extract_part", "extract_all", "build"]
-
-
-def collect_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """The report files named by ``inputs`` (files, or folders searched recursively), sorted."""
-    files: list[Path] = []
-    for item in inputs:
-        p = Path(item)
-        if not p.exists():
-            raise InputError("no such file or folder", path=str(p), hint="check the path")
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES
-                           and not f.name.startswith((".", "~$")))  # hidden files, Word's lock files
-            if not found:
-                raise InputError(f"no reports ({', '.join(READABLE_SUFFIXES)}) in this folder", path=str(p))
-            files.extend(found)
-        else:
-            files.append(p)
-    return list(dict.fromkeys(files))
+__all__ = ["extract_report", "extract_file", "extract_part", "extract_all", "build"]
 
 
 def extract_report(report: Report) -> Extraction:

@@ -9,8 +9,9 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.errors import KgError
-from kg.read.report import decode_bytes, parse_report
-from kg.read.formats import html_to_text
+from kg.read.decode import decode_bytes
+from kg.read.report import parse_report
+from kg.read.html import html_to_text
 from kg.structure import read_structure
 
 FUZZ = settings(max_examples=int(os.environ.get("GOVKG_FUZZ", 300)), deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from kg.extract.numbers import find_quantities, parse_chinese_number
-from kg.read.report import normalise
+from kg.read.normalise import normalise
 
 
 def _one(text):

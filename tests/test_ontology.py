@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.cli import cli
-from kg.read.report import decode_bytes
+from kg.read.decode import decode_bytes
 from kg.rdf.terms import nt_term
 from kg.corpus.shared import SharedNodes
 from kg.rdf.validate import check_graph, validate_graph, ValidationError

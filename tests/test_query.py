@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from kg.query import store as sparql
+from kg.query import results, saved, store as sparql
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.outputs.export import report_graph, to_nq
@@ -67,7 +67,7 @@ def seed_dir(seed_build, tmp_path_factory):
 def test_every_saved_query_opens_with_the_question_it_answers(path):
     text = path.read_text(encoding="utf-8")
     header = [line for line in text.splitlines()[:4] if line.startswith("#")]
-    assert len(header) >= 2 and sparql.describe_query(text), f"{path.name} needs a comment header"
+    assert len(header) >= 2 and saved.describe_query(text), f"{path.name} needs a comment header"
 
 
 def test_list_shows_every_saved_query_with_its_question():
@@ -75,7 +75,7 @@ def test_list_shows_every_saved_query_with_its_question():
     assert result.exit_code == 0
     for path in SAVED:
         line = next(line for line in result.stdout.splitlines() if line.startswith(path.stem + " "))
-        assert sparql.describe_query(path.read_text(encoding="utf-8"))[:40] in line
+        assert saved.describe_query(path.read_text(encoding="utf-8"))[:40] in line
 
 
 @pytest.mark.parametrize("path", SAVED, ids=lambda p: p.stem)
@@ -95,12 +95,12 @@ def test_the_table_is_aligned_and_counts_its_rows(seed_dir):
                                 "institutions", "projects", "villages", "initiatives"]
     assert set(lines[1]) == {"-", " "} and lines[-1] == "(20 rows)" and len(lines) == 23
     # every row puts its count under the header's "entities", right-aligned
-    end = sparql._width(lines[0][:lines[0].index("entities") + len("entities")])
+    end = results._width(lines[0][:lines[0].index("entities") + len("entities")])
     for line in lines[2:-1]:
         cells = line.split()
         count = next(c for c in cells if c.isdigit())
         head = line[:line.index(f" {count} ") + 1 + len(count)]
-        assert sparql._width(head) == end, line
+        assert results._width(head) == end, line
 
 
 def test_json_and_tsv_are_the_sparql_results_formats(seed_dir):
@@ -139,7 +139,7 @@ def test_a_wrong_query_is_one_line_with_its_position_and_no_traceback(seed_dir):
 
 def test_a_misspelt_saved_query_gets_the_closest_name():
     with pytest.raises(QueryError, match="did you mean actual-vs-target"):
-        sparql.read_query("actual-vs-targt")
+        saved.read_query("actual-vs-targt")
     result = CliRunner().invoke(cli, ["query", "actual-vs-targt"])
     assert result.exit_code == 2 and "did you mean actual-vs-target" in result.stderr
 

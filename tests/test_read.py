@@ -13,9 +13,12 @@ import pytest
 
 import kg
 from kg.errors import DecodeError, InputError
-from kg.read.report import (decode_bytes, decode_html, normalise, parse_report, read_report, to_halfwidth,
-                     to_simplified)
-from kg.read.formats import _pdf_text, html_to_text, read_docx_text, read_pdf_text
+from kg.read.decode import decode_bytes, decode_html
+from kg.read.normalise import normalise, to_halfwidth, to_simplified
+from kg.read.report import parse_report, read_report
+from kg.read.docx import read_docx_text
+from kg.read.html import html_to_text
+from kg.read.pdf import _pdf_text, read_pdf_text
 
 from .conftest import SEED
 from .formats import blocks, cjk_font, cjk_ttfont, page_html, write_docx, write_pdf

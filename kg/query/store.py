@@ -1,4 +1,4 @@
-"""Query builds with SPARQL: a persistent pyoxigraph store kept in step with them, saved queries, result formats.
+"""The SPARQL store: a persistent pyoxigraph store of builds, kept in step with them, and queries run on it.
 
 The store is a pyoxigraph (RocksDB) folder, by default ``store/`` next to a
 build's ``graph.ttl``. It holds the named graphs of the TriG export
@@ -17,13 +17,11 @@ from which build is kept in ``govkg-sources.json`` inside the store folder.
 
 from __future__ import annotations
 
-import difflib
 import fcntl
 import hashlib
 import json
 import re
 import time
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,22 +30,16 @@ from typing import Callable
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError
-from kg.vocab import ontology_file
 from kg.outputs.files import ensure_dir, graph_file, parse_turtle, write_text_atomic
 
-__all__ = ["QUERIES", "FORMATS", "SyncResult", "saved_queries", "describe_query", "read_query", "store_path",
-           "sync_store", "open_store", "store_lock", "run_query", "format_results", "to_table", "compact"]
+__all__ = ["PREFIXES", "SyncResult", "store_path", "sync_store", "open_store", "store_lock", "run_query", "one_line"]
 
-QUERIES = ontology_file("queries")
-FORMATS = ("table", "csv", "tsv", "json")
 STATE_FILE = "govkg-sources.json"
 LOCK_FILE = "govkg.lock"
 PREFIXES = {"gk": "https://w3id.org/govkg/ontology#", "res": "https://w3id.org/govkg/resource/",
             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "xsd": "http://www.w3.org/2001/XMLSchema#", "skos": "http://www.w3.org/2004/02/skos/core#",
             "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/"}
-_RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                   "json": ox.QueryResultsFormat.JSON}
 
 
 @dataclass(frozen=True)
@@ -65,49 +57,6 @@ class SyncResult:
     def changed(self) -> bool:
         return bool(self.loaded or self.dropped)
 
-
-# ---- saved queries ----
-
-def saved_queries(folder: Path = QUERIES) -> dict[str, Path]:
-    """The saved queries, by name (the file name without ``.rq``)."""
-    return {p.stem: p for p in sorted(folder.glob("*.rq"))}
-
-
-def describe_query(text: str) -> str:
-    """The first comment line of a query: what question it answers.
-
-    >>> describe_query("# Top areas.\\n#\\n# More.\\nSELECT * {}")
-    'Top areas.'
-    """
-    for line in text.splitlines():
-        if line.startswith("#") and line.strip("# \t"):
-            return line.lstrip("#").strip()
-    return ""
-
-
-def read_query(query: str, folder: Path = QUERIES) -> tuple[str, str | None]:
-    """The text of ``query`` and where it came from: a saved query's name, a ``.rq`` file, or SPARQL itself.
-
-    >>> read_query("ASK { ?s ?p ?o }")
-    ('ASK { ?s ?p ?o }', None)
-    """
-    saved = saved_queries(folder)
-    name = query.removesuffix(".rq")
-    if name in saved and not Path(query).is_file():
-        return saved[name].read_text(encoding="utf-8"), f"{name}.rq"
-    path = Path(query)
-    if path.suffix == ".rq" or (not re.search(r"\s|\{", query) and path.is_file()):
-        if not path.is_file():
-            raise InputError("no such query file", path=query, hint="see `kg query --list` for the saved queries")
-        return path.read_text(encoding="utf-8"), query
-    if not re.search(r"\s|\{", query):
-        close = difflib.get_close_matches(name, saved, n=1)
-        hint = f"did you mean {close[0]}? " if close else ""
-        raise QueryError(f"no saved query named '{query}'", hint=f"{hint}see `kg query --list`")
-    return query, None
-
-
-# ---- the store ----
 
 def store_path(data: str | Path | None, store: str | Path | None = None) -> Path:
     """The store's folder: ``store`` when given, else ``store/`` next to the build's ``graph.ttl``."""
@@ -344,7 +293,7 @@ def run_query(store: ox.Store, text: str, source: str | None = None):
     except SyntaxError as exc:
         raise QueryError(f"not valid SPARQL {_position(exc)}", path=source) from None
     except OSError as exc:
-        raise QueryError(f"the query failed: {_one_line(exc)}", path=source) from None
+        raise QueryError(f"the query failed: {one_line(exc)}", path=source) from None
 
 
 def _position(exc: SyntaxError) -> str:
@@ -353,7 +302,7 @@ def _position(exc: SyntaxError) -> str:
     >>> _position(SyntaxError("error at 3:18: expected one of ABS, STR"))
     'at line 3, column 18: expected one of ABS, STR'
     """
-    text = _one_line(exc)
+    text = one_line(exc)
     match = re.match(r"error at (\d+):(\d+): (.*)", text)
     return f"at line {match[1]}, column {match[2]}: {_shorten(match[3])}" if match else f"({_shorten(text)})"
 
@@ -365,88 +314,7 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text[:text.rfind(", ", 0, limit)] + ", …"
 
 
-def _one_line(exc: Exception) -> str:
+def one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
-def format_results(results, fmt: str = "table", width: int = 80) -> bytes:
-    """Query results as text: an aligned ``table``, or the SPARQL 1.1 ``csv``, ``tsv`` and ``json`` formats.
-
-    ``ASK`` gives ``true`` or ``false`` (JSON: the boolean format);
-    ``CONSTRUCT`` and ``DESCRIBE`` give N-Triples whatever the format.
-    """
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown result format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
-    try:
-        if isinstance(results, ox.QueryTriples):
-            return results.serialize(format=ox.RdfFormat.N_TRIPLES)
-        if isinstance(results, ox.QueryBoolean):
-            return (results.serialize(format=ox.QueryResultsFormat.JSON) + b"\n" if fmt == "json"
-                    else str(bool(results)).lower().encode() + b"\n")
-        if fmt != "table":
-            return results.serialize(format=_RESULT_FORMATS[fmt])
-        names = [v.value for v in results.variables]
-        rows = [[compact(row[n]) for n in names] for row in results]
-    except OSError as exc:  # evaluation runs as the results are read
-        raise QueryError(f"the query failed: {_one_line(exc)}") from None
-    return (to_table(names, rows, width) + f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n").encode("utf-8")
-
-
-def compact(term) -> str:
-    """A term as a person reads it: a literal's text, an IRI with a known prefix, ``""`` when unbound.
-
-    >>> compact(ox.NamedNode("https://w3id.org/govkg/ontology#Village")), compact(ox.Literal("玉山", language="zh"))
-    ('gk:Village', '玉山')
-    """
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
-        return f"<{term.value}>"
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return str(term.value) if isinstance(term, ox.Literal) else str(term)
-
-
-def to_table(names: list[str], rows: list[list[str]], width: int = 80) -> str:
-    """An aligned text table; wide (CJK) characters count two columns, cells are cut at ``width``.
-
-    >>> print(to_table(["name", "n"], [["玉山", "3"], ["abc", "12"]]), end="")
-    name   n
-    ----  --
-    玉山   3
-    abc   12
-    """
-    cells = [[_cut(c, width) for c in row] for row in rows]
-    widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
-    right = [bool(cells) and all(_NUMBER.fullmatch(r[i]) or not r[i] for r in cells) for i in range(len(names))]
-    lines = [names, ["-" * w for w in widths], *cells]
-    return "".join("  ".join(_pad(c, w, r) for c, w, r in zip(line, widths, right)).rstrip() + "\n"
-                   for line in lines)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * (width - _width(text))
-    return space + text if right else text + space
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())  # a table row is one line
-    if _width(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        used += _width(ch)
-        if used > width - 1:
-            break
-        out.append(ch)
-    return "".join(out) + "…"

@@ -1,0 +1,100 @@
+"""Query results as text: an aligned table that fits the terminal, or the SPARQL 1.1 CSV, TSV and JSON formats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.query.store import PREFIXES, one_line
+
+__all__ = ["FORMATS", "format_results", "to_table", "compact"]
+
+FORMATS = ("table", "csv", "tsv", "json")
+_RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                   "json": ox.QueryResultsFormat.JSON}
+
+
+def format_results(results, fmt: str = "table", width: int = 80) -> bytes:
+    """Query results as text: an aligned ``table``, or the SPARQL 1.1 ``csv``, ``tsv`` and ``json`` formats.
+
+    ``ASK`` gives ``true`` or ``false`` (JSON: the boolean format);
+    ``CONSTRUCT`` and ``DESCRIBE`` give N-Triples whatever the format.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown result format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
+    try:
+        if isinstance(results, ox.QueryTriples):
+            return results.serialize(format=ox.RdfFormat.N_TRIPLES)
+        if isinstance(results, ox.QueryBoolean):
+            return (results.serialize(format=ox.QueryResultsFormat.JSON) + b"\n" if fmt == "json"
+                    else str(bool(results)).lower().encode() + b"\n")
+        if fmt != "table":
+            return results.serialize(format=_RESULT_FORMATS[fmt])
+        names = [v.value for v in results.variables]
+        rows = [[compact(row[n]) for n in names] for row in results]
+    except OSError as exc:  # evaluation runs as the results are read
+        raise QueryError(f"the query failed: {one_line(exc)}") from None
+    return (to_table(names, rows, width) + f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n").encode("utf-8")
+
+
+def compact(term) -> str:
+    """A term as a person reads it: a literal's text, an IRI with a known prefix, ``""`` when unbound.
+
+    >>> compact(ox.NamedNode("https://w3id.org/govkg/ontology#Village")), compact(ox.Literal("玉山", language="zh"))
+    ('gk:Village', '玉山')
+    """
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, ns in PREFIXES.items():
+            if term.value.startswith(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term.value) if isinstance(term, ox.Literal) else str(term)
+
+
+def to_table(names: list[str], rows: list[list[str]], width: int = 80) -> str:
+    """An aligned text table; wide (CJK) characters count two columns, cells are cut at ``width``.
+
+    >>> print(to_table(["name", "n"], [["玉山", "3"], ["abc", "12"]]), end="")
+    name   n
+    ----  --
+    玉山   3
+    abc   12
+    """
+    cells = [[_cut(c, width) for c in row] for row in rows]
+    widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
+    right = [bool(cells) and all(_NUMBER.fullmatch(r[i]) or not r[i] for r in cells) for i in range(len(names))]
+    lines = [names, ["-" * w for w in widths], *cells]
+    return "".join("  ".join(_pad(c, w, r) for c, w, r in zip(line, widths, right)).rstrip() + "\n"
+                   for line in lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())  # a table row is one line
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += _width(ch)
+        if used > width - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"

@@ -1,0 +1,171 @@
+"""The analysed text of a report and its map back to the original: markdown markers dropped, full-width forms made
+half-width, spaces next to Chinese characters removed, lines broken mid-sentence joined, traditional characters
+made simplified, one for one. Every analysed character keeps its offset in the original text."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+__all__ = ["normalise", "to_halfwidth", "to_simplified"]
+
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?|[-*+]\s+(?=\S))")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_INLINE = re.compile(r"\*\*|__|</?[A-Za-z][^<>]{0,40}>|(?<![\w*])\*(?!\s)|`")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分章节、])")
+_TERMINAL = set("。！？!?；;：:…”\"’)）】》」』")
+
+
+# characters only traditional Chinese writes (never seen in the simplified corpus), common in any report
+_TRADITIONAL = frozenset("這個們國會經發為與對區業實現時來過還從進開關動機電產體務義說當應車長門間問題處點種數劃環質優傳統"
+                         "營達費際濟員報設農鎮縣億萬歲圍興勞衛網隊")
+
+
+def to_halfwidth(ch: str) -> str:
+    """Map one full-width character to its half-width form; others unchanged.
+
+    >>> "".join(to_halfwidth(c) for c in "８２０亿元，增长７．６％")
+    '820亿元,增长7.6%'
+    >>> to_halfwidth("\\u3000")
+    ' '
+    """
+    return ch.translate(_HALFWIDTH)
+
+
+# full-width forms to half-width, and the wide or invisible spaces to a plain space (one character for one)
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | dict.fromkeys(
+    (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF), " ")
+
+
+def _is_wide(ch: str) -> bool:
+    return ord(ch) > 0x2E7F
+
+
+def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
+    """Normalise ``raw`` for analysis; return the text and, per character, its offset in ``raw``.
+
+    >>> text, offsets = normalise("## 2019 年工作回顾\\n\\n顺利完成目标任务。全年预计完成地\\n\\n区生产总值 ８２０ 亿元，增长 7.6%。")
+    >>> text
+    '2019年工作回顾\\n顺利完成目标任务。全年预计完成地区生产总值820亿元,增长7.6%。'
+    >>> offsets[text.index("区")]
+    33
+    """
+    paragraphs = [p for p in (_clean_line(raw, a, b) for a, b in _line_spans(raw)) if p[0]]
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous: str | None = None
+    previous_heading, previous_end = False, 0
+    for line, line_offsets, heading in paragraphs:
+        if previous is not None:
+            if not (_continues(previous, line) and not previous_heading and not heading):
+                chars.append("\n")
+                offsets.append(previous_end + 1)
+        chars.append(line)
+        offsets.extend(line_offsets)
+        previous, previous_heading, previous_end = line, heading, line_offsets[-1]
+    offsets.append(len(raw))
+    return "".join(chars), tuple(offsets)
+
+
+def _line_spans(raw: str):
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n", raw):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(raw)
+
+
+def _clean_line(raw: str, start: int, end: int) -> tuple[str, Sequence[int], bool]:
+    """One line's analysed characters, their raw offsets (one per character), and whether it is a markdown heading."""
+    line = raw[start:end]
+    if _MD_RULE.match(line):
+        return "", (), False
+    heading = line.lstrip().startswith("#")
+    prefix = _MD_PREFIX.match(line)
+    cut = prefix.end() if prefix else 0
+    wide = line.translate(_HALFWIDTH)  # one character for one
+    marks = [m.span() for m in _MD_INLINE.finditer(line)]
+    if marks:
+        skip = {i for a, b in marks for i in range(a, b)}
+        kept = [i for i in range(cut, len(wide)) if i not in skip]
+        chars, offsets = "".join(wide[i] for i in kept), [start + i for i in kept]
+    else:
+        chars, offsets = wide[cut:], range(start + cut, end)
+    if _SPACE.search(chars):
+        chars, offsets = _squeeze_spaces(chars, offsets)
+    return chars, offsets, heading
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _squeeze_spaces(chars: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
+    """Drop each run of spaces, or keep one space where it stands between two narrow characters (``AI 芯片``
+    loses it, ``Model Y`` keeps it); ``offsets`` are the characters' and go with them.
+
+    >>> _squeeze_spaces("AI 芯片 Model  Y ", range(10, 25))
+    ('AI芯片Model Y', [10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 23])
+    """
+    out: list[str] = []
+    out_offsets: list[int] = []
+    done, left = 0, ""
+    for run in _SPACES.finditer(chars):
+        if done < run.start():
+            out.append(chars[done:run.start()])
+            out_offsets.extend(offsets[done:run.start()])
+            left = chars[run.start() - 1]
+        right = chars[run.end():run.end() + 1]
+        if left and right and not _is_wide(left) and not _is_wide(right):
+            out.append(" ")
+            out_offsets.append(offsets[run.start()])
+            left = " "
+        done = run.end()
+    out.append(chars[done:])
+    out_offsets.extend(offsets[done:])
+    return "".join(out), out_offsets
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when ``line`` continues ``previous`` across a page break."""
+    last = previous[-1]
+    head = previous[:4]
+    text = line[:12]
+    if last in _TERMINAL or len(previous) < 15 or head.startswith("—"):
+        return False
+    if _NUMBERED.match(text) or _NUMBERED.match(previous[:8]):
+        return False
+    if len(line) < 12 and line[-1] not in _TERMINAL:
+        return False
+    return True
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters made simplified, one character for one, so offsets still hold.
+
+    Text with no more than a trace of traditional characters is returned as it is
+    (OpenCC is not even loaded): converting a simplified report could only harm
+    it (a place name written ``昇`` would become ``升``).
+
+    >>> to_simplified("各位代表：現在，我代表市人民政府向大會報告工作，請予審議。")
+    '各位代表：现在，我代表市人民政府向大会报告工作，请予审议。'
+    >>> to_simplified("地区生产总值增长")
+    '地区生产总值增长'
+    """
+    hints = sum(1 for c in text if c in _TRADITIONAL)
+    if hints < 3 or hints * 500 < len(text):
+        return text
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    lines = text.split("\n")
+    return "\n".join(_convert_keeping_length(convert, line) for line in lines)
+
+
+def _convert_keeping_length(convert, line: str) -> str:
+    out = convert(line)
+    if len(out) == len(line):
+        return out
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, convert(ch)) for ch in line))
