@@ -11,7 +11,8 @@ change (``增长7.6%``) gives its growth to the level before it, and
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from kg.extract.lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from kg.model import Observation, Quantity, Report, Sentence, Structure
@@ -186,58 +187,144 @@ def _join_total_to_change(items: list[dict]) -> list[dict]:
 _BASELINE = re.compile(r"在[^在,;:，；：。]{0,30}?的?基础上")
 
 
+@dataclass
+class _Clause:
+    """What reading one clause keeps as it goes from figure to figure: where the text read so far ends
+    (``cursor``), the growth rates met with no figure of their own yet (``growth``, falling if ``down``), and a
+    figure's name carried over ``由…至`` (``carried``). Levels go to ``levels`` and every item to ``out``."""
+
+    text: str
+    start: int
+    end: int
+    previous: str  # the clause before, which names a figure that stands alone (``商业供电量大幅增长,达到45%``)
+    quantities: list[Quantity]
+    levels: list[dict]
+    out: list[dict]
+    cursor: int = 0
+    growth: list[Quantity] = field(default_factory=list)
+    down: bool = False
+    carried: str | None = None
+
+
+class _Then(Enum):
+    """What a clause reader says once it has read a figure: go on after it, go on but leave the cursor where it
+    was (the figure stays in the next one's name), or stop reading the clause."""
+
+    NEXT = "next"
+    KEEP_CURSOR = "keep cursor"
+    STOP = "stop"
+
+
 def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[dict], previous: str = ""):
-    """Read one clause: levels go to ``levels`` and ``out``; changes become growth or bare changes.
-    ``previous`` is the clause before, which names a figure that stands alone (``商业供电量大幅增长,达到45%``)."""
+    """Read one clause: levels go to ``levels`` and ``out``; changes become growth or bare changes. Each figure
+    goes to the first of ``_CLAUSE_READERS`` that reads it."""
     baselines = [m.span() for m in _BASELINE.finditer(text, start, end)]
     quantities = [q for q in find_quantities(text[start:end], start)
                   if not any(a <= q.start < b for a, b in baselines)]  # ``在2012年增加3.5个百分点的基础上``
-    cursor, growth, down, carried = start, [], False, None
+    c = _Clause(text, start, end, previous, quantities, levels, out, cursor=start)
     for i, q in enumerate(quantities):
-        before = _outside(text, cursor, q.start, baselines)
-        if carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由`` (or ``从``)
-            before, carried = carried, None
+        before = _outside(text, c.cursor, q.start, baselines)
+        if c.carried is not None:  # ``由47宗降至3宗``: the figure reached takes the name before ``由`` (or ``从``)
+            before, c.carried = c.carried, None
             if quantities[i - 1].unit == q.unit + "/立方米":  # ``从每立方米31微克降到26微克``
                 q = replace(q, unit=quantities[i - 1].unit)
         elif (start_of := _FROM_START.search(before)) and i + 1 < len(quantities) \
                 and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
-            carried, cursor = before[:start_of.start()], q.end
+            c.carried, c.cursor = before[:start_of.start()], q.end
             continue
         change = _GROWTH.search(before) if q.unit in ("%", "个百分点") else None
-        if change is None and growth and re.fullmatch(r"[、和及\s]*", before):
-            growth.append(q)
-        elif change is not None and not _meaningful(before[: change.start()]):
-            growth.append(q)
-            down = change.group(2) in _GROWTH_DOWN
-        elif change is not None and _given_out(change) == "均":
-            out.extend(_each_change(before, change, cursor, q))
-        elif change is not None and _given_out(change) == "分别" \
-                and (each := _spread_changes(text, before, change, cursor, quantities[i:])):
-            out.extend(each)
+        then = next((t for read in _CLAUSE_READERS if (t := read(c, i, q, before, change))), _Then.NEXT)
+        if then is _Then.STOP:
             break
-        elif change is not None:
-            out.append(_bare_change(before, change, cursor, q))
-        elif (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and re.search(r"[、和与及]", before):
-            _spread_levels(text, before[: spread.start()], cursor, quantities[i:], levels, out)
-            break
-        elif i + 1 < len(quantities) and _one_figure_each(before, q, quantities[i + 1], cursor, levels, out):
-            break
-        elif _threshold(text, q, quantities[i + 1:]) or _names_a_rule(text, q) or q.unit in _TIME_SPANS:
-            continue  # ``3000万美元以上外资项目6个``: the count is the figure, the threshold stays in its name
-        elif _continues(text, q, out, levels):
-            pass
-        elif out and out[-1]["q"].end == q.start and out[-1]["q"].unit != q.unit and out[-1]["rule"] != "change" \
-                and not re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]):
-            item = dict(out[-1], q=q, end=q.end, growth=None, qualifier=q.qualifier)  # ``用地73宗1.43平方公里``
-            out.append(item)
-            levels.append(item)
-        elif item := _level(text, cursor, q, end, before) or _named_by_change(previous, cursor, q):
-            _name_share(item, levels)
-            out.append(item)
-            levels.append(item)
-        cursor = q.end
-    if growth and not _assign_growth(growth, down, levels) and (item := _named_by_change(previous, start, growth[0], down)):
+        if then is _Then.NEXT:
+            c.cursor = q.end
+    if c.growth and not _assign_growth(c.growth, c.down, levels) \
+            and (item := _named_by_change(previous, start, c.growth[0], c.down)):
         out.append(item)  # ``婚庆经济发展较快,增长15%``: no level to grow, the clause before names the change
+
+
+def _growth_listed(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``增长5%、8%``: a rate listed after a rate."""
+    if change is None and c.growth and re.fullmatch(r"[、和及\s]*", before):
+        c.growth.append(q)
+        return _Then.NEXT
+    return None
+
+
+def _growth_of_the_clause(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``增长5%`` with nothing named before the change: the growth of a level of the clause."""
+    if change is not None and not _meaningful(before[: change.start()]):
+        c.growth.append(q)
+        c.down = change.group(2) in _GROWTH_DOWN
+        return _Then.NEXT
+    return None
+
+
+def _changes_given_out(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``A、B均增长5%`` (each the same change), ``A、B分别增长5%、8%`` (one each), or a change of a named figure."""
+    if change is None:
+        return None
+    if _given_out(change) == "均":
+        c.out.extend(_each_change(before, change, c.cursor, q))
+        return _Then.NEXT
+    if _given_out(change) == "分别" and (each := _spread_changes(c.text, before, change, c.cursor, c.quantities[i:])):
+        c.out.extend(each)
+        return _Then.STOP
+    c.out.append(_bare_change(before, change, c.cursor, q))
+    return _Then.NEXT
+
+
+def _levels_spread(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``A、B分别达到3亿元、5亿元``: one level each."""
+    if (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and re.search(r"[、和与及]", before):
+        _spread_levels(c.text, before[: spread.start()], c.cursor, c.quantities[i:], c.levels, c.out)
+        return _Then.STOP
+    return None
+
+
+def _figures_each(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``3个项目各投资5亿元``: a count, then one figure each."""
+    if i + 1 < len(c.quantities) and _one_figure_each(before, q, c.quantities[i + 1], c.cursor, c.levels, c.out):
+        return _Then.STOP
+    return None
+
+
+def _part_of_a_name(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``3000万美元以上外资项目6个``: a threshold, a rule's figure or a span of time stays in the next one's name."""
+    if _threshold(c.text, q, c.quantities[i + 1:]) or _names_a_rule(c.text, q) or q.unit in _TIME_SPANS:
+        return _Then.KEEP_CURSOR
+    return None
+
+
+def _went_on(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """A figure the item before goes on to (``突破4000亿元,达4601.5亿元``)."""
+    return _Then.NEXT if _continues(c.text, q, c.out, c.levels) else None
+
+
+def _other_unit(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``用地73宗1.43平方公里``: the same thing measured again in another unit, right after."""
+    last = c.out[-1] if c.out else None
+    if last and last["q"].end == q.start and last["q"].unit != q.unit and last["rule"] != "change" \
+            and not re.match(r"[\u4e00-\u9fff]", c.text[q.end:q.end + 1]):
+        item = dict(last, q=q, end=q.end, growth=None, qualifier=q.qualifier)
+        c.out.append(item)
+        c.levels.append(item)
+        return _Then.NEXT
+    return None
+
+
+def _named_level(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """A level named by the words before it, or by the clause before (``…大幅增长,达到45%``)."""
+    if item := _level(c.text, c.cursor, q, c.end, before) or _named_by_change(c.previous, c.cursor, q):
+        _name_share(item, c.levels)
+        c.out.append(item)
+        c.levels.append(item)
+    return _Then.NEXT
+
+
+# each figure of a clause goes to the first of these that reads it (all but the last may pass it on)
+_CLAUSE_READERS = (_growth_listed, _growth_of_the_clause, _changes_given_out, _levels_spread, _figures_each,
+                   _part_of_a_name, _went_on, _other_unit, _named_level)
 
 
 # a figure reached right after the figure before it (``突破4000亿元,达4601.5亿元``, ``增长8%,到2025年达到900亿元``)

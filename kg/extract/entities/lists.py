@@ -8,6 +8,7 @@ each place the work named after the last one; a list of roads before ``道路`` 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 import string
 
 from kg.extract.lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
@@ -26,66 +27,108 @@ _COUNT_STARTS = _SMALL_COUNTS | frozenset(string.digits)
 
 def enumerations(text: str, toks: list[Tok]):
     """``A、B、C等<head>``: members take the head's type; bare members get the head appended."""
-    found = []
     sentence = text[toks[0].start:toks[-1].end] if toks else ""
     if "等" not in sentence and _SMALL_COUNTS.isdisjoint(sentence) and not _COUNT_AFTER_LIST.search(sentence):
-        return found
-    for e, tok in enumerate(toks):
-        if tok.word in ("等", "等等", "等一批"):
-            counted = False  # ``A、B等<head>``
-        elif tok.word[0] in _COUNT_STARTS and _count_at(toks, e):
-            counted = True  # ``A、B两大<head>``
-        else:
-            continue
-        members = _members_before(toks, e)
-        if counted and members:
-            members[0] = _past_verbs(toks, *members[0])
-        if len(members) == 1 and not counted:
-            found.extend(_single_member(text, toks, e, *members[0]))
-        if len(members) < 2:
-            continue
-        head, etype = _head_after(text, toks, e)
-        if head and any(h in head for h in PERSON_HEADS):
-            continue
-        if counted and head:
-            head = _class_head(text, toks, e, head)
-        if not head and (roads := _road_list(text, members)):
-            found.extend(roads)  # ``完成碧川路、曙岭路等建设``
-            continue
-        if not head and _FIELDS.match(text, tok.end):
-            continue  # a list of industries or fields, not of named things
-        typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
-        national = text.startswith("国家", members[0][0])  # ``国家A、B等创新中心``: national centres, each named by its field
-        sibling_types = {TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
-                         if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s)}
-        if not counted and _a_class(text, tok.end, head, etype, typed):
-            found.extend(_members_of_a_class(text, toks, typed, etype))
-            continue
-        for a, b, suffix in typed:
-            name = clean_name(LEADING_JUNK.sub("", text[a:b]))
-            if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit() \
-                    or text[a - 1:a] == "·":
-                continue  # ``6家保护机构`` is a count, not a member; ``澄溪大学·星河`` one member
-            if suffix:  # named in full; the suffix rule may have found it, the list confirms it
-                inside = _inside(toks, a, b)
-                if (head or sibling_types) and len(name) > len(suffix) + 1 and name not in GENERIC_NAMES \
-                        and TYPE_SUFFIXES[suffix] != "Village" and (specificity_of(inside, suffix) or _company_of_companies(
-                            name, suffix, head) or _a_project_of_projects(text, tok.end, name, suffix, inside)):
-                    found.append((name, TYPE_SUFFIXES[suffix], a, b, "enumeration"))
-                continue
-            if head == _ROADS:
-                if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3:
-                    found.append((name, "Project", a, b, "enumeration"))
-            elif counted and tok.word not in _SMALL_COUNTS and not specificity_of(_inside(toks, a, b), ""):
-                continue  # ``无人机、医疗器械两个基地``, ``文化艺术、健康生态6大风貌区``: kinds of things, counted
-            elif head and etype and head not in _GROUP_WORDS:
-                if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), "") \
-                        or (national and national_centre("国家" + name.removeprefix("国家") + head, head)):
-                    found.append((name + head, etype, a, b, "enumeration"))  # not ``燃气、供热等工程``: kinds
-            elif (etype or sibling_types) and (len(name) <= 6 or etype != "Enterprise") and (
-                    _bare_name(name, toks, a, b, etype) or (sibling_types and len(name) >= 3 and not known_word(name))):
-                found.append((name, _university_or(name, etype or sorted(sibling_types)[0]), a, b, "enumeration"))
+        return []
+    found = []
+    for e in range(len(toks)):
+        counted = _list_end(toks, e)
+        if counted is not None:
+            found.extend(_enumeration_at(text, toks, e, counted))
     return found
+
+
+def _list_end(toks: list[Tok], e: int) -> bool | None:
+    """Whether token ``e`` ends a list: ``False`` for ``等`` (``A、B等<head>``), ``True`` for a count
+    (``A、B两大<head>``), ``None`` when it ends none."""
+    if toks[e].word in ("等", "等等", "等一批"):
+        return False
+    if toks[e].word[0] in _COUNT_STARTS and _count_at(toks, e):
+        return True
+    return None
+
+
+@dataclass(frozen=True)
+class _List:
+    """A list ended at token ``e`` (by a count if ``counted``): its members' spans with their own type suffixes
+    (``typed``), the head after it and the head's type, the types of its members named in full
+    (``sibling_types``), and whether it opens with ``国家`` (``国家A、B等创新中心``: national centres)."""
+
+    text: str
+    toks: list[Tok]
+    e: int
+    counted: bool
+    typed: list[tuple[int, int, str | None]]
+    head: str | None
+    etype: str | None
+    sibling_types: frozenset[str]
+    national: bool
+
+
+def _enumeration_at(text: str, toks: list[Tok], e: int, counted: bool) -> list[tuple]:
+    """The names of the list that token ``e`` ends, each typed by its own suffix or by the list's head."""
+    members = _members_before(toks, e)
+    if counted and members:
+        members[0] = _past_verbs(toks, *members[0])
+    found = list(_single_member(text, toks, e, *members[0])) if len(members) == 1 and not counted else []
+    if len(members) < 2:
+        return found
+    head, etype = _head_after(text, toks, e)
+    if head and any(h in head for h in PERSON_HEADS):
+        return found
+    if counted and head:
+        head = _class_head(text, toks, e, head)
+    if not head and (roads := _road_list(text, members)):
+        return found + list(roads)  # ``完成碧川路、曙岭路等建设``
+    if not head and _FIELDS.match(text, toks[e].end):
+        return found  # a list of industries or fields, not of named things
+    typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
+    if not counted and _a_class(text, toks[e].end, head, etype, typed):
+        return found + list(_members_of_a_class(text, toks, typed, etype))
+    sibling_types = frozenset(TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
+                              if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s))
+    the_list = _List(text, toks, e, counted, typed, head, etype, sibling_types, text.startswith("国家", members[0][0]))
+    return found + [name for a, b, suffix in typed for name in _member(the_list, a, b, suffix)]
+
+
+def _member(the_list: _List, a: int, b: int, suffix: str | None) -> list[tuple]:
+    """The member ``text[a:b]`` as a name (none or one): named in full by its own ``suffix``, or bare."""
+    text = the_list.text
+    name = clean_name(LEADING_JUNK.sub("", text[a:b]))
+    if not name or len(name) < 2 or len(name) > 12 or _COUNTED.search(name) or text[a - 1:a].isdigit() \
+            or text[a - 1:a] == "·":
+        return []  # ``6家保护机构`` is a count, not a member; ``澄溪大学·星河`` one member
+    if suffix:  # named in full; the suffix rule may have found it, the list confirms it
+        return [(name, TYPE_SUFFIXES[suffix], a, b, "enumeration")] if _confirmed(the_list, name, a, b, suffix) else []
+    return _bare_member(the_list, name, a, b)
+
+
+def _confirmed(the_list: _List, name: str, a: int, b: int, suffix: str) -> bool:
+    """A member named in full is a name when the list is of named things and the member is specific."""
+    inside = _inside(the_list.toks, a, b)
+    return bool((the_list.head or the_list.sibling_types) and len(name) > len(suffix) + 1
+                and name not in GENERIC_NAMES and TYPE_SUFFIXES[suffix] != "Village"
+                and (specificity_of(inside, suffix) or _company_of_companies(name, suffix, the_list.head)
+                     or _a_project_of_projects(the_list.text, the_list.toks[the_list.e].end, name, suffix, inside)))
+
+
+def _bare_member(the_list: _List, name: str, a: int, b: int) -> list[tuple]:
+    """A member with no head of its own: a road of a list of roads, the list's head appended, or a bare name."""
+    head, etype, toks = the_list.head, the_list.etype, the_list.toks
+    if head == _ROADS:
+        return [(name, "Project", a, b, "enumeration")] if re.search(r"(?:路|街|大道|道)$", name) and len(name) >= 3 else []
+    if the_list.counted and toks[the_list.e].word not in _SMALL_COUNTS and not specificity_of(_inside(toks, a, b), ""):
+        return []  # ``无人机、医疗器械两个基地``, ``文化艺术、健康生态6大风貌区``: kinds of things, counted
+    if head and etype and head not in _GROUP_WORDS:
+        if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), "") \
+                or (the_list.national and national_centre("国家" + name.removeprefix("国家") + head, head)):
+            return [(name + head, etype, a, b, "enumeration")]
+        return []  # not ``燃气、供热等工程``: kinds
+    siblings = the_list.sibling_types
+    if (etype or siblings) and (len(name) <= 6 or etype != "Enterprise") and (
+            _bare_name(name, toks, a, b, etype) or (siblings and len(name) >= 3 and not known_word(name))):
+        return [(name, _university_or(name, etype or sorted(siblings)[0]), a, b, "enumeration")]
+    return []
 
 
 _COUNT_WORD = re.compile(r"[两二三四五六七八九十]+(?:个|家|所|座|条)")

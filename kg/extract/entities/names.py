@@ -9,6 +9,7 @@ Its left edge is where a boundary word, a function word, a number or punctuation
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract.lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
@@ -175,54 +176,119 @@ def _works_start(toks: list[Tok], k: int, suffix: str) -> int:
     return k
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A name the suffix rule proposes: ``name`` (``text[start:end]`` cleaned), its ``prefix`` before the type
+    ``suffix``, its type, and its tokens ``toks[j..k]``; ``places`` are the report's own place names."""
+
+    text: str
+    start: int
+    end: int
+    suffix: str
+    toks: list[Tok]
+    j: int
+    k: int
+    places: frozenset[str]
+    name: str
+    prefix: str
+    etype: str
+
+
 def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: int, k: int,
             places: frozenset[str] = frozenset()) -> str | None:
+    """The name ``text[start:end]`` ending in ``suffix``, cleaned, if it is one: none of ``_REFUSALS`` refuses it,
+    and it is specific (a proper noun, a place) or cued (``引进``, ``建成``…); else ``None``."""
     raw = text[start:end]
     if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
-        return None
+        return None  # ``3家企业``: a count
     name = clean_name(raw)
-    prefix = name[: len(name) - len(suffix)]
-    etype = TYPE_SUFFIXES[suffix]
-    if not prefix or name in GENERIC_NAMES or len(name) > MAX_NAME or _SLOGAN.search(name) or _level_of_a_kind(name) \
-            or _PHASE_ONLY.fullmatch(name) \
-            or _has_deng(toks, j, k):
+    c = _Candidate(text, start, end, suffix, toks, j, k, places, name, name[: len(name) - len(suffix)],
+                   TYPE_SUFFIXES[suffix])
+    if any(refuses(c) for refuses in _REFUSALS):
         return None
-    if etype == "Village":
-        if GENERIC_VILLAGE.search(name) or _RURAL_END.search(name) \
-                or _VILLAGE_NOT_IN_PREFIX.search(prefix) or attributive(prefix) or (toks[k].pos.startswith("v") and toks[k].word != suffix) or len(prefix) > 5 or not _HAN.search(prefix):
-            return None
-    elif len(prefix) < 2 and not (prefix in REGION_MARKS and len(suffix) >= 2) and not _SHORT_NAME.fullmatch(name):
-        return None
-    if suffix in _UNIVERSITY_SHORT and (len(name) > 4 or specificity_of(toks[j:k + 1], suffix, places) < 2):
-        return None  # ``南科大``, not ``建设中大``
-    if _followed_by_count(text, end) or _preceded_by_count(text, start) or (etype != "Initiative" and designated(text, start)):
-        return None
-    if suffix == "校区" and not SCHOOL_AT_HEAD.match(name):
-        return None  # a campus is a school's: not ``深圳校区``, ``名校深圳校区``
-    if etype == "Enterprise" and _INDUSTRY_LIST.match(text, end):
-        return None  # ``发展临港化工、海洋生物等产业``: industries, not companies
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
-        campaign = _CAMPAIGN.match(prefix)
-        place = tokenize_phrase(prefix[campaign.end():]) if campaign else []
-        return name if campaign and len(prefix) - campaign.end() <= 4 and specificity_of(place, "", places) == 2 else None
-    weak = suffix in WEAK_SUFFIXES
-    specificity = specificity_of(toks[j:k + 1], suffix, places)
-    if _LEVEL.match(prefix) or (weak and etype != "Enterprise"):
+        return name if _place_campaign(c) else None
+    return name if c.etype == "Village" or _specific_or_cued(c) else None
+
+
+def _no_name(c: _Candidate) -> bool:
+    """Nothing named: a generic word, a slogan, a level of a kind (``省重点项目``), a phase of nothing, a list."""
+    return not c.prefix or c.name in GENERIC_NAMES or len(c.name) > MAX_NAME or bool(_SLOGAN.search(c.name)) \
+        or _level_of_a_kind(c.name) or bool(_PHASE_ONLY.fullmatch(c.name)) or _has_deng(c.toks, c.j, c.k)
+
+
+def _no_village(c: _Candidate) -> bool:
+    """A village's name is a short proper name, with no verb, no rural kind of place and no attribute in it."""
+    if c.etype != "Village":
+        return False
+    return bool(GENERIC_VILLAGE.search(c.name) or _RURAL_END.search(c.name) or _VILLAGE_NOT_IN_PREFIX.search(c.prefix)) \
+        or attributive(c.prefix) or (c.toks[c.k].pos.startswith("v") and c.toks[c.k].word != c.suffix) \
+        or len(c.prefix) > 5 or not _HAN.search(c.prefix) or any(t.pos.startswith("v") for t in c.toks[c.j:c.k])
+
+
+def _too_short(c: _Candidate) -> bool:
+    """One character before the head names nothing, but for a region's mark (``市图书馆``) and a few short names."""
+    return c.etype != "Village" and len(c.prefix) < 2 \
+        and not (c.prefix in REGION_MARKS and len(c.suffix) >= 2) and not _SHORT_NAME.fullmatch(c.name)
+
+
+def _no_university(c: _Candidate) -> bool:
+    """``南科大``, not ``建设中大``: a university's short name is short and specific."""
+    return c.suffix in _UNIVERSITY_SHORT and (
+        len(c.name) > 4 or specificity_of(c.toks[c.j:c.k + 1], c.suffix, c.places) < 2)
+
+
+def _counted_or_designated(c: _Candidate) -> bool:
+    """``示范区3个``, ``获评…示范区``: a count, or a title given, not a name."""
+    return _followed_by_count(c.text, c.end) or _preceded_by_count(c.text, c.start) \
+        or (c.etype != "Initiative" and designated(c.text, c.start))
+
+
+def _campus_of_nothing(c: _Candidate) -> bool:
+    """A campus is a school's: not ``深圳校区``, ``名校深圳校区``."""
+    return c.suffix == "校区" and not SCHOOL_AT_HEAD.match(c.name)
+
+
+def _industries(c: _Candidate) -> bool:
+    """``发展临港化工、海洋生物等产业``: industries, not companies."""
+    return c.etype == "Enterprise" and bool(_INDUSTRY_LIST.match(c.text, c.end))
+
+
+# each refuses a candidate name; any one is enough
+_REFUSALS = (_no_name, _no_village, _too_short, _no_university, _counted_or_designated, _campus_of_nothing,
+             _industries)
+
+
+def _place_campaign(c: _Candidate) -> bool:
+    """``平安青峰建设``: a campaign adjective, then a place of at most four characters."""
+    campaign = _CAMPAIGN.match(c.prefix)
+    place = tokenize_phrase(c.prefix[campaign.end():]) if campaign else []
+    return bool(campaign) and len(c.prefix) - campaign.end() <= 4 and specificity_of(place, "", c.places) == 2
+
+
+def _specific_or_cued(c: _Candidate) -> bool:
+    """A name with something of its own (a proper noun, a place), or cued by what is done with it; otherwise a
+    category in common words (``省级现代农业产业园``, ``快速预警机制``) unless its core is long enough."""
+    weak = c.suffix in WEAK_SUFFIXES
+    specificity = specificity_of(c.toks[c.j:c.k + 1], c.suffix, c.places)
+    if _LEVEL.match(c.prefix) or (weak and c.etype != "Enterprise"):
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
-    cued = (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(text, start, end)) \
-        or (etype == "Institution" and _created(text, start)) \
-        or (etype == "Initiative" and _hosted(text, start, suffix)) \
-        or (etype == "Project" and not weak and _built(text, toks, j, end)) \
-        or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(name, suffix) \
-        or (etype == "Initiative" and "杯" in prefix[1:] and suffix.endswith(_EVENT_ENDS))  # ``中国杯帆船赛``: a cup
-    if etype != "Village" and not specificity and not cued:
-        core = _strip_modifiers(prefix)
-        if not core or _LEVEL.match(prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(suffix, 99)) \
-                or (len(core) <= 2 and etype in ("Project", "Enterprise")):
-            return None  # a category in common words: ``省级现代农业产业园``, ``快速预警机制``
-    if etype == "Village" and any(t.pos.startswith("v") for t in toks[j:k]):
-        return None
-    return name
+    if specificity or _cued_name(c, weak):
+        return True
+    core = _strip_modifiers(c.prefix)
+    return not (not core or _LEVEL.match(c.prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(c.suffix, 99))
+                or (len(core) <= 2 and c.etype in ("Project", "Enterprise")))
+
+
+def _cued_name(c: _Candidate, weak: bool) -> bool:
+    """What is said of the thing marks it as one: brought in, set up, hosted, built, or a world event."""
+    etype, prefix, suffix = c.etype, c.prefix, c.suffix
+    return (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(c.text, c.start, c.end)) \
+        or (etype == "Institution" and _created(c.text, c.start)) \
+        or (etype == "Initiative" and _hosted(c.text, c.start, suffix)) \
+        or (etype == "Project" and not weak and _built(c.text, c.toks, c.j, c.end)) \
+        or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(c.name, suffix) \
+        or (etype == "Initiative" and "杯" in prefix[1:] and suffix.endswith(_EVENT_ENDS))  # ``中国杯帆船赛``
 
 
 _PHASE_ONLY = re.compile(r"[省市区县镇]?[一二三四五六七八九十]+期")  # ``(纳入)市五期(建设规划)``: a phase of nothing named
