@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test build eval clean screenshot
+.PHONY: run test build eval clean screenshot docs
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[all]'
 	@touch $@
 
 $(TSTAMP): $(STAMP)
@@ -41,8 +41,12 @@ screenshot: $(TSTAMP)
 	@bash tests/install-browser.sh
 	GOVKG_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_page.py -k rural_revitalisation
 
+# the docs site (docs/mkdocs.yml, pages in docs/pages/) into site/, warnings as errors; tests/test_docs.py builds it too
+docs: $(TSTAMP)
+	$(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
+
 eval: $(STAMP)
 	$(BIN)/kg eval tests/gold/seed.json --graph output
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build site *.egg-info

@@ -6,8 +6,11 @@ them into a message on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 __all__ = ["KgError", "InputError", "DecodeError", "OutputError", "GoldError", "QueryError", "ExportError",
-           "ValidationError", "ServeError"]
+           "ValidationError", "ServeError", "require"]
 
 
 class KgError(Exception):
@@ -73,3 +76,21 @@ class ServeError(KgError):
     """The SPARQL server cannot start, or stopped by itself."""
 
     exit_code = 3
+
+
+def require(module: str, extra: str, needed_for: str, error: type[KgError] = InputError,
+            path: str | None = None) -> ModuleType:
+    """Import ``module``, a dependency that ``pip install govkg`` leaves out, or raise ``error`` saying which extra
+    installs it.
+
+    >>> require("json", "none", "reading JSON").__name__
+    'json'
+    >>> print(require("no_such_module_here", "pdf", "reading a PDF"))
+    Traceback (most recent call last):
+    kg.errors.InputError: reading a PDF needs the package no_such_module_here, which is not installed (pip install 'govkg[pdf]', or 'govkg[all]' for every format and the server)
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise error(f"{needed_for} needs the package {module.split('.')[0]}, which is not installed", path=path,
+                    hint=f"pip install 'govkg[{extra}]', or 'govkg[all]' for every format and the server") from None

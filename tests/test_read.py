@@ -8,6 +8,7 @@ indicators as the text file.
 
 import codecs
 import os
+import sys
 
 import pytest
 
@@ -245,3 +246,24 @@ def test_html_of_an_old_table_layout_site():
             '　　全年地区生产总值增长7.6%。</div></td></tr></table>'
             '<table><tr><td>Copyright 2020 区政府 地址：某某路1号</td></tr></table></body></html>')
     assert html_to_text(page).split("\n\n") == ["各位代表：", "现在，我代表区人民政府向大会报告工作。", "全年地区生产总值增长7.6%。"]
+
+
+# --- a plain `pip install govkg`: the readers of other formats are extras ------------------------------------
+
+@pytest.mark.parametrize("fmt, module, extra", [("pdf", "pdfplumber", "pdf"), ("docx", "docx", "docx"),
+                                                ("html", "lxml.html", "html")])
+def test_a_format_whose_reader_is_not_installed_names_the_extra_to_install(fmt, module, extra, seed_files,
+                                                                           monkeypatch):
+    monkeypatch.setitem(sys.modules, module, None)  # what `import` meets when the package is not installed
+    with pytest.raises(InputError) as caught:
+        read_report(seed_files[fmt])
+    assert f"needs the package {module.split('.')[0]}, which is not installed" in str(caught.value)
+    assert f"pip install 'govkg[{extra}]'" in str(caught.value)
+
+
+def test_the_binary_file_hint_names_every_readable_suffix():
+    from kg.read.decode import _READABLE_HINT
+    from kg.read.report import READABLE_SUFFIXES
+
+    assert all(suffix in _READABLE_HINT for suffix in (".txt", ".md", ".html", ".pdf", ".docx"))
+    assert {".txt", ".md", ".html", ".pdf", ".docx"} <= set(READABLE_SUFFIXES)

@@ -84,7 +84,7 @@ def find_oxigraph() -> str:
     beside = Path(sys.executable).parent / "oxigraph"
     found = str(beside) if beside.is_file() and os.access(beside, os.X_OK) else shutil.which("oxigraph")
     if not found:
-        raise ServeError("the Oxigraph server is not installed", hint="pip install oxigraph (it comes with govkg)")
+        raise ServeError("the Oxigraph server is not installed", hint="pip install 'govkg[serve]'")
     return found
 
 

@@ -7,7 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, require
 from kg.read.blocks import paragraphs_to_text
 
 __all__ = ["read_docx_text"]
@@ -20,7 +20,7 @@ _TITLE_STYLES = {"title", "标题"}
 def read_docx_text(path: str | Path) -> str:
     """The paragraphs, headings (from heading styles or outline levels) and tables of a .docx file, in order."""
     _check_docx(path)
-    import docx
+    docx = require("docx", "docx", "reading a Word file", path=str(path))
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

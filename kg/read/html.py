@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.errors import require
 from kg.read.blocks import paragraphs_to_text
 
 __all__ = ["html_to_text"]
@@ -34,6 +35,7 @@ def html_to_text(html: str) -> str:
     <BLANKLINE>
     工业总产值1360亿元。
     """
+    require("lxml.html", "html", "reading a web page")
     import lxml.etree
     import lxml.html
 

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from statistics import median
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, require
 from kg.read.blocks import paragraphs_to_text
 
 __all__ = ["MAX_PAGES", "read_pdf_text"]
@@ -23,7 +23,7 @@ def read_pdf_text(path: str | Path, max_chars: int) -> str:
     with open(path, "rb") as fh:
         if b"%PDF-" not in fh.read(1024):
             raise InputError("not a PDF file (no %PDF header)", path=str(path), hint="check the file and its extension")
-    import pdfplumber
+    pdfplumber = require("pdfplumber", "pdf", "reading a PDF", path=str(path))
 
     pages: list[list[dict]] = []
     chars = 0
