@@ -46,7 +46,7 @@ docs: $(TSTAMP)
 	$(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
 
 eval: $(STAMP)
-	$(BIN)/kg eval tests/gold/seed.json --graph output
+	$(BIN)/kg eval tests/gold/dev/seed.json --graph output
 
 clean:
 	rm -rf $(VENV) build site *.egg-info

@@ -6,6 +6,7 @@ one line on stderr and a non-zero exit; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -131,20 +132,58 @@ class _progress:
 @cli.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--graph", "graph_dir", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Folder holding graph.ttl (or the .ttl file).")
+              help="Folder holding graph.ttl (or the .ttl file); with --reports, where the gold's reports are built.")
+@click.option("--reports", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder to find each gold file's report in (by its file name, searched recursively), and build "
+                   "them into --graph first; may be given several times.")
+@click.option("--by-rule", is_flag=True, help="Also print, for each extraction rule, its entities, their precision "
+                                              "and its share of the right ones.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the score tables, not the missed and spurious names.")
-def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, quiet: bool):
+def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, ...], by_rule: bool, quiet: bool):
     """Score a build against gold files: precision, recall and F1 per entity type, for links and indicators.
+
+    GOLD is a gold file or a folder of them; a folder's name is its split (dev, test), and with several files the
+    splits' pooled scores are printed side by side at the end.
 
     \b
     Example:
       kg eval tests/gold/seed.json --graph output
+      kg eval tests/gold/dev tests/gold/test --reports seeds --reports corpus/ --graph /tmp/eval -q
     """
-    from kg.evaluate import evaluate, format_evaluation, load_gold, load_graph
+    from kg.evaluate import evaluate, format_by_rule, format_evaluation, format_pooled, gold_files, load_gold, load_graph
 
+    files = gold_files(gold)
+    golds = [(split, load_gold(path)) for split, path in files]
+    if reports:
+        _build_for_eval([g["doc"] for _, g in golds], reports, graph_dir)
     g = load_graph(graph_dir)
-    for path in gold:
-        click.echo(format_evaluation(evaluate(load_gold(path), g), details=not quiet))
+    splits: dict[str, list] = {}
+    for split, one in golds:
+        ev = evaluate(one, g)
+        splits.setdefault(split, []).append(ev)
+        click.echo(format_evaluation(ev, details=not quiet))
+    if len(files) > 1:
+        click.echo("\n" + format_pooled(splits))
+    if by_rule:
+        click.echo("\n" + format_by_rule([ev for evs in splits.values() for ev in evs]))
+
+
+def _build_for_eval(docs: list[str], folders: tuple[Path, ...], out: Path) -> None:
+    """Build the reports named ``docs``, found in ``folders``, into ``out`` (a cached build: only what changed)."""
+    from kg.errors import GoldError
+    from kg.pipeline import build as run_build
+
+    found: dict[str, Path] = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.name in docs and path.name not in found and path.is_file():
+                found[path.name] = path
+    missing = sorted(set(docs) - set(found))
+    if missing:
+        raise GoldError(f"no report file named {', '.join(missing)} in {', '.join(map(str, folders))}",
+                        hint="add the folder holding it with --reports")
+    click.echo(f"building the {len(found)} report(s) of the gold files into {out}", err=True)
+    run_build(list(found.values()), out, workers=min(len(found), os.cpu_count() or 1), page=False)
 
 
 @cli.command("export")

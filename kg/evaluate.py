@@ -29,7 +29,8 @@ from kg.model import ENTITY_TYPES
 from kg.outputs.files import load_graph  # its home is kg.outputs.files; still importable from here
 from kg.vocab import GK
 
-__all__ = ["Score", "Evaluation", "norm", "dice", "names_overlap", "load_gold", "load_graph", "evaluate", "format_evaluation"]
+__all__ = ["Score", "Evaluation", "norm", "dice", "names_overlap", "load_gold", "load_graph", "evaluate", "format_evaluation",
+           "gold_files", "pooled", "format_pooled", "RuleScore", "by_rule", "format_by_rule"]
 
 
 def norm(name: str) -> str:
@@ -88,6 +89,7 @@ class Evaluation:
     spurious: list[str] = field(default_factory=list)
     missed_indicators: list[str] = field(default_factory=list)
     spurious_indicators: list[str] = field(default_factory=list)
+    rule_outcomes: list[tuple[set[str], bool]] = field(default_factory=list)  # a scored entity's rules, typed-right
 
 
 def load_gold(path: str | Path) -> dict:
@@ -158,7 +160,8 @@ def _predicted_entities(g: Graph, areas: _Areas) -> list[dict]:
             names = {norm(str(n)) for n in list(g.objects(node, RDFS.label)) + list(g.objects(node, SKOS.altLabel))}
             keys = {areas.key(a) for a in mine} - {None}
             label = str(g.value(node, RDFS.label))
-            out.append({"label": label, "type": etype, "names": names, "sections": keys})
+            rules = {str(g.value(m, GK.rule)) for m in g.objects(node, GK.mention) if g.value(m, GK.workArea) in mine}
+            out.append({"label": label, "type": etype, "names": names, "sections": keys, "rules": rules})
     return out
 
 
@@ -176,6 +179,7 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
             continue  # outside the parts this gold file covers
         hits = sorted({index[n] for n in p["names"] if n in index})
         if not hits:
+            ev.rule_outcomes.append((p["rules"], False))
             untyped.fp += 1
             typed.fp += 1
             per_type[p["type"]].fp += 1
@@ -190,6 +194,7 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
         found[hits[0]] = p
         untyped.tp += 1
         ok = p["type"] in g["types"]
+        ev.rule_outcomes.append((p["rules"], ok))
         typed.tp += ok
         typed.fp += not ok
         per_type[p["type"]].tp += ok
@@ -300,4 +305,80 @@ def format_evaluation(ev: Evaluation, details: bool = True) -> str:
                              ("missed indicators", ev.missed_indicators), ("spurious indicators", ev.spurious_indicators)):
             if items:
                 lines.append(f"{title} ({len(items)}): " + "、".join(items))
+    return "\n".join(lines)
+
+
+# ---- many gold files: splits pooled, rules measured ----
+
+POOLED = ("entities (typed)", "links", "indicators", "indicators (year+status+growth)")
+
+
+def gold_files(paths) -> list[tuple[str, Path]]:
+    """Each gold file named by ``paths`` (files, or folders of ``*.json``), with its split: the name of the folder
+    it was found in (``dev``, ``test``), or ``gold`` for a file named alone."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(path.glob("*.json"))
+            if not files:
+                raise GoldError("no gold files (*.json) in this folder", path=str(path))
+            found += [(path.name, f) for f in files]
+        else:
+            found.append(("gold", path))
+    return found
+
+
+def pooled(evaluations: list[Evaluation]) -> dict[str, Score]:
+    """The counts of ``evaluations`` added up, metric by metric (micro-averaged scores)."""
+    total = {metric: Score() for metric in POOLED}
+    for ev in evaluations:
+        for metric, s in ev.scores.items():
+            if metric in total:
+                total[metric].tp += s.tp
+                total[metric].fp += s.fp
+                total[metric].fn += s.fn
+    return total
+
+
+def format_pooled(splits: dict[str, list[Evaluation]]) -> str:
+    """The pooled scores of each split side by side: ``P R F1`` per metric, a column group per split."""
+    head = f"{'pooled (micro)':34}" + "".join(f"{f'{name} ({len(evs)} files)':>24}" for name, evs in splits.items())
+    sub = f"{'':34}" + f"{'P':>8}{'R':>8}{'F1':>8}" * len(splits)
+    totals = {name: pooled(evs) for name, evs in splits.items()}
+    rows = [f"{metric:34}" + "".join(f"{t[metric].precision:8.3f}{t[metric].recall:8.3f}{t[metric].f1:8.3f}"
+                                     for t in totals.values()) for metric in POOLED]
+    return "\n".join([head, sub, *rows])
+
+
+@dataclass
+class RuleScore:
+    """What one rule contributed to the scored entities: how many it proposed, and how many were right."""
+
+    entities: int = 0
+    right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.entities if self.entities else 0.0
+
+
+def by_rule(evaluations: list[Evaluation]) -> dict[str, RuleScore]:
+    """Each rule's entities over all ``evaluations``: an entity counts for every rule that made one of its mentions;
+    it is right when it matches a required gold entity with an accepted type."""
+    rules: dict[str, RuleScore] = {}
+    for ev in evaluations:
+        for names, right in ev.rule_outcomes:
+            for rule in names:
+                score = rules.setdefault(rule, RuleScore())
+                score.entities += 1
+                score.right += right
+    return dict(sorted(rules.items(), key=lambda kv: (-kv[1].right, kv[0])))
+
+
+def format_by_rule(evaluations: list[Evaluation]) -> str:
+    """The rules' table: entities proposed, precision, and share of all the right entities."""
+    rules = by_rule(evaluations)
+    right = sum(r for ev in evaluations for _, r in ev.rule_outcomes) or 1
+    lines = [f"{'rule':28}{'entities':>10}{'precision':>11}{'share of right':>16}"]
+    lines += [f"{name:28}{s.entities:10}{s.precision:11.3f}{s.right / right:16.3f}" for name, s in rules.items()]
     return "\n".join(lines)

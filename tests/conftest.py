@@ -12,7 +12,7 @@ import kg
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
 QINGHE = ROOT / "tests" / "fixtures" / "qinghe-2021.txt"
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold" / "dev"  # the gold files rules may be written from; tests/gold/test/ is held out
 # the shared folder sits next to the project (``../shared``); GOVKG_SHARED points elsewhere
 SHARED = next((p for p in (Path(os.environ.get("GOVKG_SHARED", ROOT.parent / "shared")), ROOT.parent / "shared",
                            Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")

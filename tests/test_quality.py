@@ -115,10 +115,67 @@ def test_seed_recall_of_each_core_type_stays_at_085(scores, etype):
     assert recall >= 0.85, f"seed {etype}: recall {recall:.3f} fell below 0.85"
 
 
-@pytest.mark.parametrize("gold_file", sorted(p.name for p in GOLD.glob("*.json")))
+ALL_GOLD = sorted(GOLD.parent.glob("*/*.json"))  # dev/ and test/
+
+
+@pytest.mark.parametrize("gold_file", ALL_GOLD, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_gold_file_loads_and_names_only_its_own_sections(gold_file):
-    gold = load_gold(GOLD / gold_file)
+    gold = load_gold(gold_file)
     keys = {s["key"] for s in gold["sections"]}
     used = {k for e in gold["entities"] for k in e.get("sections", [])} | {i["section"] for i in gold.get("indicators", [])}
     assert used <= keys, f"{gold_file}: sections used but not defined: {used - keys}"
     assert all(e["types"] for e in gold["entities"]) and all(s.get("match") for s in gold["sections"])
+
+
+# ---- kg eval over splits: pooled scores side by side, and the rules measured one by one ----
+
+def test_eval_of_two_splits_builds_their_reports_and_pools_each_split(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    from .conftest import ROOT
+
+    for split, name in (("dev", "seed.json"), ("test", "qinghe-2021.json")):
+        (tmp_path / split).mkdir()
+        shutil.copy(GOLD / name, tmp_path / split / name)
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path / "dev"), str(tmp_path / "test"), "--reports",
+                                      str(ROOT / "seeds"), "--reports", str(ROOT / "tests" / "fixtures"),
+                                      "--graph", str(tmp_path / "build"), "--by-rule", "-q"])
+    assert result.exit_code == 0, result.output
+    pooled_table = result.output[result.output.index("pooled (micro)"):]
+    assert "dev (1 files)" in pooled_table and "test (1 files)" in pooled_table
+    typed = pooled_table.splitlines()[2].split()
+    assert typed[:2] == ["entities", "(typed)"] and all(0.8 < float(x) <= 1 for x in typed[2:])
+    rules = result.output[result.output.index("share of right"):].splitlines()[1:]
+    suffix = next(line.split() for line in rules if line.startswith("suffix "))
+    assert int(suffix[1]) > 50 and 0.5 < float(suffix[2]) <= 1 and 0.3 < float(suffix[3]) <= 1
+
+
+def test_pooled_scores_add_the_counts_not_the_f1s():
+    from kg.evaluate import Evaluation, Score, pooled
+
+    a = Evaluation("a", scores={"entities (typed)": Score(tp=9, fp=1, fn=0)})
+    b = Evaluation("b", scores={"entities (typed)": Score(tp=1, fp=0, fn=9)})
+    total = pooled([a, b])["entities (typed)"]
+    assert (total.tp, total.fp, total.fn) == (10, 1, 9)
+    assert round(total.precision, 3) == 0.909 and round(total.recall, 3) == 0.526  # 10 of 19, not (1.0 + 0.1) / 2
+
+
+def test_a_rule_counts_every_entity_it_made_and_the_right_ones():
+    from kg.evaluate import Evaluation, by_rule
+
+    ev = Evaluation("a", rule_outcomes=[({"suffix"}, True), ({"suffix", "cue"}, False), ({"cue"}, True)])
+    rules = by_rule([ev])
+    assert (rules["suffix"].entities, rules["suffix"].right, rules["cue"].precision) == (2, 1, 0.5)
+
+
+def test_eval_of_an_empty_folder_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path)])
+    assert result.exit_code == 2 and "no gold files (*.json) in this folder" in result.output
