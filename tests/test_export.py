@@ -121,13 +121,24 @@ def test_observations_csv_has_the_gdp_actual_and_target(exported):
 
 def test_entities_csv_has_a_row_per_entity_and_work_area(exported, seed_graph):
     rows = _read_csv(exported / "entities.csv")
-    assert list(rows[0]) == ["name", "type", "aliases", "report", "area_key", "area_title", "mentions"]
+    assert list(rows[0]) == ["name", "type", "aliases", "report", "area_key", "area_title", "mentions", "rules"]
     haohuo = [r for r in rows if r["name"] == "好活科技"]
     assert haohuo and {r["type"] for r in haohuo} == {"Enterprise"}
     assert any(r["area_key"].startswith("R") and r["report"] == SEED.name for r in haohuo)  # named in the review
     entity_mentions = [m for s, m in seed_graph.subject_objects(GK.mention)
                        if (s, RDF.type, GK.Observation) not in seed_graph]
     assert sum(int(r["mentions"]) for r in rows) == len(entity_mentions)
+
+
+def test_the_csv_files_say_which_rule_made_each_row(exported):
+    from kg.extract.entities.rules import SENTENCE_RULES
+
+    entities, observations = _read_csv(exported / "entities.csv"), _read_csv(exported / "observations.csv")
+    known = {r.name for r in SENTENCE_RULES} | {"numbered_line", "repeat", "nested"}
+    assert all(row["rules"] and set(row["rules"].split("|")) <= known for row in entities)
+    assert {r["rules"] for r in entities if r["name"] == "好活科技"} <= {"suffix", "cue", "suffix|cue", "cue|suffix"}
+    assert all(row["rule"] for row in observations)
+    assert {"level", "change"} <= {row["rule"] for row in observations}
 
 
 def test_exporting_twice_gives_identical_bytes(seed_build, exported, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from kg.extract.entities.rules import family_of
 from kg.model import Entity, Mention
 from kg.nlp.segment import tokenize_phrase
 
@@ -70,6 +71,6 @@ def _canonical_names(names: list[str]) -> dict[str, str]:
 
 
 def _vote_type(mentions: list[Mention], name: str) -> str:
-    own = [m.etype for m in mentions if m.name == name and m.rule == "suffix"]
+    own = [m.etype for m in mentions if m.name == name and family_of(m.rule) == "suffix"]
     votes = Counter(own or [m.etype for m in mentions])
     return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))

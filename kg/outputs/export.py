@@ -64,8 +64,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "csv": ("observations.csv", "entities.csv"),
 }
 OBSERVATION_COLUMNS = ("report", "region", "report_year", "indicator", "value", "upper", "unit", "qualifier",
-                       "growth_pct", "year", "status", "area_key", "area_title", "sentence", "start", "end")
-ENTITY_COLUMNS = ("name", "type", "aliases", "report", "area_key", "area_title", "mentions")
+                       "growth_pct", "year", "status", "area_key", "area_title", "sentence", "start", "end", "rule")
+ENTITY_COLUMNS = ("name", "type", "aliases", "report", "area_key", "area_title", "mentions", "rules")
 
 # how the JSON-LD context writes the values of gk properties
 _LINKS = ("partOf", "workArea", "indicator", "report", "mention", "sentence", "outcome",
@@ -237,6 +237,7 @@ def _observation_row(g: Graph, obs: URIRef) -> dict:
         "area_key": _area_key(area), "area_title": _text(g.value(area, RDFS.label)),
         "sentence": _text(g.value(g.value(mention, GK.sentence), GK.text)),
         "start": _int(g.value(mention, GK.start)), "end": _int(g.value(mention, GK.end)),
+        "rule": "|".join(sorted(str(r) for r in g.objects(mention, GK.rule))),
     }
 
 
@@ -253,9 +254,13 @@ def _entity_rows(g: Graph, node: URIRef, kind: str) -> list[dict]:
     name = _text(g.value(node, RDFS.label))
     aliases = "|".join(sorted(str(a) for a in g.objects(node, SKOS.altLabel)))
     mentions = Counter(g.value(m, GK.workArea) for m in g.objects(node, GK.mention))
+    rules: dict = {}
+    for m in g.objects(node, GK.mention):
+        rules.setdefault(g.value(m, GK.workArea), set()).update(str(r) for r in g.objects(m, GK.rule))
     return [{"name": name, "type": kind, "aliases": aliases,
              "report": _text(g.value(g.value(area, GK.report), GK.fileName)),
-             "area_key": _area_key(area), "area_title": _text(g.value(area, RDFS.label)), "mentions": mentions[area]}
+             "area_key": _area_key(area), "area_title": _text(g.value(area, RDFS.label)), "mentions": mentions[area],
+             "rules": "|".join(sorted(rules.get(area, ())))}
             for area in set(g.objects(node, GK.workArea))]
 
 

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities.cues import cue_names, executive_names, quoted_names, subject_names
-from kg.extract.entities.lists import enumerations, numbered_lines, same_head_lists, sibling_lists
 from kg.extract.lexicon import GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.model import Mention, Report, Sentence, Structure
 from kg.extract.entities.grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
-from kg.extract.entities.names import (ROUTES, SCHOOL_AT_HEAD, SEGMENT, follow_up_campaigns, government_bodies, place_campaigns, road_works, short_bodies, suffix_names,
-                    title_campaigns)
+from kg.extract.entities.names import ROUTES, SCHOOL_AT_HEAD, SEGMENT
+from kg.extract.entities.rules import LINE_RULE, Candidate, Words, family_of, run_rules
 from kg.nlp.segment import tokenize
 
 __all__ = ["find_mentions", "sentence_mentions", "repeated_mentions", "clean_name", "find_relations"]
@@ -160,14 +158,14 @@ def _headquarters(mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-_REPEAT_RULES = ("cue", "enumeration")
+_REPEAT_FAMILIES = ("cue", "enumeration")
 
 
 def repeated_mentions(text: str, sentences, mentions: list[Mention]) -> list[Mention]:
     """Other occurrences of the bare names the cue and list rules found (``星澜等9家企业``, then
     ``支持星澜上市``): a name without a type head is known only from its context, so it is
     looked for again wherever it stands as a word of its own and no other mention holds it."""
-    bare = {m.name: m.etype for m in mentions if m.rule in _REPEAT_RULES and m.name == clean_name(m.surface)
+    bare = {m.name: m.etype for m in mentions if family_of(m.rule) in _REPEAT_FAMILIES and m.name == clean_name(m.surface)
             and len(m.name) >= 2 and not suffix_of(m.name)}
     if not bare:
         return []
@@ -206,51 +204,46 @@ def region_stems(region: str) -> frozenset[str]:
 
 
 def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = frozenset()) -> list[Mention]:
-    """Entity mentions in one sentence, longest first where two overlap."""
-    toks = merge_tokens(tokenize(sentence.text, sentence.start), text)
-    found = (suffix_names(text, toks, places) + enumerations(text, toks) + cue_names(text, toks)
-             + subject_names(text, toks, places) + executive_names(text, toks, places) + sibling_lists(text, toks)
-             + quoted_names(text, toks) + same_head_lists(text, toks)
-             + government_bodies(toks) + short_bodies(text, toks) + road_works(text, toks, places)
-             + place_campaigns(text, toks, places) + title_campaigns(text, toks) + follow_up_campaigns(text, toks))
-    found = _with_lines(_trimmed(found), numbered_lines(text, toks))
-    return [Mention(name=n, etype=t, start=a, end=b, sentence=sentence, rule=r, surface=text[a:b])
-            for n, t, a, b, r in _resolve_overlaps(found)]
+    """Entity mentions in one sentence: the candidates of every rule of ``kg.extract.entities.rules``, longest first
+    where two overlap."""
+    words = Words(text, merge_tokens(tokenize(sentence.text, sentence.start), text), places)
+    found = _with_lines(_trimmed(run_rules(words)), LINE_RULE(words))
+    return [Mention(name=c.name, etype=c.etype, start=c.start, end=c.end, sentence=sentence, rule=c.rule,
+                    surface=text[c.start:c.end]) for c in _resolve_overlaps(found)]
 
 
-def _trimmed(found):
+def _trimmed(found: list[Candidate]) -> list[Candidate]:
     """Names without what cannot open one: a bracket (``(深圳)``: no name) or a ``的`` that jieba joined to the
     word after it (``的市`` in ``…的市吉华医院``: the name is ``市吉华医院``)."""
     kept = []
-    for name, etype, a, b, rule in found:
-        if name[:1] in "(（":
+    for c in found:
+        if c.name[:1] in "(（":
             continue
-        if name.startswith("的") and len(name) > 3:
-            name, a = name[1:], a + 1
-        kept.append((name, etype, a, b, rule))
+        kept.append(c._replace(name=c.name[1:], start=c.start + 1) if c.name.startswith("的") and len(c.name) > 3 else c)
     return kept
 
 
-def _with_lines(found, lines):
+def _with_lines(found: list[Candidate], lines: list[Candidate]) -> list[Candidate]:
     """Numbered lines (``轨道14、16号线``) replace what other rules made of their parts (``轨道14``)."""
     if not lines:
         return found
-    spans = [(a, b) for _, _, a, b, _ in lines]
-    return [f for f in found if not any(a <= f[2] and f[3] <= b for a, b in spans)] + lines
+    return [c for c in found if not any(line.start <= c.start and c.end <= line.end for line in lines)] + lines
 
 
-def _resolve_overlaps(found):
-    """Keep the longest of overlapping candidates; the suffix rule wins ties."""
-    order = {"suffix": 0, "quoted": 1, "cue": 2, "enumeration": 3}
-    ranked = sorted(found, key=lambda f: (-(f[3] - f[2]), order.get(f[4], 9), f[2]))
-    kept: list = []
-    for cand in ranked:
-        if any(cand[2] < k[3] and k[2] < cand[3] for k in kept):
-            if cand[4] != "enumeration" or any(k[0] == cand[0] for k in kept):
+_TIE_ORDER = {"suffix": 0, "quoted": 1, "cue": 2, "enumeration": 3}
+
+
+def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates; the suffix family wins ties. A member of a list may stand inside
+    a longer name that is not itself."""
+    ranked = sorted(found, key=lambda c: (-(c.end - c.start), _TIE_ORDER.get(family_of(c.rule), 9), c.start))
+    kept: list[Candidate] = []
+    for c in ranked:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            if family_of(c.rule) != "enumeration" or any(k.name == c.name for k in kept):
                 continue
-        kept.append(cand)
-    kept.sort(key=lambda f: f[2])
-    return kept
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
 
 
 def find_relations(entities) -> list:
