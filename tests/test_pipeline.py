@@ -88,7 +88,8 @@ def test_cli_build_prints_a_summary(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["build", "no/such/dir"], "no such file or folder"),
-    (["eval", "no-gold.json", "--graph", "."], "no graph.ttl here"),
+    (["eval", "no-gold.json", "--graph", "."], "no-gold.json: no such gold file"),
+    (["eval", str(ROOT / "tests" / "gold" / "dev" / "seed.json"), "--graph", "."], "no graph.ttl here"),
 ])
 def test_cli_errors_are_one_line_without_traceback(args, message, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=tmp_path)
