@@ -284,7 +284,7 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
     if not region and (m := re.search(r"(\S{2,10}?)人民政府", report.text[:3000])):
         region = find_region(m.group(1))
     years = {kind: _year_of(p.text) for kind, p in reversed(parts)}
-    year = int(date.group(1)) if date else None
+    year = _delivered_for(date) or _titled_year(head)  # a title may name the year reviewed (浬浦镇 2021年政府工作报告, 2022-01-18)
     year = year or years.get("plan") or ((years["review"] + 1) if years.get("review") else None)
     if not year and (m := re.search(r"(?:19|20)\d\d", report.stem)):
         year = int(m.group())
@@ -306,6 +306,28 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
         date=f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
         meeting=meeting.group() if meeting else None, speaker=speaker, title=title, level=level,
     )
+
+
+# ``2022年政府工作报告``: the year a report is for, in its title
+_TITLED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?[\u4e00-\u9fff]{0,16}?(?:政府)?工作报告")
+
+
+def _titled_year(head: str) -> int | None:
+    """The year the report's title says it is for (``2022年政府工作报告``, ``青峰县2021年政府工作报告``).
+
+    >>> _titled_year("2022年政府工作报告\\n——2021年12月29日在杨庄镇人民代表大会上"), _titled_year("政府工作报告")
+    (2022, None)
+    """
+    m = _TITLED_YEAR.search(head)
+    return int(m.group(1)) if m else None
+
+
+def _delivered_for(date: re.Match | None) -> int | None:
+    """The year of a report delivered on ``date``: the next year's when the congress met in November or December
+    (a session held early, for the coming year), else the date's own."""
+    if not date:
+        return None
+    return int(date.group(1)) + (int(date.group(2)) >= 11)
 
 
 def _year_of(text: str) -> int | None:

@@ -17,6 +17,7 @@ from enum import Enum
 from kg.extract.lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from kg.model import Observation, Quantity, Report, Sentence, Structure
 from kg.extract.numbers import find_quantities, may_hold_quantities
+from kg.extract.timing import figure_time
 from kg.nlp.segment import tokenize_phrase
 
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
@@ -128,32 +129,19 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
         _read_clause(text, clause.start(), clause.end(), levels, out, previous)
         previous = clause.group()
     out = _join_total_to_change(_name_ranks(out))
-    status = "target" if part == "plan" else "actual"
-    year = years.get(part) or years.get("other") or 0
     result = []
     for item in out:
         name = item["name"]
         if len(name) < 2 or name == "排名" or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):  # a rank of nothing named
             continue
         q: Quantity = item["q"]
+        year, status = figure_time(text, sentence.start, q.start, part, years)
         result.append(Observation(
-            indicator=name, value=q.value, unit=q.unit, status=status,
-            year=_target_year(text, sentence.start, q.start, year) if part == "plan" else year, start=item["start"],
+            indicator=name, value=q.value, unit=q.unit, status=status, year=year, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
             growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"],
             concept=indicator_concept(name)))
     return result
-
-
-_TARGET_YEAR = re.compile(r"(?:到|至|在)?((?:19|20)\d\d)年(?:底|末)?")
-
-
-def _target_year(text: str, start: int, at: int, plan_year: int) -> int:
-    """The year a target is set for: a later year named before it in its sentence (``到2025年,…达到6000亿元``),
-    else the plan's year."""
-    named = [int(m.group(1)) for m in _TARGET_YEAR.finditer(text, start, at)]
-    later = [y for y in named if plan_year < y <= plan_year + 15]
-    return later[-1] if later and named[-1] == later[-1] else plan_year
 
 
 # a rank of the figure before it: ``(总量)(均)居…``; ``总量`` and the like (group 1) are that figure

@@ -15,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
-__all__ = ["TYPE_SUFFIXES", "WEAK_SUFFIXES", "INSTITUTION_CUES_BEFORE", "ENTERPRISE_CUES_BEFORE", "ENTERPRISE_CUES_AFTER", "BODY_STEMS", "RELATION_CUES", "BOUNDARY_WORDS", "NAME_WORDS", "GENERIC_MODIFIERS", "BOUNDARY_CHARS", "GENERIC_NAMES", "PLACE_SUFFIXES", "UNIT_MAGNITUDES", "UNIT_BASES", "QUALIFIERS_BEFORE", "QUALIFIERS_AFTER", "GROWTH_UP", "GROWTH_DOWN", "RATE_VERBS", "INDICATOR_SYNONYMS", "TARGET_AUX_LEADS", "TARGET_AUX_TAILS", "FLOW_MARKERS", "REVIEW_HEADINGS", "REVIEW_ONLY", "PLAN_HEADINGS", "CLOSING_OPENERS", "SPEAKER_TITLES", "REGION_SUFFIXES", "STOP_WORDS"]
+__all__ = ["TYPE_SUFFIXES", "WEAK_SUFFIXES", "INSTITUTION_CUES_BEFORE", "ENTERPRISE_CUES_BEFORE", "ENTERPRISE_CUES_AFTER", "BODY_STEMS", "RELATION_CUES", "BOUNDARY_WORDS", "NAME_WORDS", "GENERIC_MODIFIERS", "BOUNDARY_CHARS", "GENERIC_NAMES", "PLACE_SUFFIXES", "UNIT_MAGNITUDES", "UNIT_BASES", "QUALIFIERS_BEFORE", "QUALIFIERS_AFTER", "GROWTH_UP", "GROWTH_DOWN", "RATE_VERBS", "INDICATOR_SYNONYMS", "TARGET_AUX_LEADS", "TARGET_AUX_TAILS", "FLOW_MARKERS", "REVIEW_HEADINGS", "REVIEW_ONLY", "PLAN_HEADINGS", "CLOSING_OPENERS", "SPEAKER_TITLES", "REGION_SUFFIXES", "STOP_WORDS", "TARGET_CUES", "YEAR_NOT_OF_FIGURE_AFTER", "YEAR_NOT_OF_FIGURE_BEFORE"]
 
 _DATA = tomllib.loads(resources.files("kg.extract").joinpath("lexicon.toml").read_text(encoding="utf-8"))
 
@@ -72,6 +72,10 @@ PLAN_HEADINGS: tuple[str, ...] = _sequence("plan_headings")
 CLOSING_OPENERS: tuple[str, ...] = _sequence("closing_openers")
 SPEAKER_TITLES: tuple[str, ...] = _sequence("speaker_titles")
 REGION_SUFFIXES: dict[str, str] = _table("region_suffixes")
+
+TARGET_CUES: tuple[str, ...] = _sequence("target_cues")
+YEAR_NOT_OF_FIGURE_AFTER: tuple[str, ...] = _sequence("year_not_of_figure_after")
+YEAR_NOT_OF_FIGURE_BEFORE: tuple[str, ...] = _sequence("year_not_of_figure_before")
 
 # Words that end a name on its left: verbs of government action, adverbs,
 # prepositions, conjunctions, quantity words. ``推进`` | ``城北片区更新``.
