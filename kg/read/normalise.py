@@ -49,6 +49,8 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     '2019年工作回顾\\n顺利完成目标任务。全年预计完成地区生产总值820亿元,增长7.6%。'
     >>> offsets[text.index("区")]
     33
+    >>> normalise("渾南區(qū)人民政府(PPP)")[0]
+    '渾南區人民政府(PPP)'
     """
     paragraphs = [p for p in (_clean_line(raw, a, b) for a, b in _line_spans(raw)) if p[0]]
     chars: list[str] = []
@@ -75,6 +77,11 @@ def _line_spans(raw: str):
     yield start, len(raw)
 
 
+# a reading in pinyin after a character, left by a machine conversion of a web page (``鎮(zhèn)``, ``區(qū)``): it
+# holds a tone mark, so an abbreviation in brackets (``(GDP)``, ``(ppp)``) is never one
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zA-Zü\u0101-\u01dc]*[)）]")
+
+
 def _clean_line(raw: str, start: int, end: int) -> tuple[str, Sequence[int], bool]:
     """One line's analysed characters, their raw offsets (one per character), and whether it is a markdown heading."""
     line = raw[start:end]
@@ -84,7 +91,7 @@ def _clean_line(raw: str, start: int, end: int) -> tuple[str, Sequence[int], boo
     prefix = _MD_PREFIX.match(line)
     cut = prefix.end() if prefix else 0
     wide = line.translate(_HALFWIDTH)  # one character for one
-    marks = [m.span() for m in _MD_INLINE.finditer(line)]
+    marks = [m.span() for m in _MD_INLINE.finditer(line)] + [m.span() for m in _PINYIN.finditer(line)]
     if marks:
         skip = {i for a, b in marks for i in range(a, b)}
         kept = [i for i in range(cut, len(wide)) if i not in skip]
