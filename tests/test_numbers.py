@@ -91,3 +91,15 @@ def test_a_unit_that_begins_a_word_is_no_unit():
     from kg.extract.numbers import find_quantities
     assert find_quantities("华星光电T7项目投产,启动DY03单元更新,PM2.5处于低位") == []
     assert [(str(q.value), q.unit) for q in find_quantities("完成23项目标任务,实现七连冠")] == [("23", "项"), ("7", "连冠")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("新增就业两万人", [("2", "万人")]),
+    ("覆盖率达到百分之十二点五", [("12.5", "%")]),
+    ("服务群众十万零五百人", [("100500", "人")]),
+    ("二〇二三年完成投资三千万元", [("3000", "万元")]),  # a year in words is no span of three years
+    ("引进三十亿元级重大工业项目", []),  # a class of size
+    ("千万要注意安全", []),
+])
+def test_numbers_written_in_words(sentence, expected):
+    assert [(str(q.value), q.unit) for q in find_quantities(sentence)] == expected
