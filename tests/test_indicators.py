@@ -369,3 +369,8 @@ def test_a_name_with_a_numeral_in_a_list_is_no_figure():
 def test_a_threshold_passed_is_named_by_the_words_before_it():
     assert [row[:4] for row in _observations("地区生产总值首次突破400亿元大关,增长5%。")] == [
         ("地区生产总值", Decimal("400"), "亿元", Decimal("5"))]
+
+
+def test_a_threshold_that_describes_what_is_counted_is_no_figure():
+    x = kg.extract_report(kg.parse_report("2014年工作回顾\n星河生物等32家注册资本一千万元以上的企业落户。"))
+    assert [(o.value, o.unit) for o in x.observations] == [(Decimal("32"), "家")]

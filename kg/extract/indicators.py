@@ -401,6 +401,8 @@ def _threshold(text: str, q: Quantity, rest: list[Quantity]) -> bool:
     that says which rate the figure after it is (``500米公交站点覆盖率达95%``)."""
     if rest and q.unit in _DISTANCES and rest[0].unit == "%" and _RATE_OF_DISTANCE.fullmatch(text, q.end, rest[0].start):
         return True
+    if text.startswith(("以上的", "以下的", "及以上的"), q.end):
+        return True  # ``32家注册资本1000万元以上的企业``: a class of the things counted, whatever comes after
     if not rest or rest[0].unit not in _COUNT_UNITS or not text.startswith(("以上", "以下", "及以上"), q.end):
         return False
     between = text[q.end:rest[0].start]
