@@ -138,12 +138,16 @@ class _progress:
                    "them into --graph first; may be given several times.")
 @click.option("--by-rule", is_flag=True, help="Also print, for each extraction rule, its entities, their precision "
                                               "and its share of the right ones.")
+@click.option("--show-held-out", is_flag=True, help="Also print each file of a split named test (held out: by "
+                                                     "default only its pooled scores are shown).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the score tables, not the missed and spurious names.")
-def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, ...], by_rule: bool, quiet: bool):
+def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, ...], by_rule: bool,
+                 show_held_out: bool, quiet: bool):
     """Score a build against gold files: precision, recall and F1 per entity type, for links and indicators.
 
     GOLD is a gold file or a folder of them; a folder's name is its split (dev, test), and with several files the
-    splits' pooled scores are printed side by side at the end.
+    splits' pooled scores are printed side by side at the end. The files of a split named test are held out: only
+    their pooled scores are printed, unless --show-held-out.
 
     \b
     Example:
@@ -161,7 +165,8 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, .
     for split, one in golds:
         ev = evaluate(one, g)
         splits.setdefault(split, []).append(ev)
-        click.echo(format_evaluation(ev, details=not quiet))
+        if split != "test" or show_held_out:  # a held-out file's misses are not read to write rules
+            click.echo(format_evaluation(ev, details=not quiet))
     if len(files) > 1:
         click.echo("\n" + format_pooled(splits))
     if by_rule:

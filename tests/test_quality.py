@@ -147,6 +147,7 @@ def test_eval_of_two_splits_builds_their_reports_and_pools_each_split(tmp_path):
     assert result.exit_code == 0, result.output
     pooled_table = result.output[result.output.index("pooled (micro)"):]
     assert "dev (1 files)" in pooled_table and "test (1 files)" in pooled_table
+    assert "== 000_55331ebdb0be2b0e.txt" in result.output and "== qinghe-2021.txt" not in result.output  # held out
     typed = pooled_table.splitlines()[2].split()
     assert typed[:2] == ["entities", "(typed)"] and all(0.8 < float(x) <= 1 for x in typed[2:])
     rules = result.output[result.output.index("share of right"):].splitlines()[1:]
