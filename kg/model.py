@@ -109,6 +109,7 @@ class Structure:
     meta: ReportMeta
     areas: tuple[WorkArea, ...]
     sentences: tuple[Sentence, ...]
+    missing: tuple[str, ...] = ()  # a part not found, and why: what the source lacks
 
     def area(self, key: str) -> WorkArea:
         for a in self.areas:

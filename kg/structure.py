@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
+from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
 from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
 
@@ -119,9 +119,30 @@ def _paragraphs(text: str) -> list[_Para]:
     paras, cursor = [], 0
     for line in text.split("\n"):
         if line.strip():
-            paras.append(_Para(cursor, cursor + len(line), line))
+            paras.extend(_split_run_in_part(_Para(cursor, cursor + len(line), line)))
         cursor += len(line) + 1
     return paras
+
+
+# a part's heading that a crawled page ran into its first paragraph (``一、2021年工作回顾2021年是…``): short, no
+# punctuation, ending in a word that only a part heading ends in, with text right after it
+_RUN_IN_PART = re.compile(r"(?:[一二三四五][、.]|第[一二三四五]部分\s*)?[^,，。;；:：!！?？]{0,24}(?:%s)(?=[^,，。;；:：、)）”]{4})"
+                          % "|".join(sorted(RUN_IN_PART_ENDS, key=len, reverse=True)))
+
+
+def _split_run_in_part(para: _Para) -> list[_Para]:
+    """A paragraph that opens with a part's heading run into its text, as the heading and the text.
+
+    >>> [p.text for p in _split_run_in_part(_Para(0, 30, "一、2021年工作回顾2021年是开局之年,全区生产总值增长5%。"))]
+    ['一、2021年工作回顾', '2021年是开局之年,全区生产总值增长5%。']
+    >>> len(_split_run_in_part(_Para(0, 20, "全面完成年度工作任务,经济平稳。")))
+    1
+    """
+    m = _RUN_IN_PART.match(para.text)
+    if not m or len(para.text) - m.end() < 8:
+        return [para]
+    cut = para.start + m.end()
+    return [_Para(para.start, cut, m.group()), _Para(cut, para.end, para.text[m.end():])]
 
 
 def _part_kind(para: _Para) -> str | None:
@@ -340,7 +361,7 @@ def read_structure(report: Report) -> Structure:
     text = report.text
     paras = _paragraphs(text)
     heads = [(i, kind) for i, p in enumerate(paras) if (kind := _part_kind(p))]
-    heads = _dedupe_parts(heads)
+    heads = _dedupe_parts(sorted(heads + _first_clause_heads(paras, {k for _, k in heads})))
     b = _Builder()
     first = heads[0][0] if heads else len(paras)
     front = paras[:first]
@@ -358,7 +379,36 @@ def read_structure(report: Report) -> Structure:
     areas = tuple(b.areas)
     structure = Structure(meta=meta, areas=areas, sentences=())
     sentences = tuple(_sentences(text, paras, structure))
-    return Structure(meta=meta, areas=areas, sentences=sentences)
+    return Structure(meta=meta, areas=areas, sentences=sentences, missing=_missing_parts(heads, paras))
+
+
+def _first_clause_heads(paras: list[_Para], found: set[str]) -> list[tuple[int, str]]:
+    """Where no review (or no plan) heading was found, a top-level numbered heading whose first clause is one
+    (``二、高质量做好2022年各项工作,以优异成绩迎接…``)."""
+    if {"review", "plan"} <= found:
+        return []
+    heads = []
+    for i, p in enumerate(paras):
+        num = numbering(p.text)
+        if num and num[0] == "cn" and len(p.text) <= 48 and (clause := re.split(r"[,，;；]", p.text)[0]) != p.text:
+            kind = _part_kind(_Para(p.start, p.start + len(clause), clause))
+            if kind in ("review", "plan") and kind not in found:
+                heads.append((i, kind))
+    return heads
+
+
+def _missing_parts(heads: list[tuple[int, str]], paras: list[_Para]) -> tuple[str, ...]:
+    """Why a review or a plan part was not found: what the source lacks."""
+    kinds = [k for _, k in heads]
+    notes = []
+    for kind, words in (("review", "工作回顾, 过去一年, 主要工作…"), ("plan", "工作安排, 工作任务, 今后五年…")):
+        if kind in kinds:
+            continue
+        other = next((paras[i].text[:30] for i, k in heads if k in ("review", "plan")), None)
+        where = (f"before the {'plan' if kind == 'review' else 'review'} part ({other})" if other
+                 else "anywhere (a summary or an excerpt?)")
+        notes.append(f"no {kind} part: no heading like {words} {where}; its figures are dated by their sentences")
+    return tuple(notes)
 
 
 def _dedupe_parts(heads: list[tuple[int, str]]) -> list[tuple[int, str]]:

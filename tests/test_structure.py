@@ -112,3 +112,36 @@ def test_yi_shi_paragraphs_and_lead_phrases_are_topics_side_by_side():
     s = read_structure(parse_report(text))
     assert [a.title for a in s.areas if a.kind == "topic"] == ["就业扩容提质", "教育优质均衡", "加强政治建设,坚定拥护两个确立",
                                                                "加强法治建设,依法行政"]
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    s = read_structure(parse_report(text))
+    return [(a.part, a.title) for a in s.areas if a.kind == "part"]
+
+
+def test_a_part_heading_a_crawled_page_ran_into_its_text_is_found():
+    text = ("青峰区政府工作报告\n“十三五”时期主要成绩及2020年工作回顾过去的五年,全区生产总值增长6%。\n"
+            "一、抓项目\n引进星河电子。\n2021年工作安排\n一、稳增长\n新增就业2万人。")
+    assert _parts(text) == [("review", "“十三五”时期主要成绩及2020年工作回顾"), ("plan", "2021年工作安排")]
+
+
+def test_a_plan_heading_is_read_from_its_first_clause_where_no_other_was_found():
+    text = ("青峰区政府工作报告\n一、过去一年工作回顾\n全区生产总值增长6%。\n"
+            "二、高质量做好2022年各项工作,以优异成绩迎接新征程\n新增就业2万人。")
+    assert [part for part, _ in _parts(text)] == ["review", "plan"]
+
+
+def test_a_part_the_source_lacks_is_named_with_the_reason():
+    s = read_structure(parse_report("各位代表!一年来,我们攻坚克难。\n二、2022年重点工作安排\n新增就业2万人。"))
+    assert [a.part for a in s.areas if a.kind == "part"] == ["plan"]
+    assert len(s.missing) == 1 and s.missing[0].startswith("no review part: no heading like 工作回顾")
+    assert "before the plan part (二、2022年重点工作安排)" in s.missing[0]
+
+
+def test_the_build_warns_of_a_missing_part(tmp_path):
+    import kg
+
+    report = tmp_path / "excerpt.txt"
+    report.write_text("各位代表!一年来,我们攻坚克难。\n二、2022年重点工作安排\n新增就业2万人。", encoding="utf-8")
+    result = kg.build([report], tmp_path / "out")
+    assert [p.message[:16] for p in result.problems] == ["no review part: "]

@@ -153,6 +153,8 @@ class _Corpus:
         self.counts.update(part.counts)
         if not part.structured:
             self.warnings.append(Problem(str(path), "no review or plan part found; is this a work report?"))
+        else:
+            self.warnings.extend(Problem(str(path), note) for note in part.missing)
 
 
 def _gather(files: list[Path], workers: int, cache: PartCache, scheduler, job: Callable[[str], Part], progress,

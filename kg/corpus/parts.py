@@ -69,6 +69,7 @@ class Part:
     counts: dict[str, int]  # entities by type, and observations
     structured: bool  # a review or a plan part was found
     shared: tuple[tuple[str, str, str], ...]  # its triples of shared nodes, as N-Triples terms
+    missing: tuple[str, ...] = ()  # the review or plan part not found, and why
     violations: tuple[Violation, ...] | None = None  # None: not validated
     paged: bool = True  # its page's facts were made (``kg build --no-page`` does not make them)
     turtle: bytes = b""
@@ -89,7 +90,8 @@ def make_part(x: Extraction, validate: bool = True, page: bool = True) -> Part:
     counts = Counter(e.etype for e in x.entities)
     counts["Observation"] += len(x.observations)
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
-                structured=any(a.kind == "part" for a in x.structure.areas), shared=tuple(shared),
+                structured=any(a.kind == "part" for a in x.structure.areas), missing=x.structure.missing,
+                shared=tuple(shared),
                 violations=violations, paged=page, turtle=turtle_of(own),
                 page=pickle.dumps(page_facts(own), protocol=_PICKLE) if page else b"",
                 promises=pickle.dumps(for_promises(x), protocol=_PICKLE))
