@@ -76,6 +76,7 @@ class ReportMeta:
     speaker: str | None = None
     title: str | None = None
     level: str | None = None
+    region_path: tuple[str, ...] = ()  # province → city → county → town, from China's divisions; () if unknown
 
 
 @dataclass(frozen=True)

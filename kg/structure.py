@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
+from kg.extract.gazetteer import resolve_region
 from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
 
 __all__ = ["read_structure", "split_sentences", "numbering", "chinese_ordinal", "find_region"]
@@ -33,7 +34,7 @@ _STYLE_RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’\"]?|\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
-_MEETING = re.compile(r"第[一二三四五六七八九十\d]{1,4}届人民代表大会第[一二三四五六七八九十\d]{1,4}次(?:全体)?会议")
+_MEETING = re.compile(r"第[一二三四五六七八九十\d]{1,4}届(?:全国)?人民代表大会第[一二三四五六七八九十\d]{1,4}次(?:全体)?会议")
 _REGION_IN_TITLE = re.compile(r"在(\S{2,20}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
 _REGION_REPRESENT = re.compile(r"代表(\S{2,12}?)人民政府")
 _REGION_TITLE = re.compile(r"^[#*\s]*([\u4e00-\u9fff\d年]{2,24}?)(?:人民政府|管委会|管理委员会)?(?:政府)?工作报告[*\s]*$", re.M)
@@ -317,6 +318,8 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
     if not speaker and (m := re.search(r"(%s)([\u4e00-\u9fff]{2,3})在" % "|".join(SPEAKER_TITLES), report.stem)):
         speaker = m.group(2)
     meeting = _MEETING.search(head) or _MEETING.search(report.stem)
+    if (meeting and "全国人民代表大会" in meeting.group()) or "国务院总理" in head:
+        region = "全国"  # the State Council's report, to the National People's Congress
     region = region or "未知地区"
     level = next((lv for suf, lv in REGION_SUFFIXES.items() if region.endswith(suf)), None)
     title = next((p.text for p in front[:3] if "报告" in p.text and len(p.text) <= 40), None)
@@ -325,7 +328,9 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
         review_year=years.get("review") or (year - 1 if year else None),
         plan_year=years.get("plan") or (year or None),
         date=f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
-        meeting=meeting.group() if meeting else None, speaker=speaker, title=title, level=level,
+        meeting=meeting.group() if meeting else None, speaker=speaker, title=title,
+        level="country" if region == "全国" else level,
+        region_path=resolve_region(region, f"{report.stem}\n{report.text[:3000]}") if region != "全国" else ("全国",),
     )
 
 

@@ -83,6 +83,8 @@ class GK(DefinedNamespace):
     meeting: URIRef
     speaker: URIRef
     adminLevel: URIRef
+    regionPath: URIRef
+    within: URIRef
     reviewYear: URIRef
     planYear: URIRef
     # work areas

@@ -287,3 +287,10 @@ def test_a_graph_ttl_that_is_not_turtle_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["query", "SELECT * WHERE { ?s ?p ?o }", "--data", str(tmp_path)])
     assert result.exit_code == 2 and "not a readable Turtle file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_reports_are_found_by_a_division_they_lie_within_written_plainly(seed_dir):
+    query = 'SELECT ?path WHERE { ?r gk:within "苏州市" ; gk:regionPath ?path }'
+    result = run("query", query, "--data", str(seed_dir), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["江苏省 / 苏州市 / 昆山市 / 玉山镇"]

@@ -145,3 +145,20 @@ def test_the_build_warns_of_a_missing_part(tmp_path):
     report.write_text("各位代表!一年来,我们攻坚克难。\n二、2022年重点工作安排\n新增就业2万人。", encoding="utf-8")
     result = kg.build([report], tmp_path / "out")
     assert [p.message[:16] for p in result.problems] == ["no review part: "]
+
+
+def test_the_region_is_resolved_to_its_full_path_among_namesakes():
+    # 杨庄镇 is the name of towns in several counties: the one whose county the opening names is taken
+    s = read_structure(parse_report("沂水县杨庄镇2022年政府工作报告\n五年工作回顾\n生产总值增长6%。"))
+    assert s.meta.region_path == ("山东省", "临沂市", "沂水县", "杨庄镇")
+
+
+def test_the_state_councils_report_is_of_the_whole_country():
+    s = read_structure(parse_report("政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n"
+                                    "一、2022年工作回顾\n国内生产总值增长3%。"))
+    assert (s.meta.region, s.meta.level, s.meta.region_path) == ("全国", "country", ("全国",))
+
+
+def test_a_region_not_in_the_divisions_has_no_path():
+    s = read_structure(parse_report("星河镇2021年政府工作报告\n2020年工作回顾\n生产总值增长6%。"))
+    assert s.meta.region == "星河镇" and s.meta.region_path == ()

@@ -156,6 +156,10 @@ def _add_report(g: Triples, rep: str, x: Extraction):
     for prop, value in ((GK_NT.meeting, meta.meeting), (GK_NT.speaker, meta.speaker), (GK_NT.adminLevel, meta.level)):
         if value:
             g.add((node, prop, literal(value)))
+    if meta.region_path:  # 河北省 / 保定市 / 高阳县, and each of them as a region the report is within
+        g.add((node, GK_NT.regionPath, literal(" / ".join(meta.region_path))))
+        for name in meta.region_path:
+            g.add((node, GK_NT.within, literal(name)))
 
 
 def _area(rep: str, key: str) -> str:

@@ -18,11 +18,13 @@ This module runs them on each sentence and keeps the longest of overlapping cand
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.model import Mention, Report, Sentence, Structure
 from kg.extract.entities.grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
 from kg.extract.entities.names import ROUTES, SCHOOL_AT_HEAD, SEGMENT
+from kg.extract.gazetteer import villages_under
 from kg.extract.entities.rules import LINE_RULE, Candidate, Words, family_of, run_rules
 from kg.nlp.segment import tokenize
 
@@ -35,6 +37,7 @@ def find_mentions(report: Report, structure: Structure) -> list[Mention]:
     mentions: list[Mention] = []
     for sentence in structure.sentences:
         mentions.extend(sentence_mentions(report.text, sentence, places))
+    mentions += gazetteer_villages(report.text, structure, mentions)
     repeats = repeated_mentions(report.text, structure.sentences, mentions)
     nested = nested_mentions(mentions + repeats)
     return sorted(mentions + repeats + nested, key=lambda m: m.start) if repeats or nested else mentions
@@ -156,6 +159,37 @@ def _headquarters(mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(name=clean_name(surface), etype="Project", start=m.start, end=m.end + len(hq.group()),
                                  sentence=m.sentence, rule="nested", surface=surface))
     return found
+
+
+def gazetteer_villages(text: str, structure: Structure, mentions: list[Mention]) -> list[Mention]:
+    """The villages and communities under the report's region (China's divisions, ``kg.extract.gazetteer``) that
+    it names where no other rule found a name: ``七坝村`` in ``七坝村党支部书记``, a village in a list of places."""
+    pattern = _village_pattern(structure.meta.region_path)
+    if pattern is None:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        taken.setdefault(m.sentence.start, []).append((m.start, m.end))
+    found = []
+    for sentence in structure.sentences:
+        for hit in pattern.finditer(sentence.text):
+            a, b = sentence.start + hit.start(), sentence.start + hit.end()
+            if not any(a < end and start < b for start, end in taken.get(sentence.start, ())):
+                found.append(Mention(name=hit.group(), etype="Village", start=a, end=b, sentence=sentence,
+                                     rule="gazetteer", surface=text[a:b]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _village_pattern(region_path: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern of the names of the villages under ``region_path`` (longest first; a name that a longer
+    place name continues, ``东关村`` in ``新东关村``, is not matched inside it)."""
+    names = sorted((n for n in villages_under(region_path) if len(n) >= 3 and not GENERIC_VILLAGE.search(n)),
+                   key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\u4e00-\u9fff])(?:%s)|(?<=[、和与及,，的在])(?:%s)" % ("|".join(map(re.escape, names)),
+                                                                            "|".join(map(re.escape, names))))
 
 
 _REPEAT_FAMILIES = ("cue", "enumeration")
