@@ -180,9 +180,10 @@ def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:
     """True when a one-character place word opens the sentence or follows a verb, and jieba cut what follows into
     single characters too (``中|集|智能化``, ``推动`` | ``中|芯|国际``): the start of an unknown name."""
     opens = j == 0 or toks[j - 1].pos.startswith("v") or toks[j - 1].pos == "x"  # nothing before it, a verb or a comma
-    if toks[j].pos == "m" and (toks[j].word.isdigit() or not (len(toks) > j + 2 and len(toks[j + 2].word) == 1
-                                                              and toks[j + 1].pos != "q")):
-        return False  # a numeral opens a name only before two single characters (``百|旺|信``), not ``三|个``
+    if toks[j].pos == "m" and (toks[j].word.isdigit() or not (len(toks) > j + 2 and toks[j + 1].pos != "q" and (
+            len(toks[j + 2].word) == 1 or (len(toks[j].word) == 1 and suffix_of(toks[j + 2].word) == toks[j + 2].word)))):
+        return False  # a numeral opens a name before two single characters (``百|旺|信``) or one and a type's head
+        # (``三|利|集团``), not ``三|个``
     return opens and len(toks[j].word) == 1 and len(toks) > j + 1 and len(toks[j + 1].word) == 1 \
         and toks[j + 1].pos not in ("x", "m", "u", "uj", "p", "c")
 
