@@ -231,7 +231,7 @@ def _predicted_observations(g: Graph, areas: _Areas, report: URIRef) -> list[dic
             "name": str(g.value(g.value(obs, GK.indicator), RDFS.label)),
             "stated": str(g.value(obs, GK.statedName) or ""),
             "value": Decimal(str(g.value(obs, GK.value))), "unit": str(g.value(obs, GK.unit)),
-            "year": int(str(g.value(obs, GK.year))[:4]),
+            "year": int(str(g.value(obs, GK.year) or g.value(obs, GK.periodEnd))[:4]),
             "status": "target" if g.value(obs, GK.status) == GK.Target else "actual",
             "growth": Decimal(str(growth)) if growth is not None else None,
             "section": areas.key(area) if area is not None else None,

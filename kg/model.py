@@ -189,6 +189,7 @@ class Observation:
     surface: str = ""
     rule: str = ""
     concept: str = ""
+    period: tuple[int, int] | None = None  # first and last year of a value over several years; ``year`` is the last
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,8 @@ class GK(DefinedNamespace):
     qualifier: URIRef
     growthRate: URIRef
     year: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
     status: URIRef
     region: URIRef
     reportYear: URIRef

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from rdflib import RDFS
+from rdflib import RDF, RDFS
 
 import kg
 from kg.rdf.graph import build_graph
@@ -374,3 +374,22 @@ def test_a_threshold_passed_is_named_by_the_words_before_it():
 def test_a_threshold_that_describes_what_is_counted_is_no_figure():
     x = kg.extract_report(kg.parse_report("2014年工作回顾\n星河生物等32家注册资本一千万元以上的企业落户。"))
     assert [(o.value, o.unit) for o in x.observations] == [(Decimal("32"), "家")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021年政府工作报告\n过去五年工作回顾\n十三五时期,全区生产总值年均增长7.1%。", [("全区生产总值", 2020, (2016, 2020))]),
+    ("2021年政府工作报告\n过去五年工作回顾\n五年来,新增企业500家,生产总值达到1000亿元。",
+     [("新增企业", 2020, (2016, 2020)), ("生产总值", 2020, None)]),
+    ("2021年政府工作报告\n2021年工作安排\n今后五年,城镇新增就业5000万人以上。", [("城镇新增就业", 2025, (2021, 2025))]),
+])
+def test_a_figure_over_five_years_has_a_period_not_one_year(text, expected):
+    x = kg.extract_report(kg.parse_report(text))
+    assert [(o.indicator, o.year, o.period) for o in x.observations] == expected
+
+
+def test_a_period_is_written_as_its_first_and_last_year_and_no_year():
+    x = kg.extract_report(kg.parse_report("2021年政府工作报告\n过去五年工作回顾\n十三五时期,全区生产总值年均增长7.1%。"))
+    g = build_graph([x])
+    obs = next(g.subjects(RDF.type, GK.Observation))
+    assert (str(g.value(obs, GK.periodStart)), str(g.value(obs, GK.periodEnd))) == ("2016", "2020")
+    assert g.value(obs, GK.year) is None

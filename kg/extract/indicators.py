@@ -17,7 +17,7 @@ from enum import Enum
 from kg.extract.lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
 from kg.model import Observation, Quantity, Report, Sentence, Structure
 from kg.extract.numbers import find_quantities, may_hold_quantities
-from kg.extract.timing import figure_time
+from kg.extract.timing import figure_period, figure_time
 from kg.nlp.segment import tokenize_phrase
 
 __all__ = ["find_observations", "sentence_observations", "indicator_name", "indicator_concept"]
@@ -104,11 +104,25 @@ def find_observations(report: Report, structure: Structure) -> list[Observation]
     """All indicator observations of a report, in text order."""
     years = _years(structure)
     part_of = {a.key: a.part for a in structure.areas}
+    titles = _titles(structure)
     found: list[Observation] = []
     for sentence in structure.sentences:
         part = part_of.get(sentence.area, "other")
-        found.extend(sentence_observations(report.text, sentence, part, years))
+        found.extend(sentence_observations(report.text, sentence, part, years, titles.get(sentence.area, "")))
     return found
+
+
+def _titles(structure: Structure) -> dict[str, str]:
+    """Each work area's title with those of the areas above it: where a period may be named (``“十三五”时期回顾``)."""
+    areas = {a.key: a for a in structure.areas}
+    titles = {}
+    for a in structure.areas:
+        chain, node = [], a
+        while node is not None:
+            chain.append(node.title)
+            node = areas.get(node.parent) if node.parent else None
+        titles[a.key] = " ".join(reversed(chain))
+    return titles
 
 
 def _years(structure: Structure) -> dict[str, int]:
@@ -118,7 +132,8 @@ def _years(structure: Structure) -> dict[str, int]:
     return {"review": review, "plan": plan, "other": meta.year}
 
 
-def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[str, int]) -> list[Observation]:
+def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[str, int],
+                          context: str = "") -> list[Observation]:
     """Observations stated in one sentence."""
     if not may_hold_quantities(text, sentence.start, sentence.end):
         return []  # no figure in any clause: nothing to read
@@ -136,11 +151,13 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
             continue
         q: Quantity = item["q"]
         year, status = figure_time(text, sentence.start, q.start, part, years)
+        period = figure_period(text, sentence.start, q.start, part, context, years)
+        year = period[1] if period else year
         result.append(Observation(
             indicator=name, value=q.value, unit=q.unit, status=status, year=year, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
             growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"],
-            concept=indicator_concept(name)))
+            concept=indicator_concept(name), period=period))
     return result
 
 

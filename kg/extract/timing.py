@@ -20,7 +20,7 @@ import re
 
 from kg.extract.lexicon import TARGET_CUES, YEAR_NOT_OF_FIGURE_AFTER, YEAR_NOT_OF_FIGURE_BEFORE
 
-__all__ = ["figure_time", "named_year"]
+__all__ = ["figure_time", "figure_period", "named_year"]
 
 _YEAR = re.compile(r"(?P<to>到|至|在)?(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?")
 _AFTER = re.compile("|".join(map(re.escape, sorted(YEAR_NOT_OF_FIGURE_AFTER, key=len, reverse=True))))
@@ -66,3 +66,54 @@ def named_year(text: str, start: int, at: int) -> int | None:
             continue
         found = int(m.group("year"))
     return found
+
+
+# the five-year plans by name, and the words of a span of five years looking back or ahead
+_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+          "十五五": (2026, 2030)}
+_PLAN_NAMED = re.compile(r"(十[一二三四五]五)[”\"]?(?:时期|期间|以来|规划期)")
+_FIVE_YEARS = re.compile(r"(五年来|过去五年|近五年|这五年|过去的五年|今后五年|未来五年|五年内|五年间)")
+_OVER_A_PERIOD = re.compile(r"年均|累计|五年(?:共|累计|新增|引进|建成|完成|实施)")
+_FLOW = re.compile(r"(?:新增|引进|建成|新建|完成|实施|开工|培育|打造|创建|获批|投入|安排|建设)[^,，;；。]{0,12}$")
+
+
+def figure_period(text: str, start: int, at: int, part: str, context: str, years: dict[str, int]) -> tuple[int, int] | None:
+    """The years a figure covers when it covers several: an average or a total over a five-year plan or the five
+    years looked back on or ahead (``十三五时期…年均增长7.1%``, ``五年来…累计投资``, ``今后五年…新增就业5000万人``),
+    named in its sentence or, for an average or a total, in the title of its part or section (``context``). ``None``
+    for one year's figure (``2016年,…``), and for a level reached at the end of the period (``五年来…达到1000亿元``).
+
+    >>> y = {"review": 2020, "plan": 2021}
+    >>> t = "十三五时期,全区生产总值年均增长7.1%。"
+    >>> figure_period(t, 0, t.index("7.1"), "review", "", y)
+    (2016, 2020)
+    >>> t = "五年来,生产总值达到1000亿元,年均增长8%。"
+    >>> figure_period(t, 0, t.index("1000"), "review", "", y), figure_period(t, 0, t.index("8%"), "review", "", y)
+    (None, (2016, 2020))
+    >>> t = "今后五年,城镇新增就业5000万人以上。"
+    >>> figure_period(t, 0, t.index("5000"), "plan", "", y)
+    (2021, 2025)
+    """
+    before = text[start:at]
+    clause = max(start, *(text.rfind(sep, start, at) + 1 for sep in _CLAUSE_ENDS))
+    averaged = _OVER_A_PERIOD.search(text, clause, at)  # in the figure's own clause: ``…达到96.3亿元,年均增长8%``
+    flow = _FLOW.search(text, clause, at)
+    if named_year(text, start, at) and not averaged:
+        return None  # ``2016年,全县生产总值完成96.3亿元``: that year's
+    if averaged:  # an average or a total: over the five years its sentence or its part names
+        return _span(before, part, years) or _span(context, part, years)
+    return _span(before, part, years) if flow else None  # ``五年来,新增企业500家``: a flow over the five years
+
+
+def _span(words: str, part: str, years: dict[str, int]) -> tuple[int, int] | None:
+    """The five years ``words`` name: a plan by its name, or the five years before the report or after it."""
+    if named := _PLAN_NAMED.search(words) or re.search(r"“(十[一二三四五]五)”", words):
+        return _PLANS.get(named.group(1))
+    if m := _FIVE_YEARS.search(words):
+        ahead = m.group(1) in ("今后五年", "未来五年", "五年内") or part == "plan"
+        if ahead:
+            plan = years.get("plan") or 0
+            return (plan, plan + 4) if plan else None
+        review = years.get("review") or 0
+        return (review - 4, review) if review else None
+    return None

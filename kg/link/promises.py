@@ -38,7 +38,7 @@ def track_promises(extractions: list[Extraction]) -> list[Promise]:
     promises = []
     for i, x in enumerate(extractions):
         for j, obs in enumerate(x.observations):
-            if obs.status != "target":
+            if obs.status != "target" or obs.period:  # a five-year target is not the next year's to keep
                 continue
             later = reviewing.get((x.structure.meta.region, obs.year))
             if later is None or len(_concept(obs)) < 3:
@@ -75,7 +75,7 @@ def _actual_for(target: Observation, later: Extraction) -> tuple[int, Decimal] |
     if len(_concept(target)) < 3:
         return None  # too short a name (``项目``) to say which quantity it is
     answers = [(k, obs) for k, obs in enumerate(later.observations)
-               if obs.status == "actual" and obs.year == target.year]
+               if obs.status == "actual" and obs.year == target.year and not obs.period]
     for k, obs in answers:
         if _concept(obs) == _concept(target) and (value := _answer(target, obs)) is not None:
             return k, value

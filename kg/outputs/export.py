@@ -64,7 +64,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "csv": ("observations.csv", "entities.csv"),
 }
 OBSERVATION_COLUMNS = ("report", "region", "report_year", "indicator", "value", "upper", "unit", "qualifier",
-                       "growth_pct", "year", "status", "area_key", "area_title", "sentence", "start", "end", "rule")
+                       "growth_pct", "year", "period_start", "period_end", "status", "area_key", "area_title", "sentence",
+                       "start", "end", "rule")
 ENTITY_COLUMNS = ("name", "type", "aliases", "report", "area_key", "area_title", "mentions", "rules")
 
 # how the JSON-LD context writes the values of gk properties
@@ -233,6 +234,7 @@ def _observation_row(g: Graph, obs: URIRef) -> dict:
         "value": _number(g.value(obs, GK.value)), "upper": _number(g.value(obs, GK.upperValue)),
         "unit": _text(g.value(obs, GK.unit)), "qualifier": _text(g.value(obs, GK.qualifier)),
         "growth_pct": _number(g.value(obs, GK.growthRate)), "year": _text(g.value(obs, GK.year)),
+        "period_start": _text(g.value(obs, GK.periodStart)), "period_end": _text(g.value(obs, GK.periodEnd)),
         "status": _STATUS.get(g.value(obs, GK.status), ""),
         "area_key": _area_key(area), "area_title": _text(g.value(area, RDFS.label)),
         "sentence": _text(g.value(g.value(mention, GK.sentence), GK.text)),

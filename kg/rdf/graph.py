@@ -251,7 +251,8 @@ def _add_observation(g: Triples, rep: str, x: Extraction, n: int, o: Observation
         g.add((ind, _ALT_LABEL, _zh(o.indicator)))
     g.add((node, GK_NT.statedName, _zh(o.indicator)))
     g.add((node, _TYPE, GK_NT.Observation))
-    g.add((node, _LABEL, _zh(f"{o.indicator} {o.value}{o.unit}({o.year})")))
+    when = f"{o.period[0]}–{o.period[1]}" if o.period else o.year
+    g.add((node, _LABEL, _zh(f"{o.indicator} {o.value}{o.unit}({when})")))
     g.add((node, GK_NT.indicator, ind))
     g.add((node, GK_NT.report, iri(rep)))
     g.add((node, GK_NT.value, _decimal(o.value)))
@@ -262,7 +263,11 @@ def _add_observation(g: Triples, rep: str, x: Extraction, n: int, o: Observation
         g.add((node, GK_NT.qualifier, _plain(o.qualifier)))
     if o.growth is not None:
         g.add((node, GK_NT.growthRate, _decimal(o.growth)))
-    g.add((node, GK_NT.year, _year(o.year)))
+    if o.period:  # a value over several years has a period, not a year (``十三五时期…年均增长7.1%``)
+        g.add((node, GK_NT.periodStart, _year(o.period[0])))
+        g.add((node, GK_NT.periodEnd, _year(o.period[1])))
+    else:
+        g.add((node, GK_NT.year, _year(o.year)))
     g.add((node, GK_NT.status, GK_NT.Target if o.status == "target" else GK_NT.Actual))
     g.add((node, GK_NT.workArea, _area(rep, o.sentence.area)))
     g.add((node, GK_NT.mention, _mention(g, rep, x, o.start, o.end, o.sentence, o.rule)))

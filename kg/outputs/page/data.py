@@ -67,7 +67,7 @@ _READ = frozenset({_TYPE, _LABEL, _ALT_LABEL, _SUBJECT, _PREDICATE, _OBJECT, *_R
                    *(p for _, p in _REPORT_FIELDS),
                    *(getattr(GK_NT, p) for p in ("order", "part", "areaKind", "partOf", "report", "workArea",
                                                  "indicator", "mention", "sentence", "start", "end", "text", "value",
-                                                 "upperValue", "unit", "qualifier", "growthRate", "year", "status",
+                                                 "upperValue", "unit", "qualifier", "growthRate", "year", "periodStart", "periodEnd", "status",
                                                  "statedName", "verdict", "outcome"))})
 
 
@@ -219,11 +219,18 @@ def _mentions(t: _Triples, node, number: dict) -> list[tuple]:
     return found
 
 
+def _when(value) -> str:
+    """An observation's year, or its period (``2016–2020``)."""
+    if (start := value(GK_NT.periodStart)) is not None:
+        return f"{_text(start)}–{_text(value(GK_NT.periodEnd))}"
+    return _text(value(GK_NT.year))
+
+
 def _observation_facts(t: _Triples, obs, indicator, number: dict) -> tuple:
     value = partial(t.value, obs)
     evidence = tuple(sorted(_mentions(t, obs, number)))
     return (_iri(obs), _iri(indicator), _number(value(GK_NT.value)), _number(value(GK_NT.upperValue)),
-            _text(value(GK_NT.unit)), _text(value(GK_NT.qualifier)), _number(value(GK_NT.growthRate)), _text(value(GK_NT.year)),
+            _text(value(GK_NT.unit)), _text(value(GK_NT.qualifier)), _number(value(GK_NT.growthRate)), _when(value),
             "target" if value(GK_NT.status) == GK_NT.Target else "actual", _text(value(GK_NT.statedName)),
             _iri(value(GK_NT.report)), _iri(value(GK_NT.workArea)), evidence)
 
