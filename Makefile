@@ -43,7 +43,7 @@ screenshot: $(TSTAMP)
 
 # the docs site (docs/mkdocs.yml, pages in docs/pages/) into site/, warnings as errors; tests/test_docs.py builds it too
 docs: $(TSTAMP)
-	$(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet -f docs/mkdocs.yml
 
 eval: $(STAMP)
 	$(BIN)/kg eval tests/gold/dev/seed.json --graph output

@@ -151,7 +151,7 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, .
 
     \b
     Example:
-      kg eval tests/gold/seed.json --graph output
+      kg eval tests/gold/dev/seed.json --graph output
       kg eval tests/gold/dev tests/gold/test --reports seeds --reports corpus/ --graph /tmp/eval -q
     """
     from kg.evaluate import evaluate, format_by_rule, format_evaluation, format_pooled, gold_files, load_gold, load_graph

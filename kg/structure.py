@@ -222,7 +222,7 @@ def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para]
     title = head.text[part_num[2]:] if part_num else head.text
     b.add(key=key, kind="part", title=title, part=kind, start=head.start, end=end, parent=None)
     style = _section_style(paras, part_num[0] if part_num else None)
-    sections = _section_heads(paras, style, part_num[0] if part_num else None)
+    sections = _section_heads(paras, style, part_num[0] if part_num else None) or _summary_openers(paras)
     first = sections[0] if sections else len(paras)
     if first > 0 or not sections:
         ov_end = paras[first].start if sections else end
@@ -240,6 +240,25 @@ def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para]
             n += 1
             b.add(key=f"{key}{n}", kind="closing", title=_closing_title(p), part=kind,
                   start=p.start, end=p.end, parent=key, number=n)
+
+
+# a paragraph that opens a section of a part with no numbered sections: it looks back over a span and says what
+# "we" did (``一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象。``)
+_SUMMARY_OPENER = re.compile(r"^(?:一年来|五年来|过去一年|过去的一年|过去五年|过去的五年|这一年|这五年|今年以来|近年来)[,，]?"
+                             r"(?:我们|全[镇乡区县市旗]|[镇乡区县市旗]政府)")
+
+
+def _summary_openers(paras: list[_Para]) -> list[int]:
+    """Where a part numbers no sections, the paragraphs that open one by summing up a span of work (at least
+    two of them), each its own section titled by its first sentence.
+
+    >>> ps = [_Para(0, 9, "2022年是关键之年。"), _Para(10, 40, "一年来,我们敢闯敢干,经济实力展现新气象。引进项目5个。"),
+    ...       _Para(41, 70, "一年来,我们用心用情,民生福祉持续提升。新建学校2所。")]
+    >>> _summary_openers(ps)
+    [1, 2]
+    """
+    found = [i for i, p in enumerate(paras) if _SUMMARY_OPENER.match(p.text)]
+    return found if len(found) >= 2 else []
 
 
 def _section_heads(paras: list[_Para], style: str | None, part_style: str | None) -> list[int]:
@@ -270,7 +289,7 @@ def _closing_start(paras: list[_Para], sections: list[int]) -> int | None:
 
 
 def _read_section(b: _Builder, key, kind, parent, head: _Para, body: list[_Para], style, end, n):
-    marker = numbering(head.text)[2]
+    marker = numbering(head.text)[2] if numbering(head.text) else 0  # 0: a summary opener (``一年来,我们…``)
     title, body_start = _heading_title(head, marker)
     b.add(key=key, kind="section", title=title.strip(), part=kind, start=head.start, end=end, parent=parent, number=n)
     topic_style = None
