@@ -505,3 +505,17 @@ def test_a_road_in_two_words_opened_along_its_length_is_a_project():
 
 def test_a_name_opening_with_a_quarter_of_the_country_keeps_it():
     assert ("南方澜技大学", "Institution") in _entities("支持南方澜技大学建设世界一流研究型大学。")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a place that builds a designation (``X建设国家级…``) is no part of a name, and the designation alone is a kind
+    ("支持青峰建设全国低空经济试验区。", set()),
+    ("碧溪建设国家级新能源示范区。", set()),
+    ("星河建设集团承建。", {("星河建设集团", "Enterprise")}),
+    # a numeral opens a name before one character and a type's head
+    ("三利集团、永亮公司等企业获评。", {("三利集团", "Enterprise"), ("永亮公司", "Enterprise")}),
+    # a high-speed line named on its own
+    ("加快建设碧澜高铁、星河高铁。", {("碧澜高铁", "Project"), ("星河高铁", "Project")}),
+])
+def test_names_from_unseen_styles(sentence, expected):
+    assert _entities(sentence) == expected

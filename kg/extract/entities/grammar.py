@@ -95,7 +95,8 @@ def _spaced_ascii(out: list[Tok], tokens: list[Token], i: int) -> bool:
 
 
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万亿多几数若]")
-_VERB_MODIFIERS = frozenset("高水平 高质量 高标准 高起点 一流 世界级 世界一流 现代化 国际化 新型 一批 一系列".split())
+_VERB_MODIFIERS = frozenset("高水平 高质量 高标准 高起点 一流 世界级 世界一流 现代化 国际化 新型 一批 一系列 "
+                            "全国 国家级 省级 全省 市级".split())  # ``青峰建设``|``国家级新能源示范区``
 _ADVERB_VERB = re.compile(r"^(?:大力|积极|加快|全面|着力|努力|持续|深入|不断|进一步|切实|扎实|稳步|全力)[\u4e00-\u9fff]{2}$")
 _TIME_WORDS = frozenset("今年 明年 去年 年内 年底 年初 月底 月初 目前 当前 近年 近年来 同期 期间 以来 过去 现在 今后 此前 届时".split())
 _MEASURE_AFTER = re.compile(r"^(?:%s|月|日|万|亿|千|百|多|余|届|周年|分钟|平方)" % "|".join(map(re.escape, UNIT_BASES)))
