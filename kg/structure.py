@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
+from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_ENDINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
 from kg.extract.gazetteer import resolve_region
 from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
@@ -38,7 +38,7 @@ _MEETING = re.compile(r"第[一二三四五六七八九十\d]{1,4}届(?:全国)?
 _REGION_IN_TITLE = re.compile(r"在(\S{2,20}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
 _REGION_REPRESENT = re.compile(r"代表(\S{2,12}?)人民政府")
 _REGION_TITLE = re.compile(r"^[#*\s]*([\u4e00-\u9fff\d年]{2,24}?)(?:人民政府|管委会|管理委员会)?(?:政府)?工作报告[*\s]*$", re.M)
-_REGION_NAME = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:自治区|自治州|新区|街道|省|市|区|县|镇|乡|旗))")
+_REGION_NAME = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:%s))" % "|".join(REGION_ENDINGS))
 _LEAD_MAX = 20
 
 

@@ -22,11 +22,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kg.extract.lexicon import REGION_ENDINGS
+
 __all__ = ["resolve_region", "villages_under", "write_index"]
 
 _INDEX = "divisions.txt.xz"
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})  # levels of no name
-_STEM = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗)$")
+_STEM = re.compile("(?:%s)$" % "|".join(REGION_ENDINGS))
 
 
 class _Divisions:

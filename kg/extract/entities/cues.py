@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
+from kg.extract.lexicon import (REGION_ENDINGS, BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from kg.extract.entities.grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
@@ -67,7 +67,7 @@ _AWARD = r"获[^,，。;；、]{1,10}?(?:金奖|专利奖)"
 # in the dict's order, as ``next`` took them; then an award
 _SUBJECT_CUE = re.compile("|".join(map(re.escape, _SUBJECT_CUES)) + "|" + _AWARD)
 _APPOSITION = ("企业", "公司")
-_PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")  # ``青峰湾区跻身…``: a place, not a company
+_PLACE_END = re.compile("(?:%s)$" % "|".join(REGION_ENDINGS))  # ``青峰湾区跻身…``: a place, not a company
 
 
 def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 import string
 
-from kg.extract.lexicon import BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
+from kg.extract.lexicon import NOT_ROADS, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
                            national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
@@ -281,7 +281,6 @@ def sibling_lists(text: str, toks: list[Tok]):
 
 _PAREN = re.compile(r"\(.*?\)")
 _ROAD_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|大道|大街)")
-_NOT_ROADS = frozenset("道路 思路 出路 线路 网路 公路 铁路 马路 新路 老路 水路 陆路 套路 门路 山路 支路 南路 北路 东路 西路 中路 主干路 次干路 断头路".split())
 
 
 def _road_list(text: str, members: list[tuple[int, int]]):
@@ -291,7 +290,7 @@ def _road_list(text: str, members: list[tuple[int, int]]):
     ['碧川路', '曙岭支路']
     """
     names = [(clean_name(text[a:b]), a, b) for a, b in members]
-    if len(names) < 2 or not all(len(n) >= 3 and _ROAD_NAME.fullmatch(n) and n not in _NOT_ROADS for n, _, _ in names):
+    if len(names) < 2 or not all(len(n) >= 3 and _ROAD_NAME.fullmatch(n) and n not in NOT_ROADS for n, _, _ in names):
         return []
     return [(n, "Project", a, b, "enumeration") for n, a, b in names]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
+from kg.extract.lexicon import REGION_ENDINGS, GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.model import Mention, Report, Sentence, Structure
 from kg.extract.entities.grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
 from kg.extract.entities.names import ROUTES, SCHOOL_AT_HEAD, SEGMENT
@@ -233,7 +233,7 @@ def region_stems(region: str) -> frozenset[str]:
     """
     if not region:
         return frozenset()
-    stem = re.sub(r"(?:新区|自治区|自治州|自治县|街道|省|市|区|县|镇|乡|旗)$", "", region)
+    stem = re.sub("(?:%s)$" % "|".join(REGION_ENDINGS), "", region)
     return frozenset({region, stem} if len(stem) >= 2 else {region})
 
 

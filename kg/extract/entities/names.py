@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+from kg.extract.lexicon import (NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
@@ -445,7 +445,7 @@ def short_bodies(text: str, toks: list[Tok]):
 
 
 _ROAD_WORKS = re.compile(r"(?:全线)?(?:建设|改造|拓宽|扩建|改扩建|升级改造|建成通车|通车|贯通|开工|动工|竣工)")
-_NOT_ROAD = re.compile(r"(?:道路|马路|公路|铁路|线路|思路|出路|道路|网路|电路|支路|干路|主干路|次干路|断头路|小路|大路|新路|之路|进路)$")
+_NOT_ROAD = re.compile("(?:%s)$" % "|".join(NOT_ROAD_ENDINGS))  # ``碧溪道路``, ``发展之路``: no road's name
 
 
 def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset()):
