@@ -89,9 +89,12 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
     failed = sum(p.level == "error" for p in result.problems)
     entities = sum(v for k, v in result.counts.items() if k != "Observation")
+    by_report = sum(v for k, v in result.report_counts.items() if k != "Observation")
+    summed = f"; {by_report} summed report by report" if result.reports > 1 and by_report != entities else ""
     click.echo(f"built {result.reports} report(s) into {result.out}: {counts}; "
                f"{result.triples} triples in {result.seconds:.2f} s "
-               f"({entities} entities, {result.counts.get('Observation', 0)} observations, {failed} failed)")
+               f"({entities} distinct entities{summed}, {result.counts.get('Observation', 0)} observations, "
+               f"{failed} failed)")
 
 
 class _progress:
@@ -217,8 +220,10 @@ def export_cmd(graph_dir: Path, fmt: str, out: Path | None):
 
 
 @cli.command("validate")
-@click.argument("graph_dir", default="output", type=click.Path(path_type=Path))
-def validate_cmd(graph_dir: Path):
+@click.argument("graph_arg", metavar="[GRAPH_DIR]", required=False, type=click.Path(path_type=Path))
+@click.option("--graph", "graph_opt", type=click.Path(path_type=Path),
+              help="Build folder (or a .ttl file), as in the other commands; or give it as GRAPH_DIR.  [default: output]")
+def validate_cmd(graph_arg: Path | None, graph_opt: Path | None):
     """Check a build (graph.ttl in GRAPH_DIR, or a .ttl file) against ontology/shapes.ttl.
 
     Prints each violation (node, property, what the shape asks) and exits with 4
@@ -226,8 +231,11 @@ def validate_cmd(graph_dir: Path):
 
     \b
     Example:
-      kg validate output
+      kg validate --graph output
     """
+    if graph_arg and graph_opt and graph_arg != graph_opt:
+        raise click.UsageError("give the build folder once: as GRAPH_DIR or as --graph")
+    graph_dir = graph_opt or graph_arg or Path("output")
     from kg.outputs.files import read_triples
     from kg.rdf.validate import check_graph
 
@@ -238,9 +246,9 @@ def validate_cmd(graph_dir: Path):
 
 @cli.command("query")
 @click.argument("query", required=False)
-@click.option("--data", "-d", type=click.Path(path_type=Path),
-              help="Build folder (or its graph.ttl) to load into the store first.  [default: output, "
-                   "unless --store is given]")
+@click.option("--graph", "--data", "-d", "data", type=click.Path(path_type=Path),
+              help="Build folder (or its graph.ttl) to load into the store first (--data: the old name).  "
+                   "[default: output, unless --store is given]")
 @click.option("--store", type=click.Path(path_type=Path), help="Store folder.  [default: store/ in the build folder]")
 @click.option("--format", "-f", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]), help="table, or a SPARQL 1.1 results format.")
@@ -285,9 +293,9 @@ def _report_load(result):
 
 
 @cli.command("serve")
-@click.option("--data", "-d", type=click.Path(path_type=Path),
-              help="Build folder to load into the store first and whose graph.html to serve.  [default: output, "
-                   "unless --store is given]")
+@click.option("--graph", "--data", "-d", "data", type=click.Path(path_type=Path),
+              help="Build folder to load into the store first and whose graph.html to serve (--data: the old "
+                   "name).  [default: output, unless --store is given]")
 @click.option("--store", type=click.Path(path_type=Path), help="Store folder.  [default: store/ in the build folder]")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", "-p", default=7878, show_default=True, type=click.IntRange(1, 65535),

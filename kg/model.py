@@ -218,8 +218,9 @@ class BuildResult:
 
     out: str
     reports: int
-    counts: dict[str, int]
+    counts: dict[str, int]  # distinct entities by type (one a few reports name counts once), and observations
     triples: int
     seconds: float
     files: tuple[str, ...]
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    report_counts: dict[str, int] = field(default_factory=dict)  # the same, summed report by report

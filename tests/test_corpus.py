@@ -93,7 +93,8 @@ def test_an_entity_is_named_by_its_first_report_and_its_other_names_are_aliases(
     result = kg.build([folder], tmp_path / "out")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     node = RES["enterprise/星河电子"]
-    assert str(g.value(node, RDFS.label)) == "星河电子集团" and result.counts["Enterprise"] == 2
+    assert str(g.value(node, RDFS.label)) == "星河电子集团" and result.counts["Enterprise"] == 1  # one node
+    assert result.report_counts["Enterprise"] == 2  # named by each report
     assert {str(a) for a in g.objects(node, SKOS.altLabel)} == {"星河电子有限公司"}
     assert set(g) == set(_reference(folder))
 
@@ -321,3 +322,12 @@ def test_a_kept_part_cut_short_is_made_again(tmp_path, corpus, monkeypatch):
     (out / "graph.ttl").unlink()  # so that the build writes it again
     kg.build([corpus], out, validate=False)
     assert len(calls) == 1 and (out / "graph.ttl").read_bytes() == graph
+
+
+def test_the_summary_counts_an_entity_two_reports_name_once(tmp_path):
+    for year in (2020, 2021):
+        (tmp_path / f"qf{year}.txt").write_text(f"青峰镇{year}年政府工作报告\n{year - 1}年工作回顾\n一、抓项目\n"
+                                               "引进星河电子落户,工业总产值100亿元。", encoding="utf-8")
+    result = kg.build([tmp_path / "qf2020.txt", tmp_path / "qf2021.txt"], tmp_path / "out")
+    assert result.report_counts["Enterprise"] == 2 and result.counts["Enterprise"] == 1
+    assert result.counts["Observation"] == 2

@@ -238,3 +238,21 @@ def test_every_saved_query_is_listed_in_the_readme():
     readme = (QUERIES / "README.md").read_text(encoding="utf-8")
     for query in QUERIES.glob("*.rq"):
         assert f"`{query.name}`" in readme
+
+
+def test_export_never_writes_over_the_builds_own_graph(seed_build, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out, _ = seed_build
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    before = (build / "graph.ttl").read_bytes()
+    result = CliRunner().invoke(cli, ["export", "--graph", str(build), "--format", "turtle"])
+    assert result.exit_code == 2 and "would write over the build's own graph" in result.output
+    assert (build / "graph.ttl").read_bytes() == before
+    again = CliRunner().invoke(cli, ["export", "--graph", str(build), "--format", "turtle", "--out", str(tmp_path / "x")])
+    assert again.exit_code == 0 and (tmp_path / "x" / "graph.ttl").read_bytes()

@@ -109,3 +109,18 @@ def test_a_graph_of_several_reports_gets_its_page_too(tmp_path):
     assert result.reports == 2 and not result.problems
     page = (tmp_path / "graph.html").read_text(encoding="utf-8")
     assert page.count("\"id\":") > 500
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "--graph", "{out}"], ["validate", "{out}"],
+    ["query", "top-work-areas", "--graph", "{out}"], ["query", "top-work-areas", "--data", "{out}"],
+])
+def test_every_command_takes_the_build_folder_as_graph_the_old_spellings_too(args, tmp_path):
+    out = tmp_path / "out"
+    kg.build([QINGHE], out)
+    result = CliRunner().invoke(cli, [a.format(out=out) for a in args])
+    assert result.exit_code == 0, result.output
+
+
+def test_serve_takes_the_build_folder_as_graph():
+    assert "--graph" in CliRunner().invoke(cli, ["serve", "--help"]).output

@@ -89,10 +89,12 @@ def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
             _check(_shared_violations(shared()), out_dir)
         record = _write(out_dir, corpus, shared, manifest, current, validate,
                         scheduler is not None if shards is None else shards, page, say)
+        distinct = shared_nodes.entity_counts()  # an entity several reports name counts once
         if cache:
             keep_manifest(out_dir, record, manifest)
             kept.prune(set(corpus.keys) | set(corpus.broken))
-    return BuildResult(out=str(out_dir), reports=len(corpus.parts), counts=dict(corpus.counts),
+    counts = {"Observation": corpus.counts.get("Observation", 0), **distinct}
+    return BuildResult(out=str(out_dir), reports=len(corpus.parts), counts=counts, report_counts=dict(corpus.counts),
                        triples=record["triples"], seconds=round(time.perf_counter() - began, 2),
                        files=tuple(str(out_dir / name) for name in record["files"]),
                        problems=tuple(corpus.problems + corpus.warnings))

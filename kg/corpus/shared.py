@@ -95,6 +95,12 @@ class SharedNodes:
             self._db.execute("DELETE FROM label")
         self._sealed = True
 
+    def entity_counts(self) -> dict[str, int]:
+        """The distinct entities of the corpus, by type (an entity named by several reports counts once)."""
+        rows = self._db.execute("SELECT o, count(*) FROM triple WHERE p = ? GROUP BY o", (_TYPE,))
+        names = {iri(getattr(GK, t)): t for t in ENTITY_TYPES}
+        return {names[o]: n for o, n in rows if o in names}
+
     def __len__(self) -> int:
         self._seal()
         return self._db.execute("SELECT count(*) FROM triple").fetchone()[0]

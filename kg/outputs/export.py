@@ -327,8 +327,13 @@ def export(graph: str | Path, fmt: str, out: str | Path | None = None) -> list[P
     the graph's folder.
     """
     fmt = _check_format(fmt)
+    source = graph_file(graph)
+    targets = _targets(fmt, Path(out) if out is not None else source.parent)
+    for path in targets.values():
+        if path.resolve() == source.resolve():
+            raise ExportError("the export would write over the build's own graph", path=str(path),
+                              hint="give --out another file or folder (e.g. --out export/)")
     g = load_graph(graph)
-    targets = _targets(fmt, Path(out) if out is not None else graph_file(graph).parent)
     return [write_bytes_atomic(targets[name], data) for name, data in render(g, fmt).items()]
 
 
