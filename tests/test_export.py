@@ -10,7 +10,7 @@ import networkx as nx
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, Dataset, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.cli import cli
@@ -256,3 +256,22 @@ def test_export_never_writes_over_the_builds_own_graph(seed_build, tmp_path):
     assert (build / "graph.ttl").read_bytes() == before
     again = CliRunner().invoke(cli, ["export", "--graph", str(build), "--format", "turtle", "--out", str(tmp_path / "x")])
     assert again.exit_code == 0 and (tmp_path / "x" / "graph.ttl").read_bytes()
+
+
+def test_graphml_keeps_the_links_to_reports_and_the_same_columns_for_every_build(exported, tmp_path):
+    G = nx.read_graphml(exported / "graph.graphml")
+    reports = {n for n, d in G.nodes(data=True) if d["type"] == "Report"}
+    linked = {d["type"] for s, o, e in G.edges(data=True) if o in reports and "report" in e["predicate"].split()
+              for d in [G.nodes[s]]}
+    assert {"WorkArea", "Observation"} <= linked
+    # a build with no alias at all still has the aliases column
+    from rdflib import Graph as RdfGraph
+
+    from kg.outputs.export import to_graphml
+
+    bare = RdfGraph().parse(exported / "graph.ttl")
+    bare.remove((None, SKOS.altLabel, None))
+    path = tmp_path / "bare.graphml"
+    path.write_bytes(to_graphml(bare))
+    keys = {d for _, data in nx.read_graphml(path).nodes(data=True) for d in data}
+    assert {"label", "type", "aliases", "part", "kind", "region", "year", "unit", "status", "value"} <= keys

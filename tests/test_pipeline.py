@@ -124,3 +124,17 @@ def test_every_command_takes_the_build_folder_as_graph_the_old_spellings_too(arg
 
 def test_serve_takes_the_build_folder_as_graph():
     assert "--graph" in CliRunner().invoke(cli, ["serve", "--help"]).output
+
+
+def test_the_progress_bar_says_no_time_left_until_a_few_reports_are_done(tmp_path):
+    from kg.cli import _progress
+
+    files = [tmp_path / f"r{i}.txt" for i in range(10)]
+    for f in files:
+        f.write_text("x", encoding="utf-8")
+    progress = _progress(files)
+    shown = []
+    for f in files:
+        progress(f)
+        shown.append(progress.bar.show_eta)
+    assert shown == [False] * (_progress.ETA_AFTER - 1) + [True] * (len(files) - _progress.ETA_AFTER + 1)

@@ -185,8 +185,7 @@ def to_digraph(g: Graph) -> nx.DiGraph:
         for node in sorted(g.subjects(RDF.type, getattr(GK, kind))):
             G.add_node(str(node), label=_text(g.value(node, RDFS.label)) or _local(node), type=kind,
                        **_attributes(g, node, kind))
-    links = sorted((str(s), _local(p), str(o)) for s, p, o in g
-                   if isinstance(o, URIRef) and p not in (RDF.type, GK.report))
+    links = sorted((str(s), _local(p), str(o)) for s, p, o in g if isinstance(o, URIRef) and p != RDF.type)
     for s, predicate, o in links:
         if s in G and o in G:
             old = G.edges[s, o]["predicate"] if G.has_edge(s, o) else None
@@ -194,11 +193,19 @@ def to_digraph(g: Graph) -> nx.DiGraph:
     return G
 
 
+# the text columns every node has, empty where they do not apply, so that a tool's table has the same columns
+# whatever the build holds (an observation's value is a number, and only observations have one)
+_TEXT_COLUMNS = ("aliases", "part", "kind", "region", "year", "unit", "status")
+
+
 def _attributes(g: Graph, node: URIRef, kind: str) -> dict:
-    """Extra GraphML-safe attributes (plain str or float) of one node."""
+    """GraphML-safe attributes (plain str or float) of one node: every text column, and a value."""
+    return dict.fromkeys(_TEXT_COLUMNS, "") | _own_attributes(g, node, kind)
+
+
+def _own_attributes(g: Graph, node: URIRef, kind: str) -> dict:
     if kind in ENTITY_TYPES:
-        aliases = "|".join(sorted(str(a) for a in g.objects(node, SKOS.altLabel)))
-        return {"aliases": aliases} if aliases else {}
+        return {"aliases": "|".join(sorted(str(a) for a in g.objects(node, SKOS.altLabel)))}
     if kind == "WorkArea":
         return {"part": _text(g.value(node, GK.part)), "kind": _text(g.value(node, GK.areaKind))}
     if kind == "Report":
