@@ -259,23 +259,28 @@ def validate_cmd(graph_arg: Path | None, graph_opt: Path | None):
 @click.option("--format", "-f", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]), help="table, or a SPARQL 1.1 results format.")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and the question each answers.")
-def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str, list_queries: bool):
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Set a saved query's parameter: the values of its block VALUES ?NAME { … }; may be repeated.")
+@click.option("--show-query", is_flag=True, help="Print the query, parameters set, instead of running it.")
+def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str, list_queries: bool,
+              params: tuple[str, ...], show_query: bool):
     """Run a SPARQL query on a build: a saved query's name, a .rq file, or the query itself.
 
     The build is loaded into a persistent store (output/store/) the first time,
     then again only when its graph.ttl has changed, and then only the reports
     whose triples changed. The prefixes gk:, res:, rdf:, rdfs:, xsd:, skos:,
-    prov: and dcterms: need no PREFIX line. Tables cut long values at 80
-    columns; csv, tsv and json give them whole.
+    prov: and dcterms: need no PREFIX line. Tables fit the terminal's width, cutting
+    long values; csv, tsv and json give them whole.
 
     \b
     Example:
       kg query --list
-      kg query actual-vs-target --data output
+      kg query actual-vs-target --graph output
+      kg query indicator-evidence --param indicator=一般公共预算收入
       kg query 'SELECT ?name WHERE { ?v a gk:Village ; rdfs:label ?name }' --format csv
     """
     from kg.query.results import format_results
-    from kg.query.saved import describe_query, read_query, saved_queries
+    from kg.query.saved import bind_params, describe_query, read_query, saved_queries
     from kg.query.store import open_store, run_query
 
     if list_queries:
@@ -287,9 +292,20 @@ def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str
     if not query:
         raise click.UsageError("give a QUERY (a saved query's name, a .rq file or SPARQL), or --list")
     text, source = read_query(query)
+    text = bind_params(text, dict(_param(p) for p in params))
+    if show_query:
+        click.echo(text)
+        return
     with open_store(data if data is not None or store is not None else Path("output"), store,
                     on_load=_report_load) as st:
         click.echo(format_results(run_query(st, text, source), fmt), nl=False)
+
+
+def _param(given: str) -> tuple[str, str]:
+    name, sep, value = given.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"'{given}' is not NAME=VALUE", param_hint="--param")
+    return name.strip().lstrip("?"), value
 
 
 def _report_load(result):

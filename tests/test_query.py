@@ -89,7 +89,7 @@ def test_a_saved_query_by_name_answers_as_on_graph_ttl(seed_dir, path):
 
 
 def test_the_table_is_aligned_and_counts_its_rows(seed_dir):
-    result = run("query", "top-work-areas", "--data", str(seed_dir))
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(cli, ["query", "top-work-areas", "--data", str(seed_dir)])
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["region", "file", "part", "kind", "title", "entities", "enterprises",
                                 "institutions", "projects", "villages", "initiatives"]
@@ -294,3 +294,29 @@ def test_reports_are_found_by_a_division_they_lie_within_written_plainly(seed_di
     result = run("query", query, "--data", str(seed_dir), "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["江苏省 / 苏州市 / 昆山市 / 玉山镇"]
+
+
+def test_a_saved_query_takes_its_values_as_parameters(seed_dir):
+    result = run("query", "indicator-evidence", "--param", "indicator=一般公共预算收入", "--graph", str(seed_dir),
+                 "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert rows and {r["indicator"] for r in rows} == {"一般公共预算收入"}
+    shown = run("query", "indicator-evidence", "-p", "indicator=一般公共预算收入", "--show-query")
+    assert 'VALUES ?indicator { "一般公共预算收入"@zh }' in shown.stdout
+
+
+def test_a_parameter_the_query_does_not_take_is_a_clear_error(seed_dir):
+    result = CliRunner().invoke(cli, ["query", "indicator-evidence", "--param", "region=玉山镇", "--graph", str(seed_dir)])
+    assert result.exit_code == 2
+    assert "the query takes no parameter ?region (its VALUES blocks: ?indicator)" in result.output
+
+
+def test_tables_fit_the_terminals_width(seed_dir):
+    from kg.query.results import _width
+
+    for columns in (100, 140):
+        result = CliRunner(env={"COLUMNS": str(columns)}).invoke(cli, ["query", "indicator-evidence", "--graph",
+                                                                       str(seed_dir)])
+        assert result.exit_code == 0
+        assert max(_width(line) for line in result.stdout.splitlines()) <= columns

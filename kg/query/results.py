@@ -17,7 +17,7 @@ _RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsForma
                    "json": ox.QueryResultsFormat.JSON}
 
 
-def format_results(results, fmt: str = "table", width: int = 80) -> bytes:
+def format_results(results, fmt: str = "table", width: int | None = None) -> bytes:
     """Query results as text: an aligned ``table``, or the SPARQL 1.1 ``csv``, ``tsv`` and ``json`` formats.
 
     ``ASK`` gives ``true`` or ``false`` (JSON: the boolean format);
@@ -37,7 +37,15 @@ def format_results(results, fmt: str = "table", width: int = 80) -> bytes:
         rows = [[compact(row[n]) for n in names] for row in results]
     except OSError as exc:  # evaluation runs as the results are read
         raise QueryError(f"the query failed: {one_line(exc)}") from None
-    return (to_table(names, rows, width) + f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n").encode("utf-8")
+    table = to_table(names, rows, width if width is not None else 80, total=_terminal_width() if width is None else None)
+    return (table + f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n").encode("utf-8")
+
+
+def _terminal_width() -> int:
+    """The terminal's columns (``COLUMNS`` first), 100 when output goes to a file or a pipe with no terminal."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def compact(term) -> str:
@@ -58,21 +66,42 @@ def compact(term) -> str:
     return str(term.value) if isinstance(term, ox.Literal) else str(term)
 
 
-def to_table(names: list[str], rows: list[list[str]], width: int = 80) -> str:
-    """An aligned text table; wide (CJK) characters count two columns, cells are cut at ``width``.
+def to_table(names: list[str], rows: list[list[str]], width: int = 80, total: int | None = None) -> str:
+    """An aligned text table; wide (CJK) characters count two columns, cells are cut at ``width``, and the widest
+    columns cut further until a line fits in ``total`` columns (a terminal's width).
 
     >>> print(to_table(["name", "n"], [["玉山", "3"], ["abc", "12"]]), end="")
     name   n
     ----  --
     玉山   3
     abc   12
+    >>> print(to_table(["name", "note"], [["玉山镇", "一二三四五六七八九十"]], total=20), end="")
+    name    note
+    ------  -----------
+    玉山镇  一二三四五…
     """
     cells = [[_cut(c, width) for c in row] for row in rows]
+    if total:
+        cells = _fit(names, cells, total)
     widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
     right = [bool(cells) and all(_NUMBER.fullmatch(r[i]) or not r[i] for r in cells) for i in range(len(names))]
     lines = [names, ["-" * w for w in widths], *cells]
     return "".join("  ".join(_pad(c, w, r) for c, w, r in zip(line, widths, right)).rstrip() + "\n"
                    for line in lines)
+
+
+def _fit(names: list[str], cells: list[list[str]], total: int) -> list[list[str]]:
+    """Cells (and headers) cut so that a line of the table fits in ``total`` columns: the widest column is cut first,
+    never below 4 columns (a table of very many columns stays wider)."""
+    widths = [max([_width(n)] + [_width(r[i]) for r in cells]) for i, n in enumerate(names)]
+    floors = [min(w, 4) for w in widths]
+    while sum(widths) + 2 * (len(widths) - 1) > total:
+        i = max(range(len(widths)), key=lambda k: widths[k] - floors[k])
+        if widths[i] <= floors[i]:
+            break
+        widths[i] -= 1
+    names[:] = [_cut(n, w) for n, w in zip(names, widths)]
+    return [[_cut(c, w) for c, w in zip(row, widths)] for row in cells]
 
 
 def _width(text: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import InputError, QueryError
 from kg.vocab import ontology_file
 
-__all__ = ["QUERIES", "saved_queries", "describe_query", "read_query"]
+__all__ = ["QUERIES", "saved_queries", "describe_query", "read_query", "bind_params"]
 
 QUERIES = ontology_file("queries")
 
@@ -51,3 +51,35 @@ def read_query(query: str, folder: Path = QUERIES) -> tuple[str, str | None]:
         hint = f"did you mean {close[0]}? " if close else ""
         raise QueryError(f"no saved query named '{query}'", hint=f"{hint}see `kg query --list`")
     return query, None
+
+
+_VALUES = re.compile(r"VALUES\s+\?(\w+)\s*\{([^{}]*)\}", re.I)
+
+
+def bind_params(text: str, params: dict[str, str]) -> str:
+    """``text`` with the values of each ``VALUES ?name { … }`` block named in ``params`` replaced by the one given,
+    written as the block wrote its own (``"…"@zh``, ``"…"``, a number or an IRI).
+
+    >>> q = 'SELECT * { VALUES ?indicator { "地区生产总值"@zh } ?i rdfs:label ?indicator }'
+    >>> bind_params(q, {"indicator": '一般公共预算收入'})
+    'SELECT * { VALUES ?indicator { "一般公共预算收入"@zh } ?i rdfs:label ?indicator }'
+    """
+    blocks = {m.group(1): m for m in _VALUES.finditer(text)}
+    for name, value in params.items():
+        if name not in blocks:
+            known = ", ".join(f"?{n}" for n in blocks) or "none"
+            raise QueryError(f"the query takes no parameter ?{name}", hint=f"its VALUES blocks: {known}")
+        text = _VALUES.sub(lambda m: m.group(0) if m.group(1) != name else
+                           f"VALUES ?{name} {{ {_term_like(value, m.group(2))} }}", text)
+    return text
+
+
+def _term_like(value: str, written: str) -> str:
+    """``value`` as a SPARQL term of the kind the block held."""
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", value) and not written.strip().startswith('"'):
+        return value
+    if value.startswith(("http://", "https://")):
+        return f"<{value}>"
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    tag = re.search(r'"@([A-Za-z-]+)', written)
+    return quoted + (f"@{tag.group(1)}" if tag else "")
