@@ -95,3 +95,22 @@ def test_a_property_shape_without_its_own_message_goes_to_pyshacl():
     shapes = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gk: <https://w3id.org/govkg/ontology#> .
         [] a sh:NodeShape ; sh:targetClass gk:Mention ; sh:property [ sh:path gk:exact ; sh:minCount 1 ] .""")
     assert compile_shapes(shapes) is None
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('gk:reportYear "2020"^^xsd:gYear', 'gk:reportYear "2020年"^^xsd:gYear', "a report year is one xsd:gYear (value 2020年)"),
+    ("gk:value 8.5", 'gk:value "8x20"^^xsd:decimal', "one xsd:decimal value, not above its upper value (value 8x20)"),
+])
+def test_an_ill_typed_literal_is_one_clear_line(old, new, message, tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    text = (ROOT / "output" / "graph.ttl").read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "validate", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 4 and message in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.splitlines()) == 2

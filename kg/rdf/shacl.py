@@ -203,6 +203,12 @@ class _Literal(NamedTuple):
 
 _READ_AS = {str(XSD.integer): (re.compile(r"-?[0-9]+\Z"), int),
             str(XSD.decimal): (re.compile(r"-?[0-9]+(\.[0-9]+)?\Z"), Decimal)}  # forms whose value is plain
+# the lexical forms XML Schema allows, for the datatypes rdflib reads leniently (it takes ``2019年`` for a gYear)
+_TZ = r"(?:Z|[+-]\d\d:\d\d)?"
+_LEXICAL_FORMS = {str(XSD.gYear): re.compile(r"-?\d{4,}" + _TZ), str(XSD.date): re.compile(r"-?\d{4,}-\d\d-\d\d" + _TZ),
+                  str(XSD.dateTime): re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?" + _TZ),
+                  str(XSD.decimal): re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"), str(XSD.integer): re.compile(r"[+-]?\d+"),
+                  str(XSD.boolean): re.compile(r"true|false|1|0")}
 _KNOWN_TO_RDFLIB = frozenset(str(t) for t in _toPythonMapping if t is not None)  # others have no value
 
 
@@ -219,6 +225,8 @@ def _literal(term: str) -> _Literal | None:
     lexical, language, datatype = parts
     if datatype is None:
         return _Literal(None, language, lexical, None)
+    if (shape := _LEXICAL_FORMS.get(datatype)) is not None and not shape.fullmatch(lexical):
+        return _Literal(datatype, None, None, True)  # ``"2019年"^^xsd:gYear``: ill-typed, as Jena's SHACL says
     form, read = _READ_AS.get(datatype, (None, None))
     if form is not None and form.match(lexical):
         return _Literal(datatype, None, read(lexical), False)

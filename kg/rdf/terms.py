@@ -17,6 +17,7 @@ term per triple. ``nt_term`` and ``rdflib_term_of`` convert between the two.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -25,6 +26,16 @@ from rdflib import XSD, BNode, Literal, URIRef
 
 __all__ = ["Triples", "grouped", "iri", "literal", "integer", "nt_term", "nt_triples", "rdflib_term_of",
            "rdflib_triples", "rdflib_term", "oxigraph_term", "text_of", "literal_parts", "oxigraph"]
+
+class _NoCastTraceback(logging.Filter):
+    """rdflib logs a traceback for every literal whose lexical form its datatype does not allow; govkg reports such
+    a literal itself, in one line (``kg validate``), so the traceback is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to convert Literal lexical form to value")
+
+
+logging.getLogger("rdflib.term").addFilter(_NoCastTraceback())
 
 _ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\\ufffe\uffff]')  # characters pyoxigraph escapes (or may)
 _INTEGER = f"^^<{XSD.integer}>"
