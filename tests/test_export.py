@@ -275,3 +275,18 @@ def test_graphml_keeps_the_links_to_reports_and_the_same_columns_for_every_build
     path.write_bytes(to_graphml(bare))
     keys = {d for _, data in nx.read_graphml(path).nodes(data=True) for d in data}
     assert {"label", "type", "aliases", "part", "kind", "region", "year", "unit", "status", "value"} <= keys
+
+
+def test_the_streamed_csv_is_the_csv_of_the_graph(tmp_path):
+    from kg.outputs.csv_files import csv_tables
+    from kg.outputs.export import ENTITY_COLUMNS, OBSERVATION_COLUMNS, entity_rows, observation_rows, to_csv
+
+    from .conftest import QINGHE
+
+    import kg
+
+    kg.build([SEED, QINGHE], tmp_path)
+    g = Graph().parse(tmp_path / "graph.ttl")
+    streamed = csv_tables(tmp_path / "graph.ttl", OBSERVATION_COLUMNS, ENTITY_COLUMNS)
+    assert streamed["observations.csv"] == to_csv(observation_rows(g), OBSERVATION_COLUMNS)
+    assert streamed["entities.csv"] == to_csv(entity_rows(g), ENTITY_COLUMNS)

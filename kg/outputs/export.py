@@ -48,6 +48,7 @@ from kg.errors import ExportError
 from kg.rdf.graph import owners, report_of
 from kg.model import ENTITY_TYPES
 from kg.outputs.files import ensure_dir, graph_file, load_graph, write_bytes_atomic
+from kg.outputs.csv_files import csv_tables
 from kg.vocab import GK, RES, report_graph
 
 __all__ = ["FORMATS", "OBSERVATION_COLUMNS", "ENTITY_COLUMNS", "jsonld_context", "report_graph", "to_turtle",
@@ -340,8 +341,11 @@ def export(graph: str | Path, fmt: str, out: str | Path | None = None) -> list[P
         if path.resolve() == source.resolve():
             raise ExportError("the export would write over the build's own graph", path=str(path),
                               hint="give --out another file or folder (e.g. --out export/)")
-    g = load_graph(graph)
-    return [write_bytes_atomic(targets[name], data) for name, data in render(g, fmt).items()]
+    if fmt == "csv":  # streamed from the Turtle: no rdflib graph of the build (kg.outputs.csv_files)
+        files = csv_tables(source, OBSERVATION_COLUMNS, ENTITY_COLUMNS)
+    else:
+        files = render(load_graph(graph), fmt)
+    return [write_bytes_atomic(targets[name], data) for name, data in files.items()]
 
 
 def _check_format(fmt: str) -> str:
