@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from kg.model import ENTITY_TYPES
 from kg.vocab import GK
 
-__all__ = ["csv_tables"]
+__all__ = ["csv_tables", "to_csv"]
 
 _GK = str(GK._NS)
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -39,8 +39,8 @@ _READ = {_GK + name: name for name in (
 def csv_tables(ttl: str | Path, observation_columns: tuple[str, ...], entity_columns: tuple[str, ...]) -> dict[str, bytes]:
     """``observations.csv`` and ``entity.csv`` of the build whose Turtle is ``ttl``."""
     facts = _read(Path(ttl))
-    return {"observations.csv": _csv(_observation_rows(facts), observation_columns),
-            "entities.csv": _csv(_entity_rows(facts), entity_columns)}
+    return {"observations.csv": to_csv(_observation_rows(facts), observation_columns),
+            "entities.csv": to_csv(_entity_rows(facts), entity_columns)}
 
 
 class _Facts:
@@ -140,8 +140,8 @@ def _entity_rows(f: _Facts) -> list[dict]:
     return sorted(rows, key=lambda r: (r["report"], r["type"], r["name"], r["area_key"]))
 
 
-def _csv(rows: list[dict], columns: tuple[str, ...]) -> bytes:
-    """CSV in UTF-8 with a BOM (Excel reads Chinese right), CRLF line ends, as ``export.to_csv``."""
+def to_csv(rows: list[dict], columns: tuple[str, ...]) -> bytes:
+    """CSV in UTF-8 with a BOM (Excel reads Chinese right), CRLF line ends."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()

@@ -28,7 +28,6 @@ GraphML nodes and CSV rows are sorted.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -48,7 +47,7 @@ from kg.errors import ExportError
 from kg.rdf.graph import owners, report_of
 from kg.model import ENTITY_TYPES
 from kg.outputs.files import ensure_dir, graph_file, load_graph, write_bytes_atomic
-from kg.outputs.csv_files import csv_tables
+from kg.outputs.csv_files import csv_tables, to_csv
 from kg.vocab import GK, RES, report_graph
 
 __all__ = ["FORMATS", "OBSERVATION_COLUMNS", "ENTITY_COLUMNS", "jsonld_context", "report_graph", "to_turtle",
@@ -272,15 +271,6 @@ def _entity_rows(g: Graph, node: URIRef, kind: str) -> list[dict]:
              "area_key": _area_key(area), "area_title": _text(g.value(area, RDFS.label)), "mentions": mentions[area],
              "rules": "|".join(sorted(rules.get(area, ())))}
             for area in set(g.objects(node, GK.workArea))]
-
-
-def to_csv(rows: list[dict], columns: tuple[str, ...]) -> bytes:
-    """CSV in UTF-8 with a BOM (Excel reads Chinese right), CRLF line ends."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _text(term) -> str:
