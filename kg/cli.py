@@ -107,7 +107,6 @@ class _progress:
         import time
 
         self.clock, self.began, self.done, self.staged = time.perf_counter, time.perf_counter(), 0, False
-        self.reports = 0
         self.bar = click.progressbar(length=len(files), label="reading reports", file=sys.stderr, show_pos=True,
                                      item_show_func=self._rate, show_eta=False)
 
@@ -119,8 +118,7 @@ class _progress:
             self.done += path.stat().st_size
         except OSError:
             pass
-        self.reports += 1
-        self.bar.show_eta = self.reports >= self.ETA_AFTER
+        self.bar.show_eta = self.bar.pos + 1 >= self.ETA_AFTER  # the reports done, this one counted
         self.bar.update(1, path)
 
     def stage(self, what: str) -> None:
@@ -187,12 +185,12 @@ def _build_for_eval(docs: list[str], folders: tuple[Path, ...], out: Path) -> No
     from kg.errors import GoldError
     from kg.pipeline import build as run_build
 
-    found: dict[str, Path] = {}
+    wanted, found = set(docs), {}
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.name in docs and path.name not in found and path.is_file():
+            if path.name in wanted and path.name not in found and path.is_file():
                 found[path.name] = path
-    missing = sorted(set(docs) - set(found))
+    missing = sorted(wanted - set(found))
     if missing:
         raise GoldError(f"no report file named {', '.join(missing)} in {', '.join(map(str, folders))}",
                         hint="add the folder holding it with --reports")

@@ -47,6 +47,11 @@ def figure_time(text: str, start: int, at: int, part: str, years: dict[str, int]
     return review, "actual"
 
 
+def _clause_start(text: str, start: int, at: int) -> int:
+    """Where the clause of ``at`` begins, in the sentence from ``start``."""
+    return max(start, *(text.rfind(sep, start, at) + 1 for sep in _CLAUSE_ENDS))
+
+
 def named_year(text: str, start: int, at: int) -> int | None:
     """The last year named in the clause of ``at`` (from ``start`` on) that is the year of what follows it: not a
     baseline (``比2011年``), a start (``2012年以来``), a deadline (``2023年底前``) or a comparison (``2019年同期``);
@@ -59,7 +64,7 @@ def named_year(text: str, start: int, at: int) -> int | None:
     (None, 2021)
     """
     opening = _OPENING_YEAR.match(text, start)
-    clause = max(start, *(text.rfind(sep, start, at) + 1 for sep in _CLAUSE_ENDS))
+    clause = _clause_start(text, start, at)
     found = int(opening.group(1)) if opening and opening.end() <= clause else None
     for m in _YEAR.finditer(text, clause, at):
         if _BEFORE.search(text, max(start, m.start() - 2), m.start()) or _AFTER.match(text, m.end()):
@@ -95,7 +100,7 @@ def figure_period(text: str, start: int, at: int, part: str, context: str, years
     (2021, 2025)
     """
     before = text[start:at]
-    clause = max(start, *(text.rfind(sep, start, at) + 1 for sep in _CLAUSE_ENDS))
+    clause = _clause_start(text, start, at)
     averaged = _OVER_A_PERIOD.search(text, clause, at)  # in the figure's own clause: ``…达到96.3亿元,年均增长8%``
     flow = _FLOW.search(text, clause, at)
     if named_year(text, start, at) and not averaged:

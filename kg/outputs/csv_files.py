@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from kg.model import ENTITY_TYPES
 from kg.vocab import GK
 
-__all__ = ["csv_tables", "to_csv"]
+__all__ = ["csv_tables", "to_csv", "area_key"]
 
 _GK = str(GK._NS)
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -96,8 +96,9 @@ def _int(text: str | None) -> int:
     return -1 if text is None else int(text)
 
 
-def _area_key(area: str | None) -> str:
-    return unquote(area.rsplit("/area/", 1)[-1]) if area else ""
+def area_key(area) -> str:
+    """The key of a work area (``R1.2``), read back from its IRI (a string or an rdflib term); ``""`` for none."""
+    return unquote(str(area).rsplit("/area/", 1)[-1]) if area else ""
 
 
 def _observation_rows(f: _Facts) -> list[dict]:
@@ -113,7 +114,7 @@ def _observation_rows(f: _Facts) -> list[dict]:
             "growth_pct": _number(of["growthRate"].get(obs)), "year": of["year"].get(obs, ""),
             "period_start": of["periodStart"].get(obs, ""), "period_end": of["periodEnd"].get(obs, ""),
             "status": _STATUS.get(of["status"].get(obs, ""), ""),
-            "area_key": _area_key(area), "area_title": f.labels.get(area, "") if area else "",
+            "area_key": area_key(area), "area_title": f.labels.get(area, "") if area else "",
             "sentence": of["text"].get(of["sentence"].get(mention, ""), "") if mention else "",
             "start": _int(of["start"].get(mention)) if mention else -1,
             "end": _int(of["end"].get(mention)) if mention else -1,
@@ -134,7 +135,7 @@ def _entity_rows(f: _Facts) -> list[dict]:
             rules[where].update(f.rules.get(m, ()))
         for area in f.areas.get(node, ()):
             rows.append({"name": name, "type": kind, "aliases": aliases,
-                         "report": of["fileName"].get(of["report"].get(area, ""), ""), "area_key": _area_key(area),
+                         "report": of["fileName"].get(of["report"].get(area, ""), ""), "area_key": area_key(area),
                          "area_title": f.labels.get(area, ""), "mentions": mentions[area],
                          "rules": "|".join(sorted(rules.get(area, ())))})
     return sorted(rows, key=lambda r: (r["report"], r["type"], r["name"], r["area_key"]))

@@ -35,7 +35,6 @@ import warnings
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import unquote
 
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
@@ -47,7 +46,7 @@ from kg.errors import ExportError
 from kg.rdf.graph import owners, report_of
 from kg.model import ENTITY_TYPES
 from kg.outputs.files import ensure_dir, graph_file, load_graph, write_bytes_atomic
-from kg.outputs.csv_files import csv_tables, to_csv
+from kg.outputs.csv_files import area_key as _area_key, csv_tables, to_csv
 from kg.vocab import GK, RES, report_graph
 
 __all__ = ["FORMATS", "OBSERVATION_COLUMNS", "ENTITY_COLUMNS", "jsonld_context", "report_graph", "to_turtle",
@@ -296,11 +295,6 @@ def _number(term) -> str:
 
 def _local(iri: URIRef) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _area_key(area: URIRef | None) -> str:
-    """The key of a work area (``R1.2``), read back from its IRI."""
-    return unquote(str(area).rsplit("/area/", 1)[-1]) if area is not None else ""
 
 
 # ---- files ----

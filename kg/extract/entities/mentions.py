@@ -167,17 +167,29 @@ def gazetteer_villages(text: str, structure: Structure, mentions: list[Mention])
     pattern = _village_pattern(structure.meta.region_path)
     if pattern is None:
         return []
+    taken = _spans_by_sentence(mentions)
+    found = []
+    for sentence in structure.sentences:
+        for hit in _free_hits(pattern, sentence, taken):
+            a, b = sentence.start + hit.start(), sentence.start + hit.end()
+            found.append(Mention(name=hit.group(), etype="Village", start=a, end=b, sentence=sentence,
+                                 rule="gazetteer", surface=text[a:b]))
+    return found
+
+
+def _spans_by_sentence(mentions: list[Mention]) -> dict[int, list[tuple[int, int]]]:
+    """The spans the mentions hold, by the start of their sentence."""
     taken: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         taken.setdefault(m.sentence.start, []).append((m.start, m.end))
-    found = []
-    for sentence in structure.sentences:
-        for hit in pattern.finditer(sentence.text):
-            a, b = sentence.start + hit.start(), sentence.start + hit.end()
-            if not any(a < end and start < b for start, end in taken.get(sentence.start, ())):
-                found.append(Mention(name=hit.group(), etype="Village", start=a, end=b, sentence=sentence,
-                                     rule="gazetteer", surface=text[a:b]))
-    return found
+    return taken
+
+
+def _free_hits(pattern: re.Pattern, sentence: Sentence, taken: dict[int, list[tuple[int, int]]]) -> list[re.Match]:
+    """The matches of ``pattern`` in ``sentence`` that overlap no span ``taken`` holds there."""
+    spans = taken.get(sentence.start, ())
+    return [h for h in pattern.finditer(sentence.text)
+            if not any(sentence.start + h.start() < b and a < sentence.start + h.end() for a, b in spans)]
 
 
 @lru_cache(maxsize=8)
@@ -188,8 +200,7 @@ def _village_pattern(region_path: tuple[str, ...]) -> re.Pattern | None:
                    key=len, reverse=True)
     if not names:
         return None
-    return re.compile(r"(?<![\u4e00-\u9fff])(?:%s)|(?<=[、和与及,，的在])(?:%s)" % ("|".join(map(re.escape, names)),
-                                                                            "|".join(map(re.escape, names))))
+    return re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[、和与及,，的在]))(?:%s)" % "|".join(map(re.escape, names)))
 
 
 _REPEAT_FAMILIES = ("cue", "enumeration")
@@ -204,14 +215,10 @@ def repeated_mentions(text: str, sentences, mentions: list[Mention]) -> list[Men
     if not bare:
         return []
     pattern = re.compile("|".join(map(re.escape, sorted(bare, key=len, reverse=True))))
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        taken.setdefault(m.sentence.start, []).append((m.start, m.end))
+    taken = _spans_by_sentence(mentions)
     found = []
     for sentence in sentences:
-        spans = taken.get(sentence.start, [])
-        hits = [h for h in pattern.finditer(sentence.text)
-                if not any(sentence.start + h.start() < b and a < sentence.start + h.end() for a, b in spans)]
+        hits = _free_hits(pattern, sentence, taken)
         if not hits:
             continue
         words = tokenize(sentence.text, sentence.start)
