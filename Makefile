@@ -33,12 +33,12 @@ run: $(STAMP)
 build: run
 
 test: $(TSTAMP) $(CJK_FONT)
-	@bash tests/install-browser.sh
+	@bash tests/install-debian.sh
 	$(BIN)/python -m pytest
 
 # the README's picture of the page (output/graph.png), taken by the walk-through test
 screenshot: $(TSTAMP)
-	@bash tests/install-browser.sh
+	@bash tests/install-debian.sh
 	GOVKG_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_page.py -k rural_revitalisation
 
 # the docs site (docs/mkdocs.yml, pages in docs/pages/) into site/, warnings as errors; tests/test_docs.py builds it too

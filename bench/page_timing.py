@@ -97,7 +97,7 @@ def synthetic_graph(nodes: int) -> tuple[Graph, int]:
 def _launch(p):
     path = shutil.which("chromium")
     if not path:
-        raise SystemExit("chromium not found: install Debian's chromium (bash tests/install-browser.sh)")
+        raise SystemExit("chromium not found: install Debian's chromium (bash tests/install-debian.sh)")
     return p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
 
 

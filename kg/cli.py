@@ -260,15 +260,18 @@ def validate_cmd(graph_arg: Path | None, graph_opt: Path | None):
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Set a saved query's parameter: the values of its block VALUES ?NAME { … }; may be repeated.")
 @click.option("--show-query", is_flag=True, help="Print the query, parameters set, instead of running it.")
+@click.option("--raw", is_flag=True,
+              help='In a table, write each value as a query must to match it: "玉山镇"@zh, "亿元", 2023.')
 def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str, list_queries: bool,
-              params: tuple[str, ...], show_query: bool):
+              params: tuple[str, ...], show_query: bool, raw: bool):
     """Run a SPARQL query on a build: a saved query's name, a .rq file, or the query itself.
 
     The build is loaded into a persistent store (output/store/) the first time,
     then again only when its graph.ttl has changed, and then only the reports
     whose triples changed. The prefixes gk:, res:, rdf:, rdfs:, xsd:, skos:,
     prov: and dcterms: need no PREFIX line. Tables fit the terminal's width, cutting
-    long values; csv, tsv and json give them whole.
+    long values; csv, tsv and json give them whole. --raw shows each value's
+    language tag or datatype, as a query must write it to match.
 
     \b
     Example:
@@ -296,7 +299,7 @@ def query_cmd(query: str | None, data: Path | None, store: Path | None, fmt: str
         return
     with open_store(data if data is not None or store is not None else Path("output"), store,
                     on_load=_report_load) as st:
-        click.echo(format_results(run_query(st, text, source), fmt), nl=False)
+        click.echo(format_results(run_query(st, text, source), fmt, raw=raw), nl=False)
 
 
 def _param(given: str) -> tuple[str, str]:

@@ -52,6 +52,7 @@ class GK(DefinedNamespace):
     Observation: URIRef
     Mention: URIRef
     Sentence: URIRef
+    Relation: URIRef
     Status: URIRef
     Verdict: URIRef
     # individuals
@@ -106,6 +107,9 @@ class GK(DefinedNamespace):
     introduced: URIRef
     locatedIn: URIRef
     relatedTo: URIRef
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
 
 
 for _term in GK.__annotations__:  # kept on the class: looking a term up is then an attribute read, not rdflib's

@@ -70,7 +70,7 @@ def test_jsonld_embeds_the_published_context(exported):
     published = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
     assert data["@context"] == published["@context"]
     gdp = next(n for n in data["@graph"] if n.get("type") == "Observation" and n["label"].startswith("地区生产总值 820"))
-    assert (gdp["value"], gdp["unit"], gdp["year"], gdp["status"]) == ("820.0", "亿元", "2019", "Actual")
+    assert (gdp["value"], gdp["unit"], gdp["year"], gdp["status"]) == ("820.0", "亿元", 2019, "Actual")
     assert gdp["workArea"].endswith("/area/R0")
 
 

@@ -1,7 +1,7 @@
 """The interactive page (graph.html) in a real browser: offline, complete, searchable, filterable, safe, large,
 and its table of promises.
 
-Playwright drives Debian's ``chromium`` (``tests/install-browser.sh``, run by
+Playwright drives Debian's ``chromium`` (``tests/install-debian.sh``, run by
 ``make test``, installs it with a CJK font; no browser is downloaded). Every
 page is opened from a ``file://`` URL with the network off: any request that is
 not a file is recorded and aborted. Without a browser these tests are skipped,

@@ -296,6 +296,23 @@ def test_reports_are_found_by_a_division_they_lie_within_written_plainly(seed_di
     assert result.stdout.splitlines()[1:] == ["江苏省 / 苏州市 / 昆山市 / 玉山镇"]
 
 
+def test_a_first_query_matches_regions_and_years_as_a_person_types_them(seed_dir):
+    query = ('SELECT (COUNT(?o) AS ?n) WHERE { ?r gk:region "玉山镇" ; gk:reportYear 2020 . '
+             '?o gk:report ?r ; gk:year 2020 ; gk:status gk:Target }')
+    result = run("query", query, "--graph", str(seed_dir), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert int(result.stdout.splitlines()[1]) > 10
+
+
+def test_a_raw_table_shows_what_a_query_must_write_to_match(seed_dir):
+    query = ('SELECT ?region ?year ?label ?date WHERE { ?r gk:region ?region ; gk:reportYear ?year ; rdfs:label ?label . '
+             'OPTIONAL { ?r gk:reportDate ?date } }')
+    plain = run("query", query, "--graph", str(seed_dir)).stdout.splitlines()[2]
+    raw = run("query", query, "--graph", str(seed_dir), "--raw").stdout.splitlines()[2]
+    assert plain.split()[:2] == ["玉山镇", "2020"]
+    assert raw.split()[:3] == ['"玉山镇"', "2020", '"玉山镇2020年政府工作报告"@zh']
+
+
 def test_a_saved_query_takes_its_values_as_parameters(seed_dir):
     result = run("query", "indicator-evidence", "--param", "indicator=一般公共预算收入", "--graph", str(seed_dir),
                  "--format", "csv")

@@ -98,7 +98,7 @@ def test_a_property_shape_without_its_own_message_goes_to_pyshacl():
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ('gk:reportYear "2020"^^xsd:gYear', 'gk:reportYear "2020年"^^xsd:gYear', "a report year is one xsd:gYear (value 2020年)"),
+    ("gk:reportYear 2020", 'gk:reportYear "2020年"^^xsd:integer', "a report year is one xsd:integer (gk:reportYear 2023) (value 2020年)"),
     ("gk:value 8.5", 'gk:value "8x20"^^xsd:decimal', "one xsd:decimal value, not above its upper value (value 8x20)"),
 ])
 def test_an_ill_typed_literal_is_one_clear_line(old, new, message, tmp_path):

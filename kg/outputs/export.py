@@ -69,11 +69,10 @@ ENTITY_COLUMNS = ("name", "type", "aliases", "report", "area_key", "area_title",
 
 # how the JSON-LD context writes the values of gk properties
 _LINKS = ("partOf", "workArea", "indicator", "report", "mention", "sentence", "outcome",
-          "partner", "introduced", "locatedIn", "relatedTo")
+          "partner", "introduced", "locatedIn", "relatedTo", "subject", "predicate", "object")
 _INDIVIDUALS = ("status", "verdict")  # values are gk individuals, written by their term: "Target"
 _DATATYPES = {"value": "xsd:decimal", "upperValue": "xsd:decimal", "growthRate": "xsd:decimal",
-              "year": "xsd:gYear", "reportYear": "xsd:gYear", "reviewYear": "xsd:gYear", "planYear": "xsd:gYear",
-              "reportDate": "xsd:date"}
+              "reportDate": "xsd:dateTime"}
 _NODE_TYPES = ("Report", "WorkArea", *ENTITY_TYPES, "Indicator", "Observation")
 _STATUS = {GK.Actual: "actual", GK.Target: "target"}
 
@@ -104,9 +103,7 @@ def _term(name: str) -> str | dict:
         return {"@id": iri, "@type": "@vocab"}
     if name in _DATATYPES:
         return {"@id": iri, "@type": _DATATYPES[name]}
-    if name == "region":
-        return {"@id": iri, "@language": "zh"}
-    return iri  # plain strings, and integers (start, end, order) as JSON numbers
+    return iri  # plain strings (region, unit), and integers (years, start, end, order) as JSON numbers
 
 
 def to_turtle(g: Graph) -> str:

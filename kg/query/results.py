@@ -17,11 +17,12 @@ _RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsForma
                    "json": ox.QueryResultsFormat.JSON}
 
 
-def format_results(results, fmt: str = "table", width: int | None = None) -> bytes:
+def format_results(results, fmt: str = "table", width: int | None = None, raw: bool = False) -> bytes:
     """Query results as text: an aligned ``table``, or the SPARQL 1.1 ``csv``, ``tsv`` and ``json`` formats.
 
     ``ASK`` gives ``true`` or ``false`` (JSON: the boolean format);
-    ``CONSTRUCT`` and ``DESCRIBE`` give N-Triples whatever the format.
+    ``CONSTRUCT`` and ``DESCRIBE`` give N-Triples whatever the format. A ``raw`` table writes each literal as
+    SPARQL does, with its language tag or datatype (``compact``).
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown result format '{fmt}'", hint=f"choose one of {', '.join(FORMATS)}")
@@ -34,7 +35,7 @@ def format_results(results, fmt: str = "table", width: int | None = None) -> byt
         if fmt != "table":
             return results.serialize(format=_RESULT_FORMATS[fmt])
         names = [v.value for v in results.variables]
-        rows = [[compact(row[n]) for n in names] for row in results]
+        rows = [[compact(row[n], raw) for n in names] for row in results]
     except OSError as exc:  # evaluation runs as the results are read
         raise QueryError(f"the query failed: {one_line(exc)}") from None
     table = to_table(names, rows, width if width is not None else 80, total=_terminal_width() if width is None else None)
@@ -48,22 +49,46 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def compact(term) -> str:
-    """A term as a person reads it: a literal's text, an IRI with a known prefix, ``""`` when unbound.
+def compact(term, raw: bool = False) -> str:
+    """A term as a person reads it: a literal's text, an IRI with a known prefix, ``""`` when unbound. ``raw``
+    writes a literal as a query must to match it: quoted, with its language tag or datatype; integers, decimals
+    and booleans bare.
 
     >>> compact(ox.NamedNode("https://w3id.org/govkg/ontology#Village")), compact(ox.Literal("玉山", language="zh"))
     ('gk:Village', '玉山')
+    >>> [compact(t, raw=True) for t in (ox.Literal("玉山", language="zh"), ox.Literal("玉山"), ox.Literal(2023),
+    ...  ox.Literal("2023", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")))]
+    ['"玉山"@zh', '"玉山"', '2023', '"2023"^^xsd:gYear']
     """
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
-        return f"<{term.value}>"
+        return _iri(term.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    return str(term.value) if isinstance(term, ox.Literal) else str(term)
+    if not isinstance(term, ox.Literal):
+        return str(term)
+    return _raw_literal(term) if raw else str(term.value)
+
+
+_BARE = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in ("integer", "decimal", "boolean")}
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _iri(value: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return f"<{value}>"
+
+
+def _raw_literal(term: "ox.Literal") -> str:
+    if term.language:
+        return f'"{term.value}"@{term.language}'
+    datatype = term.datatype.value
+    if datatype in _BARE:
+        return term.value
+    return f'"{term.value}"' if datatype == _STRING else f'"{term.value}"^^{_iri(datatype)}'
 
 
 def to_table(names: list[str], rows: list[list[str]], width: int = 80, total: int | None = None) -> str:

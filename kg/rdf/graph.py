@@ -45,8 +45,7 @@ __all__ = ["build_graph", "to_rdflib", "add_extraction", "bind_prefixes", "repor
 
 _RELATION = {"partner": GK_NT.partner, "introduced": GK_NT.introduced, "locatedIn": GK_NT.locatedIn}
 _TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
-_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = map(iri, (RDF.Statement, RDF.subject, RDF.predicate, RDF.object))
-_GYEAR = XSD.gYear  # rdflib's namespaces look each term up through a checked __getattr__
+_DATETIME = XSD.dateTime  # rdflib's namespaces look each term up through a checked __getattr__
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -130,29 +129,30 @@ def _plain(text: str) -> str:
     return literal(text)
 
 
-@lru_cache(maxsize=1 << 10)
-def _typed(value: str, datatype: URIRef) -> str:
-    """A literal of ``datatype`` (a year, a date) in the lexical form rdflib gives it."""
-    return nt_term(Literal(value, datatype=datatype))
-
-
 def _year(year) -> str:
-    return _typed(str(year), _GYEAR)
+    """A year as a person types it in a query: an ``xsd:integer`` (``gk:reportYear 2023``)."""
+    return integer(int(year))
+
+
+def _date_time(day) -> str:
+    """A day (``2023-01-05``) as an ``xsd:dateTime`` at its midnight, with no time zone: ``xsd:date`` is not in
+    OWL 2's datatype map, so reasoners refuse it."""
+    return literal(f"{day}T00:00:00", datatype=str(_DATETIME))
 
 
 def _add_report(g: Triples, rep: str, x: Extraction):
     meta, node = x.structure.meta, iri(rep)
     g.add((node, _TYPE, GK_NT.Report))
     g.add((node, _LABEL, _zh(f"{meta.region}{meta.year}年政府工作报告" if meta.year else f"{meta.region}政府工作报告")))
-    g.add((node, GK_NT.region, _zh(meta.region)))
+    g.add((node, GK_NT.region, _plain(meta.region)))  # plain, as a person types it: ``?r gk:region "玉山镇"``
     if meta.year:  # a text with no year in it has none
         g.add((node, GK_NT.reportYear, _year(meta.year)))
     g.add((node, GK_NT.fileName, literal(x.report.name)))
-    optional = [(GK_NT.reportDate, meta.date, XSD.date), (GK_NT.reviewYear, meta.review_year, _GYEAR),
-                (GK_NT.planYear, meta.plan_year, _GYEAR)]
-    for prop, value, dtype in optional:
+    optional = [(GK_NT.reportDate, meta.date, _date_time), (GK_NT.reviewYear, meta.review_year, _year),
+                (GK_NT.planYear, meta.plan_year, _year)]
+    for prop, value, term in optional:
         if value:
-            g.add((node, prop, _typed(str(value), dtype)))
+            g.add((node, prop, term(value)))
     for prop, value in ((GK_NT.meeting, meta.meeting), (GK_NT.speaker, meta.speaker), (GK_NT.adminLevel, meta.level)):
         if value:
             g.add((node, prop, literal(value)))
@@ -274,7 +274,8 @@ def _add_observation(g: Triples, rep: str, x: Extraction, n: int, o: Observation
 
 
 def _add_relation(g: Triples, rep: str, x: Extraction, n: int, rel):
-    """The relation as a direct triple, and as a reified ``rdf:Statement`` that carries its sentence."""
+    """The relation as a direct triple, and as a ``gk:Relation`` node that carries its sentence (the reification
+    of ``rdf:Statement``, in terms that OWL 2 DL allows)."""
     region = x.structure.meta.region
     types = {e.name: e.etype for e in x.entities}
     if rel.subject not in types or rel.object not in types:
@@ -284,10 +285,10 @@ def _add_relation(g: Triples, rep: str, x: Extraction, n: int, rel):
     p = _RELATION.get(rel.predicate, GK_NT.relatedTo)
     g.add((s, p, o))
     statement = iri(relation_iri(rep, n))
-    g.add((statement, _TYPE, _STATEMENT))
-    g.add((statement, _SUBJECT, s))
-    g.add((statement, _PREDICATE, p))
-    g.add((statement, _OBJECT, o))
+    g.add((statement, _TYPE, GK_NT.Relation))
+    g.add((statement, GK_NT.subject, s))
+    g.add((statement, GK_NT.predicate, p))
+    g.add((statement, GK_NT.object, o))
     g.add((statement, GK_NT.sentence, _sentence(g, rep, x, rel.sentence)))
     g.add((statement, GK_NT.rule, _plain(f"cue:{rel.cue}")))
     g.add((statement, GK_NT.report, iri(rep)))

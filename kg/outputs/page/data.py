@@ -61,8 +61,8 @@ _REPORT_FIELDS = (("region", GK_NT.region), ("year", GK_NT.reportYear), ("date",
                   ("meeting", GK_NT.meeting), ("speaker", GK_NT.speaker), ("file", GK_NT.fileName),
                   ("reviewYear", GK_NT.reviewYear), ("planYear", GK_NT.planYear))
 _KINDS = {getattr(GK_NT, kind): kind for kind in TYPES}
-_TYPE, _LABEL, _ALT_LABEL, _STATEMENT = map(iri, (RDF.type, RDFS.label, SKOS.altLabel, RDF.Statement))
-_SUBJECT, _PREDICATE, _OBJECT = map(iri, (RDF.subject, RDF.predicate, RDF.object))
+_TYPE, _LABEL, _ALT_LABEL = map(iri, (RDF.type, RDFS.label, SKOS.altLabel))
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = GK_NT.Relation, GK_NT.subject, GK_NT.predicate, GK_NT.object
 _READ = frozenset({_TYPE, _LABEL, _ALT_LABEL, _SUBJECT, _PREDICATE, _OBJECT, *_RELATIONS,
                    *(p for _, p in _REPORT_FIELDS),
                    *(getattr(GK_NT, p) for p in ("order", "part", "areaKind", "partOf", "report", "workArea",
