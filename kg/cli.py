@@ -325,24 +325,29 @@ def _report_load(result):
               help="Port of the SPARQL endpoint.")
 @click.option("--page-port", type=click.IntRange(1, 65535), help="Port of graph.html.  [default: PORT + 1]")
 @click.option("--timeout", default=10, show_default=True, type=click.IntRange(min=1),
-              help="Seconds a query may run before it is cancelled.")
-@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=64), metavar="MB",
-              help="Memory the server may use; a query needing more restarts it.")
+              help="Seconds a query has, from its arrival to its answer; then it is cancelled (HTTP 504).")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=16), metavar="MB",
+              help="Memory one query may use; a query needing more is stopped (HTTP 503), the others go on.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Queries answered at once; more wait their turn.  "
+                                                            "[default: 4, or the cores if more]")
 @click.option("--cors", is_flag=True, help="Let web pages of any origin query it (Access-Control-Allow-Origin: *).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host is NAME (a name this machine is reached by); may be repeated.")
 @click.option("--allow-service", is_flag=True,
-              help="Let SERVICE clauses make the server query other endpoints (blocked by default).")
+              help="Let SERVICE clauses make the endpoint query other endpoints (refused by default).")
 def serve_cmd(data: Path | None, store: Path | None, host: str, port: int, page_port: int | None, timeout: int,
-              max_memory: int, cors: bool, allow_service: bool):
-    """Serve a build as a read-only SPARQL 1.1 endpoint (the Oxigraph server), and its graph.html.
+              max_memory: int, workers: int | None, cors: bool, allow_hosts: tuple[str, ...], allow_service: bool):
+    """Serve a build as a read-only SPARQL 1.1 endpoint, and its graph.html.
 
-    Updates are refused, a query is cancelled after --timeout seconds (the
-    server is restarted if one keeps it busy for twice that, or needs more than
-    --max-memory), and a SERVICE clause cannot make the server connect
-    anywhere. Ctrl-C stops it.
+    Each query runs in a worker process of its own. Updates are refused (403),
+    a query is cancelled after --timeout seconds (504) or when it needs more
+    than --max-memory (503), and the other queries go on being answered. An
+    error is always an HTTP error with a one-line message, never a 200 with a
+    cut-off body. A SERVICE clause is refused (403). Ctrl-C stops it.
 
     \b
     Example:
-      kg serve --data output
+      kg serve --graph output
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/query
     """
@@ -353,17 +358,17 @@ def serve_cmd(data: Path | None, store: Path | None, host: str, port: int, page_
 
     def ready(endpoint):
         click.echo(f"SPARQL endpoint  {endpoint.query_url}  (read-only; queries time out after {timeout} s)")
-        click.echo(f"query editor     {endpoint.base}/")
+        click.echo(f"query form       {endpoint.base}/")
         if endpoint.page_url:
             click.echo(f"page             {endpoint.page_url}")
         click.echo("Press Ctrl-C to stop.")
 
-    def restarted(why):
-        click.echo(f"warning: restarted the SPARQL server: {why}", err=True)
+    def event(what):
+        click.echo(f"warning: {what}", err=True)
 
     serve(data if data is not None or store is not None else Path("output"), store, host=host, port=port,
-          page_port=page_port, timeout=timeout, max_memory=max_memory, cors=cors, allow_service=allow_service,
-          on_ready=ready, on_restart=restarted)
+          page_port=page_port, timeout=timeout, max_memory=max_memory, workers=workers, cors=cors,
+          allow_service=allow_service, allow_hosts=allow_hosts, on_ready=ready, on_event=event)
 
 
 def main():

@@ -1,37 +1,30 @@
-"""Run a program confined: it can answer connections but never open one, within a memory limit, and not outlive us.
+"""Confine the calling process: it can answer on the pipes and sockets it has but never open a connection, and it does
+not outlive its parent.
 
-``kg serve`` starts the Oxigraph server through this file:
+``kg serve``'s query workers (``kg/query/worker.py``) call these before they open the store:
 
-- a seccomp filter (Linux, libseccomp) makes ``connect(2)``, ``sendto(2)``
-  to an address, ``sendmsg(2)``/``sendmmsg(2)`` and ``io_uring_setup(2)``
-  fail with ``EACCES``, so a SPARQL ``SERVICE <http://…>`` clause, which
-  Oxigraph would otherwise fetch, cannot make the server connect anywhere
-  (``--allow-connect`` leaves this out). Accepting connections and answering
-  on them (``accept4``, ``write``, ``send``) still work;
-- ``--max-data BYTES`` sets ``RLIMIT_DATA``: a query that would need more
-  memory makes the server abort instead of the machine running out;
-- ``--parent PID`` asks the kernel to send SIGTERM to the program when that
-  process (``kg serve``) dies, however it dies.
+- ``deny_outgoing``: a seccomp filter (Linux, libseccomp) makes ``connect(2)``,
+  ``sendto(2)`` to an address, ``sendmsg(2)``/``sendmmsg(2)`` and
+  ``io_uring_setup(2)`` fail with ``EACCES``, so a SPARQL ``SERVICE <http://…>``
+  clause, which pyoxigraph would otherwise fetch, cannot make a worker connect
+  anywhere. Reading and writing what is already open still works;
+- ``die_with``: the kernel sends SIGTERM to the process when its parent
+  (``kg serve``) dies, however it dies (even ``kill -9``).
 
-The kernel keeps all three across ``execve``. The file runs as a script, by
-path and with ``python -I``, so that it imports nothing of govkg (and no
-``kg/`` module shadows the standard library)::
-
-    python -I kg/query/sandbox.py --max-data 2147483648 -- oxigraph serve-read-only --location output/store
+The module imports only the standard library, so the worker loads it by path
+without importing govkg.
 """
 
 from __future__ import annotations
 
-import argparse
 import ctypes
 import ctypes.util
 import errno
 import os
-import resource
 import signal
 import sys
 
-__all__ = ["DENIED", "available", "deny_outgoing", "command", "main"]
+__all__ = ["DENIED", "available", "deny_outgoing", "die_with"]
 
 # system calls that open a connection or send to an address of the caller's choosing
 DENIED = ("connect", "sendmsg", "sendmmsg", "io_uring_setup")
@@ -97,49 +90,11 @@ def _add(lib, ctx, action: int, name: str, *conditions: _ArgCmp) -> None:
         raise OSError(-rc, f"cannot filter {name}: {os.strerror(-rc)}")
 
 
-def command(program: list[str], *, allow_connect: bool = False, max_data: int | None = None,
-            parent: int | None = None) -> list[str]:
-    """The command line that runs ``program`` under this file.
-
-    >>> command(["oxigraph", "serve"], max_data=1024, parent=1)[3:]
-    ['--max-data', '1024', '--parent', '1', '--', 'oxigraph', 'serve']
-    """
-    options = ["--allow-connect"] if allow_connect else []
-    options += ["--max-data", str(max_data)] if max_data else []
-    options += ["--parent", str(parent)] if parent else []
-    return [sys.executable, "-I", os.path.abspath(__file__), *options, "--", *program]
-
-
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
+    """Have the kernel send SIGTERM to this process when the thread that started it, in process ``parent``, ends;
+    exit now if ``parent`` is gone already."""
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(1, signal.SIGTERM, 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
     if os.getppid() != parent:  # it died before the request took effect
         sys.exit(0)
-
-
-def main(argv: list[str]) -> None:
-    """``sandbox.py [--allow-connect] [--max-data BYTES] [--parent PID] -- PROGRAM ARGS…``"""
-    parser = argparse.ArgumentParser(prog="sandbox.py")
-    parser.add_argument("--allow-connect", action="store_true")
-    parser.add_argument("--max-data", type=int)
-    parser.add_argument("--parent", type=int)
-    parser.add_argument("program", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
-    program = args.program[1:] if args.program[:1] == ["--"] else args.program
-    if not program:
-        parser.error("no program to run")
-    try:
-        if args.max_data:
-            resource.setrlimit(resource.RLIMIT_DATA, (args.max_data, args.max_data))
-        if args.parent and sys.platform.startswith("linux"):
-            _die_with(args.parent)
-        if not args.allow_connect:
-            deny_outgoing()
-    except (OSError, ValueError) as exc:
-        sys.exit(f"kg serve: cannot confine the server here ({exc})")
-    os.execvp(program[0], program)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
