@@ -58,12 +58,16 @@ def cli(debug: bool):
 @click.option("--no-validate", is_flag=True, help="Do not check the graph against ontology/shapes.ttl before writing.")
 @click.option("--no-page", is_flag=True,
               help="Do not draw graph.html (for a corpus too large for one page; an earlier one is removed).")
+@click.option("--allow-partial", is_flag=True,
+              help="Write the graph even when reports failed that an earlier build in OUT did not fail on.")
 def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bool, scheduler: str | None,
-          shards: bool, no_validate: bool, no_page: bool):
+          shards: bool, no_validate: bool, no_page: bool, allow_partial: bool):
     """Build the knowledge graph of report files or folders (.txt, .md, .pdf, .docx, .html).
 
     Reports are extracted in parallel and each extraction is cached in
-    OUT/.cache, so a rebuild extracts only the files that changed.
+    OUT/.cache, so a rebuild extracts only the files that changed. When a report
+    fails, the exit code is 5; an earlier graph in OUT is replaced only if the
+    reports that failed had failed before too, or with --allow-partial.
 
     \b
     Example:
@@ -78,7 +82,8 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
 
     files = collect_inputs(inputs)
     options = dict(validate=not no_validate, workers=workers or os.cpu_count() or 1, cache=not no_cache,
-                   scheduler=scheduler, shards=shards or scheduler is not None, page=not no_page)
+                   scheduler=scheduler, shards=shards or scheduler is not None, page=not no_page,
+                   allow_partial=allow_partial)
     if len(files) > 1:
         with _progress(files) as progress:
             result = run_build(files, out, progress=progress, stage=progress.stage, **options)
@@ -95,6 +100,8 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
                f"{result.triples} triples in {result.seconds:.2f} s "
                f"({entities} distinct entities{summed}, {result.counts.get('Observation', 0)} observations, "
                f"{failed} failed)")
+    if failed:
+        raise click.exceptions.Exit(5)
 
 
 class _progress:

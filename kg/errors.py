@@ -72,6 +72,12 @@ class ValidationError(KgError):
     exit_code = 4
 
 
+class PartialBuildError(KgError):
+    """Some reports failed, and writing the graph without them would replace a more complete earlier one."""
+
+    exit_code = 5
+
+
 class ServeError(KgError):
     """The SPARQL server cannot start, or stopped by itself."""
 

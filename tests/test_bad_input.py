@@ -189,14 +189,41 @@ def test_a_file_name_with_spaces_and_chinese_characters(tmp_path):
     assert "2021年 政府工作报告 (草案).txt" in (tmp_path / "输出 目录" / "graph.ttl").read_text(encoding="utf-8")
 
 
-def test_a_bad_file_among_good_ones_is_skipped_with_one_line(tmp_path, out):
+def test_a_bad_file_among_good_ones_is_skipped_with_one_line_and_exit_5(tmp_path):
     _empty(tmp_path)
-    result = build(QINGHE, tmp_path / "empty.txt", "--out", out)
-    assert result.exit_code == 0
+    result = build(QINGHE, tmp_path / "empty.txt", "--out", tmp_path / "fresh")
+    assert result.exit_code == 5  # built, but not everything: a script must be able to tell
     assert stderr_line(result) == f"error: {tmp_path / 'empty.txt'}: the file is empty (give a report with text in it)"
     assert "built 1 report(s)" in result.stdout
     stages = [line for line in result.stderr.splitlines() if line.endswith("…")]  # said once every file is read
     assert stages == ["tracking promises, checking the shared nodes…", "drawing the page…", "writing graph.ttl…"]
+
+
+def test_a_failed_report_does_not_replace_a_more_complete_earlier_graph(tmp_path, out):
+    _empty(tmp_path)
+    result = build(QINGHE, tmp_path / "empty.txt", "--out", out)
+    assert result.exit_code == 5
+    assert "Its graph is kept, and nothing was written" in result.stderr.splitlines()[-1]
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.is_file()} == EARLIER
+    partial = build(QINGHE, tmp_path / "empty.txt", "--out", out, "--allow-partial")
+    assert partial.exit_code == 5 and "built 1 report(s)" in partial.stdout
+    again = build(QINGHE, tmp_path / "empty.txt", "--out", out)  # it failed before too: nothing gets worse
+    assert again.exit_code == 5 and "built 1 report(s)" in again.stdout
+    (tmp_path / "empty.txt").write_text("2020年工作回顾\n全年地区生产总值增长6%。\n", encoding="utf-8")
+    fixed = build(QINGHE, tmp_path / "empty.txt", "--out", out)
+    assert fixed.exit_code == 0, fixed.output
+
+
+def test_a_fifo_or_a_device_is_refused_before_it_is_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")  # nothing ever writes to it: reading it would wait for ever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    result = build(QINGHE, tmp_path / "pipe.txt", tmp_path / "zero.txt", "--out", tmp_path / "fresh", "--workers", "1")
+    assert result.exit_code == 5
+    refused = [line for line in result.stderr.splitlines() if "is not a regular file" in line]
+    assert len(refused) == 2, result.stderr
 
 
 def test_an_output_folder_under_a_file_is_refused(tmp_path):

@@ -22,7 +22,7 @@ from kg.corpus.manifest import MANIFEST, digest, file_stat, is_current, keep_man
 from kg.corpus.parallel import CACHE_DIR, map_files
 from kg.corpus.parts import TURTLE_HEADER, Part, PartCache, nquads, part_page, part_promises, part_turtle, turtle_of
 from kg.corpus.shared import SharedNodes
-from kg.errors import InputError
+from kg.errors import InputError, PartialBuildError
 from kg.model import BuildResult, Extraction, Problem
 from kg.outputs.files import ensure_dir, write_bytes_atomic, write_chunks_atomic, writing_to
 from kg.outputs.page.data import merge_page
@@ -37,7 +37,7 @@ __all__ = ["build_corpus", "paused_gc", "MANIFEST"]
 def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
           progress: Callable[[Path], None] | None = None, validate: bool = True,
           workers: int = 1, cache: bool = True, scheduler=None, shards: bool | None = None,
-          page: bool = True, stage: Callable[[str], None] | None = None) -> BuildResult:
+          page: bool = True, stage: Callable[[str], None] | None = None, allow_partial: bool = False) -> BuildResult:
     """Build ``graph.ttl`` and ``graph.html`` in ``out`` from report files or folders.
 
     A report that cannot be read is recorded as a problem and skipped; the
@@ -69,6 +69,12 @@ def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
     reports makes a page too large for a browser anyway.
     ``progress`` is called with each file once it is done, ``stage`` with what the build
     does next once every file is done (``"writing graph.ttl"``).
+
+    A build never trades a good graph for a worse one: when some reports failed
+    and ``out`` holds an earlier graph, it is replaced only if every report that
+    failed had failed in the earlier build too (``failed`` in the manifest), or
+    with ``allow_partial``; otherwise ``PartialBuildError``, and ``out`` is left
+    as it was.
     """
     began = time.perf_counter()
     out_dir = ensure_dir(out)
@@ -87,8 +93,12 @@ def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
         if validate and not current:
             say("tracking promises, checking the shared nodes")
             _check(_shared_violations(shared()), out_dir)
+        failed = sorted({p.path for p in corpus.problems if p.level == "error"})
+        if failed and not allow_partial:
+            _keep_a_better_graph(out_dir, failed)
         record = _write(out_dir, corpus, shared, manifest, current, validate,
                         scheduler is not None if shards is None else shards, page, say)
+        record["failed"] = failed
         distinct = shared_nodes.entity_counts()  # an entity several reports name counts once
         if cache:
             keep_manifest(out_dir, record, manifest)
@@ -98,6 +108,19 @@ def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
                        triples=record["triples"], seconds=round(time.perf_counter() - began, 2),
                        files=tuple(str(out_dir / name) for name in record["files"]),
                        problems=tuple(corpus.problems + corpus.warnings))
+
+
+def _keep_a_better_graph(out_dir: Path, failed: list[str]) -> None:
+    """Refuse to write over an earlier graph.ttl unless each report that failed now failed then too."""
+    if not (out_dir / "graph.ttl").is_file():
+        return
+    before = read_manifest(out_dir).get("failed")
+    newly = [path for path in failed if before is None or path not in before]
+    if newly:
+        shown = "; ".join(newly[:3]) + (f" … ({len(newly)} in all)" if len(newly) > 3 else "")
+        raise PartialBuildError(f"{len(newly)} report(s) failed that the earlier build did not fail on: {shown}. "
+                                "Its graph is kept, and nothing was written", path=str(out_dir),
+                                hint="see the errors above; --allow-partial writes the graph without them")
 
 
 @contextmanager

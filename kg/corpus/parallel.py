@@ -22,18 +22,23 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import threading
+import time
 import pickle
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.model import Extraction, Problem
 from kg.outputs.files import write_cache_file
+from kg.read.report import check_file
 
 __all__ = ["Outcome", "map_files", "Pickles", "code_fingerprint", "cache_key", "CACHE_DIR"]
 
@@ -124,7 +129,8 @@ def map_files(files: Iterable[Path], job: Callable[[str], Any], workers: int = 1
         if not pool or pool[0]._broken:  # a worker that died (killed, out of memory) breaks the pool: start anew
             if pool:
                 pool[0].shutdown(wait=False)
-            pool[:] = [ProcessPoolExecutor(min(workers, len(files)), mp_context=_context(), initializer=_warm_up)]
+            pool[:] = [ProcessPoolExecutor(min(workers, len(files)), mp_context=_context(), initializer=_warm_up,
+                                           initargs=(os.getpid(), _started(os.getpid())))]
         return pool[0].submit(_run, job, path, True)
 
     try:
@@ -178,11 +184,38 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _warm_up() -> None:
-    """Load jieba's dictionary once per worker, before its first report."""
+def _warm_up(parent: int, started: str | None) -> None:
+    """Watch the build's process, and load jieba's dictionary once per worker, before its first report."""
     from kg.nlp.segment import _tokenizer
 
+    threading.Thread(target=_exit_with, args=(parent, started), name="kg-watch-parent", daemon=True).start()
     _tokenizer()
+
+
+def _started(pid: int) -> str | None:
+    """When process ``pid`` started (Linux: its start time in /proc), to tell it from a later process with its
+    number; None where there is no /proc."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _exit_with(parent: int, started: str | None) -> None:
+    """End this worker as soon as the build's process is gone, however it ended (``kill -9`` included): its pool's
+    workers are children of the fork server, not of the build, so no parent-death signal reaches them. Once the
+    workers are gone, the fork server and the resource tracker end too."""
+    while True:
+        time.sleep(0.5)
+        try:
+            os.kill(parent, 0)
+            alive = started is None or _started(parent) == started
+        except ProcessLookupError:
+            alive = False
+        except PermissionError:
+            alive = True
+        if not alive:
+            os._exit(1)
 
 
 def _run_here(fn, *args) -> Future:
@@ -202,31 +235,50 @@ def _stream(files: list[Path], cache, submit, window: int) -> Iterator[Outcome]:
             queue.append(_start(*item, cache, submit))
         if not queue:
             return
-        yield _finish(*queue.popleft(), cache)
+        yield _finish(*queue.popleft(), cache, submit)
 
 
 def _start(index: int, path: Path, cache, submit):
-    """Look the file up in the cache, or hand it to a worker."""
+    """Look the file up in the cache, or hand it to a worker. A file that is not a regular file, or too large, is
+    refused here, before it is hashed (a FIFO would hang the hash, ``/dev/zero`` never end it)."""
     try:
-        size = path.stat().st_size
+        size = check_file(path)
+    except InputError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        return index, path, 0, None, False, _run_here(lambda: (False, message))
+    try:
         key = cache_key(path.name, path) if cache is not None else None
     except OSError:
-        size, key = 0, None  # the worker's reader reports it in its own words
+        key = None  # the worker's reader reports it in its own words
     cached = cache.get(key, path) if key else None
     return index, path, size, key, cached is not None, cached if cached is not None else submit(str(path))
 
 
-def _finish(index: int, path: Path, size: int, key: str | None, cached: bool, work, cache) -> Outcome:
+def _finish(index: int, path: Path, size: int, key: str | None, cached: bool, work, cache, submit) -> Outcome:
     if cached:
         return Outcome(index, path, size, result=work, cached=True, key=key)
     try:
-        ok, payload = work.result()
+        ok, payload = _result(work, path, submit)
     except Exception as exc:  # noqa: BLE001 - a dead worker loses this report, not the build
         ok, payload = False, f"the worker extracting it failed ({exc.__class__.__name__}: {exc})"
     if not ok:
         return Outcome(index, path, size, problem=Problem(str(path), payload, "error"), key=key)
     result = pickle.loads(payload) if isinstance(payload, bytes) else payload
     return Outcome(index, path, size, result=cache.put(key, result) if key else result, key=key)
+
+
+def _result(work: Future, path: Path, submit) -> tuple[bool, Any]:
+    """The job's result; when its worker died (killed, out of memory), the report is tried once more in a new
+    pool. A dead worker breaks the whole pool, so every report in flight comes here: each is tried again, and
+    only the one that kills its worker again fails."""
+    try:
+        return work.result()
+    except BrokenProcessPool:
+        pass
+    try:
+        return submit(str(path)).result()
+    except BrokenProcessPool:
+        return False, "its worker died twice while building it (killed, or out of memory)"
 
 
 def _run(job, path: str, pickled: bool) -> tuple[bool, Any]:

@@ -14,6 +14,7 @@ analysed character back to its position in the original text.
 from __future__ import annotations
 
 from pathlib import Path
+import stat
 from typing import Iterable
 
 from kg.errors import InputError
@@ -72,7 +73,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
     """The original text of a report file, and where it came from: the charset of a text file, or
     ``pdf``, ``docx``, ``html:<charset>``. Refuses what is missing, empty, too large or unreadable."""
     p = Path(path)
-    size = _check_file(p)
+    size = check_file(p)
     suffix = p.suffix.lower()
     if suffix == ".pdf":
         raw, source = read_pdf_text(p, MAX_CHARS), "pdf"
@@ -92,12 +93,21 @@ def read_text(path: str | Path) -> tuple[str, str]:
     return raw, source
 
 
-def _check_file(p: Path) -> int:
-    if not p.exists():
-        raise InputError("no such file", path=str(p), hint="check the path")
-    if p.is_dir():
+def check_file(p: Path) -> int:
+    """The size of report file ``p``, once it is known to be a regular file neither empty nor too large: a FIFO, a
+    device (a link to ``/dev/zero``) or a socket is refused before a byte of it is read."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(p), hint="check the path") from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", path=str(p)) from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a folder, not a report file", path=str(p))
-    size = p.stat().st_size
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("is not a regular file (a pipe, a device or a socket), so it is not read", path=str(p),
+                         hint="give a report file")
+    size = st.st_size
     if size == 0:
         raise InputError("the file is empty", path=str(p), hint="give a report with text in it")
     if size > MAX_BYTES:
