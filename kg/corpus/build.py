@@ -6,8 +6,10 @@ then graph.ttl, graph.html and the shards written, each only when something chan
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
+import sqlite3
 import tempfile
 import time
 from collections import Counter
@@ -22,9 +24,9 @@ from kg.corpus.manifest import MANIFEST, digest, file_stat, is_current, keep_man
 from kg.corpus.parallel import CACHE_DIR, map_files
 from kg.corpus.parts import TURTLE_HEADER, Part, PartCache, nquads, part_page, part_promises, part_turtle, turtle_of
 from kg.corpus.shared import SharedNodes
-from kg.errors import InputError, PartialBuildError
+from kg.errors import InputError, OutputError, PartialBuildError
 from kg.model import BuildResult, Extraction, Problem
-from kg.outputs.files import ensure_dir, write_bytes_atomic, write_chunks_atomic, writing_to
+from kg.outputs.files import ensure_dir, staged_files, write_bytes_atomic, write_chunks_atomic, writing_to
 from kg.outputs.page.data import merge_page
 from kg.outputs.page.render import page_chunks, place
 from kg.rdf.graph import promise_triples
@@ -78,7 +80,7 @@ def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
     """
     began = time.perf_counter()
     out_dir = ensure_dir(out)
-    with writing_to(out_dir, out_dir / "shards", out_dir / CACHE_DIR), \
+    with _full_disk_is_one_line(out_dir), writing_to(out_dir, out_dir / "shards", out_dir / CACHE_DIR), \
             _parts(out_dir, cache, validate, page) as kept, _shared_nodes(out_dir) as shared_nodes:
         corpus = _gather(files, workers, kept, scheduler, partial(job, validate=validate, page=page),
                          progress, _Corpus(shared=shared_nodes))
@@ -108,6 +110,22 @@ def build_corpus(files: list[Path], out: str | Path, job: Callable[..., Part],
                        triples=record["triples"], seconds=round(time.perf_counter() - began, 2),
                        files=tuple(str(out_dir / name) for name in record["files"]),
                        problems=tuple(corpus.problems + corpus.warnings))
+
+
+@contextmanager
+def _full_disk_is_one_line(out_dir: Path):
+    """A disk that fills up at any point of the build (the shared store, a temporary file, an output) is one
+    ``OutputError`` (exit code 3), not a traceback; every output is written atomically, so the earlier ones stay."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise OutputError(f"cannot keep the shared nodes while building ({exc})", path=str(out_dir),
+                          hint="free some disk space in the output folder's file system") from None
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise
+        raise OutputError(f"cannot write ({exc.strerror})", path=str(out_dir),
+                          hint="free some disk space in the output folder's file system") from None
 
 
 def _keep_a_better_graph(out_dir: Path, failed: list[str]) -> None:
@@ -237,14 +255,15 @@ def _write(out_dir: Path, corpus: _Corpus, shared: Callable[[], SharedNodes], ma
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
     shared_turtle = lambda: (turtle_of(chunk) for chunk in shared().chunks())  # noqa: E731 - read anew each time
     if not current:
-        if page:  # first: a page that cannot be drawn leaves both outputs as they were
-            say("drawing the page")
-            with paused_gc():
-                write_chunks_atomic(html, _batched(page_chunks(_placed_page(shared(), corpus.parts), "govkg")))
-        bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
-        say("writing graph.ttl")
-        head = _Counted(chain([TURTLE_HEADER], shared_turtle()))
-        write_chunks_atomic(ttl, chain(head, bodies))
+        with staged_files() as stage:  # both in place, or neither: a failure in either leaves both as they were
+            if page:
+                say("drawing the page")
+                with paused_gc():
+                    stage(html, _batched(page_chunks(_placed_page(shared(), corpus.parts), "govkg")))
+            bodies = (part_turtle(part) for part in corpus.parts)  # read one at a time
+            say("writing graph.ttl")
+            head = _Counted(chain([TURTLE_HEADER], shared_turtle()))
+            stage(ttl, chain(head, bodies))
         if not page and "graph.html" in manifest.get("files", {}):
             html.unlink(missing_ok=True)  # drawn by an earlier build: it would no longer show graph.ttl
     record = {"graph": digest(corpus.keys), "validated": validate or (current and manifest.get("validated", False)),

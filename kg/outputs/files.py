@@ -14,7 +14,7 @@ from rdflib import Graph
 from kg.errors import InputError, OutputError
 from kg.rdf.terms import rdflib_term
 
-__all__ = ["ensure_dir", "writing_to", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "write_cache_file",
+__all__ = ["ensure_dir", "writing_to", "write_text_atomic", "write_bytes_atomic", "write_chunks_atomic", "staged_files", "write_cache_file",
            "graph_file", "load_graph", "parse_turtle", "read_triples"]
 
 
@@ -80,7 +80,35 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
 def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes], durable: bool = True) -> Path:
     """Write the concatenation of ``chunks`` to ``path`` atomically, one chunk in memory at a time; ``durable``
     also waits until the bytes are on disk (not needed for a cache whose reader checks what it reads)."""
-    target = Path(path)
+    with staged_files() as stage:
+        stage(path, chunks, durable)
+    return Path(path)
+
+
+@contextmanager
+def staged_files():
+    """``stage(path, chunks)`` writes each file beside its place, and only when the block ends without an error
+    do they all take their places (renames, which need no room): a disk that fills up, or any failure, while one
+    of them is written leaves every earlier file as it was."""
+    staged: list[tuple[str, Path]] = []
+
+    def stage(path: str | Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+        staged.append((_stage(Path(path), chunks, durable), Path(path)))
+
+    try:
+        yield stage
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(f"cannot write ({exc.strerror})", path=str(target)) from exc
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _stage(target: Path, chunks: Iterable[bytes], durable: bool) -> str:
+    """A temporary file beside ``target`` holding ``chunks``; removed if it cannot be written whole."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -90,14 +118,13 @@ def write_chunks_atomic(path: str | Path, chunks: Iterable[bytes], durable: bool
             if durable:
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"cannot write ({exc.strerror})", path=str(target)) from exc
     except BaseException:  # a chunk that could not be made: no half-written file stays behind
         Path(tmp).unlink(missing_ok=True)
         raise
-    return target
+    return tmp
 
 
 def write_cache_file(folder: str | Path, name: str, data: bytes) -> Path | None:
