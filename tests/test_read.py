@@ -267,3 +267,49 @@ def test_the_binary_file_hint_names_every_readable_suffix():
 
     assert all(suffix in _READABLE_HINT for suffix in (".txt", ".md", ".html", ".pdf", ".docx"))
     assert {".txt", ".md", ".html", ".pdf", ".docx"} <= set(READABLE_SUFFIXES)
+
+
+# ---- Word packages that unpack to far more than they weigh ----
+
+def test_a_word_style_is_looked_up_once_not_once_per_paragraph(tmp_path, monkeypatch):
+    import kg.read.docx as word
+    from .formats import write_styled_docx
+
+    path = write_styled_docx(tmp_path / "styled.docx", styles=300, paragraphs=3000)
+    looked_up = []
+    original = word._style_levels
+    monkeypatch.setattr(word, "_style_levels", lambda style: looked_up.append(style) or original(style))
+    text = word.read_docx_text(path)
+    assert text.count("段。") == 3000
+    assert len(looked_up) == 300  # python-docx searches the styles on each lookup: 3,000 searches became 300
+
+
+def test_a_word_part_that_unpacks_too_large_is_refused_before_parsing(tmp_path, monkeypatch):
+    import kg.read.docx as word
+    from .formats import write_styled_docx
+
+    path = write_styled_docx(tmp_path / "bomb.docx", styles=3, paragraphs=10, style_bytes=300_000)
+    monkeypatch.setattr(word, "MAX_PART_BYTES", 200_000)
+    monkeypatch.setattr(word, "require", lambda *a, **k: pytest.fail("parsed before the sizes were checked"))
+    with pytest.raises(InputError, match="its part word/styles.xml unpacks to"):
+        word.read_docx_text(path)
+
+
+def test_a_word_file_with_too_many_paragraphs_is_refused_before_parsing(tmp_path, monkeypatch):
+    import kg.read.docx as word
+    from .formats import write_styled_docx
+
+    path = write_styled_docx(tmp_path / "many.docx", styles=3, paragraphs=2500)
+    monkeypatch.setattr(word, "MAX_PARAGRAPHS", 2000)
+    monkeypatch.setattr(word, "require", lambda *a, **k: pytest.fail("parsed before the paragraphs were counted"))
+    with pytest.raises(InputError, match="more than 2,000 paragraphs"):
+        word.read_docx_text(path)
+
+
+def test_a_word_file_stops_being_read_once_its_text_passes_the_limit(tmp_path):
+    import kg.read.docx as word
+    from .formats import write_styled_docx
+
+    path = write_styled_docx(tmp_path / "long.docx", styles=3, paragraphs=2000)
+    with pytest.raises(InputError, match="longer than the limit of 1,000 characters"):
+        word.read_docx_text(path, max_chars=1000)

@@ -78,7 +78,7 @@ def read_text(path: str | Path) -> tuple[str, str]:
     if suffix == ".pdf":
         raw, source = read_pdf_text(p, MAX_CHARS), "pdf"
     elif suffix == ".docx":
-        raw, source = read_docx_text(p), "docx"
+        raw, source = read_docx_text(p, MAX_CHARS), "docx"
     elif suffix == ".doc":
         raise InputError("old binary Word .doc files cannot be read", path=str(p), hint="save it as .docx or .pdf")
     elif suffix in HTML_SUFFIXES:
