@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KgError
+from kg.errors import KgError, printable
 
 __all__ = ["main", "cli"]
 
@@ -90,13 +90,13 @@ def build(inputs: tuple[Path, ...], out: Path, workers: int | None, no_cache: bo
     else:
         result = run_build(files, out, **options)
     for problem in result.problems:
-        click.echo(f"{problem.level}: {problem.path}: {problem.message}", err=True)
+        click.echo(f"{problem.level}: {printable(problem.path, lines=False)}: {printable(problem.message)}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()))
     failed = sum(p.level == "error" for p in result.problems)
     entities = sum(v for k, v in result.counts.items() if k != "Observation")
     by_report = sum(v for k, v in result.report_counts.items() if k != "Observation")
     summed = f"; {by_report} summed report by report" if result.reports > 1 and by_report != entities else ""
-    click.echo(f"built {result.reports} report(s) into {result.out}: {counts}; "
+    click.echo(f"built {result.reports} report(s) into {printable(result.out, lines=False)}: {counts}; "
                f"{result.triples} triples in {result.seconds:.2f} s "
                f"({entities} distinct entities{summed}, {result.counts.get('Observation', 0)} observations, "
                f"{failed} failed)")

@@ -7,10 +7,11 @@ them into a message on stderr and a non-zero exit code.
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 
 __all__ = ["KgError", "InputError", "DecodeError", "OutputError", "GoldError", "QueryError", "ExportError",
-           "ValidationError", "ServeError", "require"]
+           "ValidationError", "ServeError", "PartialBuildError", "require", "printable"]
 
 
 class KgError(Exception):
@@ -24,12 +25,33 @@ class KgError(Exception):
         super().__init__(message)
 
     def __str__(self) -> str:
-        text = super().__str__()
-        if self.path:
-            text = f"{self.path}: {text}"
-        if self.hint:
-            text = f"{text} ({self.hint})"
-        return text
+        return f"{printable(self.path, lines=False)}: {self.reason}" if self.path else self.reason
+
+    @property
+    def reason(self) -> str:
+        """The message and its hint, without the path."""
+        text = printable(super().__str__())
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE_LINES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, lines: bool = True) -> str:
+    r"""``text`` with its control characters escaped (``\x1b``), so that a file name cannot write to the terminal
+    (an escape sequence, a carriage return) or reorder what is shown; ``lines`` keeps line breaks and tabs.
+
+    >>> print(printable("a\x1b]0;x\x07b.txt"))
+    a\x1b]0;x\x07b.txt
+    """
+    pattern = _UNPRINTABLE if lines else _UNPRINTABLE_LINES
+    return pattern.sub(_escaped, text)
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
 
 
 class InputError(KgError):

@@ -307,3 +307,26 @@ def _wait_until_gone(group: int, seconds: float = 10) -> None:
         except ProcessLookupError:
             return
         time.sleep(0.02)
+
+
+def test_control_characters_in_a_file_name_are_escaped_in_every_message(tmp_path):
+    named = tmp_path / "evil\x1b]0;owned\x07.txt"
+    named.write_text("", encoding="utf-8")  # empty: its name is printed in the error
+    result = build(QINGHE, named, "--out", tmp_path / "fresh")
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b]0;owned\\x07.txt: the file is empty" in result.stderr
+
+
+def test_nul_and_invisible_characters_never_reach_a_name_and_offsets_still_point_into_the_text():
+    """A text file with a NUL is refused as binary, but other readers (a web page, a Word file) can pass one on."""
+    import kg
+    from kg.rdf.graph import build_graph
+    from kg.vocab import GK
+
+    text = QINGHE.read_text(encoding="utf-8").replace("企业", "\x00企业", 3).replace("中心", "中\u200b心", 3)
+    g = build_graph([kg.extract_report(kg.parse_report(text))])
+    names = [str(o) for o in g.objects()] + [str(s) for s in g.subjects()]  # labels, words, sentences, IRIs
+    assert names and not any("\x00" in n or "%00" in n or "\u200b" in n or "%E2%80%8B" in n for n in names)
+    for mention in g.subjects(GK.exact, None):
+        start, end = int(g.value(mention, GK.start)), int(g.value(mention, GK.end))
+        assert text[start:end].replace("\x00", "").replace("\u200b", "") == str(g.value(mention, GK.exact))

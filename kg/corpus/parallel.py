@@ -244,7 +244,7 @@ def _start(index: int, path: Path, cache, submit):
     try:
         size = check_file(path)
     except InputError as exc:
-        message = str(exc).removeprefix(f"{path}: ")
+        message = exc.reason
         return index, path, 0, None, False, _run_here(lambda: (False, message))
     try:
         key = cache_key(path.name, path) if cache is not None else None
@@ -287,7 +287,7 @@ def _run(job, path: str, pickled: bool) -> tuple[bool, Any]:
         result = job(path)
         return True, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL) if pickled else result
     except KgError as exc:
-        return False, str(exc).removeprefix(f"{path}: ")
+        return False, exc.reason if exc.path else str(exc)
     except Exception as exc:  # noqa: BLE001 - one report govkg cannot handle must not stop a corpus
         return False, f"govkg failed on it ({exc.__class__.__name__}: {exc}); please report this with the file"
 

@@ -35,6 +35,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import Entity, Extraction, Observation, Sentence
+from kg.read.normalise import visible
 from kg.rdf.terms import Triples, grouped, integer, iri, literal, nt_term, rdflib_triples
 from kg.link.promises import track_promises
 from kg.vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
@@ -187,7 +188,7 @@ def _sentence(g: Triples, rep: str, x: Extraction, s: Sentence) -> str:
     if g.value(node, GK_NT.text) is not None:  # a sentence with more than one mention: made once
         return node
     g.add((node, _TYPE, GK_NT.Sentence))
-    g.add((node, GK_NT.text, literal(x.report.raw[a:b])))
+    g.add((node, GK_NT.text, literal(visible(x.report.raw[a:b]))))
     g.add((node, GK_NT.start, integer(a)))
     g.add((node, GK_NT.end, integer(b)))
     g.add((node, GK_NT.report, iri(rep)))
@@ -199,7 +200,7 @@ def _mention(g: Triples, rep: str, x: Extraction, start: int, end: int, s: Sente
     a, b = x.report.raw_span(start, end)
     node = iri(mention_iri(rep, a, b))
     g.add((node, _TYPE, GK_NT.Mention))
-    g.add((node, GK_NT.exact, _plain(x.report.raw[a:b])))
+    g.add((node, GK_NT.exact, _plain(visible(x.report.raw[a:b]))))
     g.add((node, GK_NT.start, integer(a)))
     g.add((node, GK_NT.end, integer(b)))
     g.add((node, GK_NT.sentence, _sentence(g, rep, x, s)))

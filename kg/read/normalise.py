@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-__all__ = ["normalise", "to_halfwidth", "to_simplified"]
+__all__ = ["normalise", "visible", "to_halfwidth", "to_simplified"]
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?|[-*+]\s+(?=\S))")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -82,6 +82,20 @@ def _line_spans(raw: str):
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zA-Zü\u0101-\u01dc]*[)）]")
 
 
+# control characters (NUL, escapes …) and invisible ones (zero-width spaces, byte-order marks, direction marks): they
+# are dropped from the analysed text, the others keeping their offsets, so no name or IRI holds one
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without its control and invisible characters (what ``normalise`` drops), for words quoted as written.
+
+    >>> visible("企\x00业\u200b")
+    '企业'
+    """
+    return _CONTROL.sub("", text)
+
+
 def _clean_line(raw: str, start: int, end: int) -> tuple[str, Sequence[int], bool]:
     """One line's analysed characters, their raw offsets (one per character), and whether it is a markdown heading."""
     line = raw[start:end]
@@ -91,7 +105,7 @@ def _clean_line(raw: str, start: int, end: int) -> tuple[str, Sequence[int], boo
     prefix = _MD_PREFIX.match(line)
     cut = prefix.end() if prefix else 0
     wide = line.translate(_HALFWIDTH)  # one character for one
-    marks = [m.span() for m in _MD_INLINE.finditer(line)] + [m.span() for m in _PINYIN.finditer(line)]
+    marks = [m.span() for pattern in (_MD_INLINE, _PINYIN, _CONTROL) for m in pattern.finditer(line)]
     if marks:
         skip = {i for a, b in marks for i in range(a, b)}
         kept = [i for i in range(cut, len(wide)) if i not in skip]
