@@ -330,3 +330,14 @@ def test_nul_and_invisible_characters_never_reach_a_name_and_offsets_still_point
     for mention in g.subjects(GK.exact, None):
         start, end = int(g.value(mention, GK.start)), int(g.value(mention, GK.end))
         assert text[start:end].replace("\x00", "").replace("\u200b", "") == str(g.value(mention, GK.exact))
+
+
+def test_a_page_nested_too_deeply_says_so_instead_of_no_text(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 20000 + "2020年工作回顾。全年地区生产总值增长6%。" + "</div>" * 20000
+                    + "</body></html>", encoding="utf-8")
+    result = build(page, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert stderr_line(result).endswith(f"{page}: the page nests its markup too deeply for the HTML reader (more than "
+                                        "256 levels), so its text cannot be read (save the page's text as a .txt file "
+                                        "and build that)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.errors import require
+from kg.errors import InputError, require
 from kg.read.blocks import paragraphs_to_text
 
 __all__ = ["html_to_text"]
@@ -40,10 +40,14 @@ def html_to_text(html: str) -> str:
     import lxml.html
 
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):  # nothing but markup, or no markup at all
         return ""
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):  # its text would be silently lost
+        raise InputError("the page nests its markup too deeply for the HTML reader (more than 256 levels), so its "
+                         "text cannot be read", hint="save the page's text as a .txt file and build that")
     title = _first_heading(root)
     _drop_boilerplate(root)
     main = _main_block(root)

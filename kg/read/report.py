@@ -83,7 +83,11 @@ def read_text(path: str | Path) -> tuple[str, str]:
         raise InputError("old binary Word .doc files cannot be read", path=str(p), hint="save it as .docx or .pdf")
     elif suffix in HTML_SUFFIXES:
         html, charset = decode_html(p.read_bytes(), str(p))
-        raw, source = html_to_text(html), f"html:{charset}"
+        try:
+            raw, source = html_to_text(html), f"html:{charset}"
+        except InputError as exc:
+            exc.path = exc.path or str(p)
+            raise
     else:
         if size > 4 * MAX_CHARS:  # no encoding takes more than 4 bytes a character
             raise _too_long(p)
