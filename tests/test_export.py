@@ -277,16 +277,26 @@ def test_graphml_keeps_the_links_to_reports_and_the_same_columns_for_every_build
     assert {"label", "type", "aliases", "part", "kind", "region", "year", "unit", "status", "value"} <= keys
 
 
-def test_the_streamed_csv_is_the_csv_of_the_graph(tmp_path):
-    from kg.outputs.csv_files import csv_tables
+def test_the_csv_from_kept_parts_and_from_the_turtle_are_the_csv_of_the_graph(tmp_path):
+    """Both ways of kg.outputs.csv_files, on a corpus with entities named by several reports (named by the first)."""
+    import shutil
+
+    from kg.outputs.csv_files import csv_tables, kept_rows
     from kg.outputs.export import ENTITY_COLUMNS, OBSERVATION_COLUMNS, entity_rows, observation_rows, to_csv
 
     from .conftest import QINGHE
+    from .corpus import make_corpus, write_corpus
 
     import kg
 
-    kg.build([SEED, QINGHE], tmp_path)
-    g = Graph().parse(tmp_path / "graph.ttl")
-    streamed = csv_tables(tmp_path / "graph.ttl", OBSERVATION_COLUMNS, ENTITY_COLUMNS)
-    assert streamed["observations.csv"] == to_csv(observation_rows(g), OBSERVATION_COLUMNS)
-    assert streamed["entities.csv"] == to_csv(entity_rows(g), ENTITY_COLUMNS)
+    corpus = write_corpus(tmp_path / "reports", make_corpus(regions=2, years=2))
+    kg.build([SEED, QINGHE, *corpus], tmp_path / "build", workers=2)
+    g = Graph().parse(tmp_path / "build" / "graph.ttl")
+    expected = {"observations.csv": to_csv(observation_rows(g), OBSERVATION_COLUMNS),
+                "entities.csv": to_csv(entity_rows(g), ENTITY_COLUMNS)}
+    assert kept_rows(tmp_path / "build" / "graph.ttl") is not None  # the parts are used
+    assert csv_tables(tmp_path / "build" / "graph.ttl", OBSERVATION_COLUMNS, ENTITY_COLUMNS) == expected
+    (tmp_path / "copy").mkdir()
+    shutil.copy(tmp_path / "build" / "graph.ttl", tmp_path / "copy" / "graph.ttl")  # no cache beside it
+    assert kept_rows(tmp_path / "copy" / "graph.ttl") is None
+    assert csv_tables(tmp_path / "copy" / "graph.ttl", OBSERVATION_COLUMNS, ENTITY_COLUMNS) == expected

@@ -42,6 +42,7 @@ from kg.errors import KgError
 from kg.rdf.graph import add_extraction, report_node, split_report
 from kg.model import Extraction, Report, Structure
 from kg.rdf.terms import Triples
+from kg.outputs.csv_files import report_rows
 from kg.outputs.page.data import PageFacts, page_facts
 from kg.outputs.files import write_cache_file
 from kg.rdf.turtle import sorted_turtle
@@ -49,13 +50,13 @@ from kg.rdf.validate import Violation, validate_triples
 from kg.vocab import GK
 
 __all__ = ["Part", "make_part", "for_promises", "turtle_of", "part_turtle", "part_page",
-           "part_promises", "nquads",
+           "part_promises", "part_rows", "nquads",
            "PartCache", "PREFIXES", "TURTLE_HEADER"]
 
 PREFIXES = (("gk", GK._NS), ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS), ("xsd", XSD))  # of graph.ttl
 TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES).encode() + b"\n"
-_MAGIC = b"govkg part 2\n"
-_SIZES = struct.Struct("<QQQQ")  # bytes of the pickled fields, the Turtle body, the page's facts, the promises
+_MAGIC = b"govkg part 3\n"
+_SIZES = struct.Struct("<QQQQQ")  # bytes of the pickled fields, the Turtle body, the page's facts, the promises, the rows
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
@@ -75,9 +76,10 @@ class Part:
     turtle: bytes = b""
     page: bytes = b""
     promises: bytes = b""  # what promise tracking reads of it (``for_promises``), pickled
+    rows: bytes = b""  # its rows of the CSV export (``kg.outputs.csv_files.report_rows``), pickled
     file: str = ""  # where the bytes are kept
-    offset: int = 0  # of the Turtle body in ``file``; the page's facts and the promises follow it
-    sizes: tuple[int, int, int] = (0, 0, 0)  # of the Turtle body, the page's facts and the promises in ``file``
+    offset: int = 0  # of the Turtle body in ``file``; the page's facts, the promises and the rows follow it
+    sizes: tuple[int, int, int, int] = (0, 0, 0, 0)  # of those four in ``file``
 
 
 def make_part(x: Extraction, validate: bool = True, page: bool = True) -> Part:
@@ -94,7 +96,8 @@ def make_part(x: Extraction, validate: bool = True, page: bool = True) -> Part:
                 shared=tuple(shared),
                 violations=violations, paged=page, turtle=turtle_of(own),
                 page=pickle.dumps(page_facts(own), protocol=_PICKLE) if page else b"",
-                promises=pickle.dumps(for_promises(x), protocol=_PICKLE))
+                promises=pickle.dumps(for_promises(x), protocol=_PICKLE),
+                rows=pickle.dumps(report_rows(x), protocol=_PICKLE))
 
 
 def for_promises(x: Extraction) -> Extraction:
@@ -136,6 +139,11 @@ def part_page(part: Part) -> PageFacts:
 def part_promises(part: Part) -> Extraction:
     """What promise tracking reads of a part's report (``for_promises``)."""
     return pickle.loads(_section(part, 2) if part.file else part.promises)
+
+
+def part_rows(part: Part) -> tuple[list[dict], list[dict]]:
+    """A part's rows of the CSV export (``kg.outputs.csv_files.report_rows``)."""
+    return pickle.loads(_section(part, 3) if part.file else part.rows)
 
 
 def _section(part: Part, n: int) -> bytes:
@@ -202,13 +210,13 @@ class PartCache:
         return replace(part, file=str(self.path(key)), offset=len(_MAGIC) + _SIZES.size + size, sizes=tuple(sizes))
 
     def put(self, key: str, part: Part) -> Part:
-        fields = pickle.dumps(replace(part, turtle=b"", page=b"", promises=b""), protocol=_PICKLE)
-        sections = (part.turtle, part.page, part.promises)
+        fields = pickle.dumps(replace(part, turtle=b"", page=b"", promises=b"", rows=b""), protocol=_PICKLE)
+        sections = (part.turtle, part.page, part.promises, part.rows)
         data = b"".join((_MAGIC, _SIZES.pack(len(fields), *map(len, sections)), fields, *sections))
         path = write_cache_file(self.folder, f"{key}.part", data)
         if path is None:
             return part
-        return replace(part, turtle=b"", page=b"", promises=b"", file=str(path),
+        return replace(part, turtle=b"", page=b"", promises=b"", rows=b"", file=str(path),
                        offset=len(_MAGIC) + _SIZES.size + len(fields), sizes=tuple(map(len, sections)))
 
     def prune(self, keep: set[str]) -> int:

@@ -41,7 +41,7 @@ from kg.link.promises import track_promises
 from kg.vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
                     report_iri, sentence_iri)
 
-__all__ = ["build_graph", "to_rdflib", "add_extraction", "bind_prefixes", "report_node", "owners", "report_of", "split_report",
+__all__ = ["build_graph", "to_rdflib", "add_extraction", "decimal_term", "bind_prefixes", "report_node", "owners", "report_of", "split_report",
            "promise_triples", "SplitTerms", "RDFLIB_TERMS", "NT_TERMS"]
 
 _RELATION = {"partner": GK_NT.partner, "introduced": GK_NT.introduced, "locatedIn": GK_NT.locatedIn}
@@ -226,11 +226,11 @@ def _add_entity(g: Triples, rep: str, x: Extraction, e: Entity):
         g.add((node, GK_NT.mention, _mention(g, rep, x, m.start, m.end, m.sentence, m.rule)))
 
 
-def _decimal(value: Decimal) -> str:
+def decimal_term(value: Decimal) -> str:
     """An ``xsd:decimal`` as Turtle writes it: with a decimal point, so that it reads back as the same term
     whichever serializer wrote it (rdflib writes ``"300"^^xsd:decimal`` as ``300.0``).
 
-    >>> [_decimal(Decimal(v)).split('"')[1] for v in ("300", "8.50", "-3", "1E+2")]
+    >>> [decimal_term(Decimal(v)).split('"')[1] for v in ("300", "8.50", "-3", "1E+2")]
     ['300.0', '8.50', '-3.0', '100.0']
     """
     return _decimal_of(str(value))  # by its text: 5 and 5.0 are equal decimals, not equal terms
@@ -256,14 +256,14 @@ def _add_observation(g: Triples, rep: str, x: Extraction, n: int, o: Observation
     g.add((node, _LABEL, _zh(f"{o.indicator} {o.value}{o.unit}({when})")))
     g.add((node, GK_NT.indicator, ind))
     g.add((node, GK_NT.report, iri(rep)))
-    g.add((node, GK_NT.value, _decimal(o.value)))
+    g.add((node, GK_NT.value, decimal_term(o.value)))
     if o.upper is not None:
-        g.add((node, GK_NT.upperValue, _decimal(o.upper)))
+        g.add((node, GK_NT.upperValue, decimal_term(o.upper)))
     g.add((node, GK_NT.unit, _plain(o.unit)))
     if o.qualifier:
         g.add((node, GK_NT.qualifier, _plain(o.qualifier)))
     if o.growth is not None:
-        g.add((node, GK_NT.growthRate, _decimal(o.growth)))
+        g.add((node, GK_NT.growthRate, decimal_term(o.growth)))
     if o.period:  # a value over several years has a period, not a year (``十三五时期…年均增长7.1%``)
         g.add((node, GK_NT.periodStart, _year(o.period[0])))
         g.add((node, GK_NT.periodEnd, _year(o.period[1])))

@@ -88,7 +88,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\
 
 
 def visible(text: str) -> str:
-    """``text`` without its control and invisible characters (what ``normalise`` drops), for words quoted as written.
+    r"""``text`` without its control and invisible characters (what ``normalise`` drops), for words quoted as written.
 
     >>> visible("企\x00业\u200b")
     '企业'
