@@ -322,6 +322,41 @@ def _report_load(result):
                    f"{result.dropped}): {result.triples} triples in {result.seconds:.2f} s", err=True)
 
 
+@cli.command("promises")
+@click.argument("graph_arg", metavar="[GRAPH_DIR]", required=False, type=click.Path(path_type=Path))
+@click.option("--graph", "graph_opt", type=click.Path(path_type=Path),
+              help="Build folder, as in the other commands; or give it as GRAPH_DIR.  [default: output]")
+@click.option("--store", type=click.Path(path_type=Path), help="Store folder.  [default: store/ in the build folder]")
+@click.option("--region", help="Only the targets of this region, as written (南山区).")
+@click.option("--year", type=int, help="Only the targets set for this year.")
+@click.option("--verdict", type=click.Choice(["met", "missed", "not-reported"]), help="Only the targets with this verdict.")
+@click.option("--format", "-f", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json"]),
+              help="table (the main columns), or a SPARQL 1.1 results format (every column, the sentences too).")
+def promises_cmd(graph_arg: Path | None, graph_opt: Path | None, store: Path | None, region: str | None,
+                 year: int | None, verdict: str | None, fmt: str):
+    """List each target beside what became of it: its outcome, verdict and, when not reported, why.
+
+    A target of year N gets a verdict when the build holds the region's report
+    of year N+1. The rows are those of the saved query promises-kept.
+
+    \b
+    Example:
+      kg promises build --region 南山区 --year 2023
+      kg promises build --verdict missed --format csv > missed.csv
+    """
+    from kg.query.promise_table import TABLE_COLUMNS, promise_query
+    from kg.query.results import format_results
+    from kg.query.store import open_store, run_query
+
+    if graph_arg and graph_opt and graph_arg != graph_opt:
+        raise click.UsageError("give the build folder once: as GRAPH_DIR or as --graph")
+    data = graph_opt or graph_arg or (None if store is not None else Path("output"))
+    text = promise_query(region, year, verdict, TABLE_COLUMNS if fmt == "table" else None)
+    with open_store(data, store, on_load=_report_load) as st:
+        click.echo(format_results(run_query(st, text, "promises"), fmt), nl=False)
+
+
 @cli.command("serve")
 @click.option("--graph", "--data", "-d", "data", type=click.Path(path_type=Path),
               help="Build folder to load into the store first and whose graph.html to serve (--data: the old "

@@ -80,6 +80,7 @@ class GK(DefinedNamespace):
     reportYear: URIRef
     outcome: URIRef
     verdict: URIRef
+    verdictReason: URIRef
     # report metadata
     fileName: URIRef
     reportDate: URIRef

@@ -42,7 +42,7 @@ from kg.errors import KgError
 from kg.rdf.graph import add_extraction, report_node, split_report
 from kg.model import Extraction, Report, Structure
 from kg.rdf.terms import Triples
-from kg.outputs.csv_files import report_rows
+from kg.outputs.csv_rows import report_rows
 from kg.outputs.page.data import PageFacts, page_facts
 from kg.outputs.files import write_cache_file
 from kg.rdf.turtle import sorted_turtle
@@ -76,7 +76,7 @@ class Part:
     turtle: bytes = b""
     page: bytes = b""
     promises: bytes = b""  # what promise tracking reads of it (``for_promises``), pickled
-    rows: bytes = b""  # its rows of the CSV export (``kg.outputs.csv_files.report_rows``), pickled
+    rows: bytes = b""  # its rows of the CSV export (``kg.outputs.csv_rows.report_rows``), pickled
     file: str = ""  # where the bytes are kept
     offset: int = 0  # of the Turtle body in ``file``; the page's facts, the promises and the rows follow it
     sizes: tuple[int, int, int, int] = (0, 0, 0, 0)  # of those four in ``file``
@@ -142,7 +142,7 @@ def part_promises(part: Part) -> Extraction:
 
 
 def part_rows(part: Part) -> tuple[list[dict], list[dict]]:
-    """A part's rows of the CSV export (``kg.outputs.csv_files.report_rows``)."""
+    """A part's rows of the CSV export (``kg.outputs.csv_rows.report_rows``)."""
     return pickle.loads(_section(part, 3) if part.file else part.rows)
 
 

@@ -2,11 +2,24 @@
 
 A target for year N (the plan part of the report of year N) is matched with the
 actual for year N in the next report of the same region (its review part): same
-indicator concept and same unit, or, for a growth target in percent, the growth
-stated with the actual level. The verdict is ``met`` when the actual reaches the
-target (or stays under it, for a ceiling such as ``控制在3%以内``), ``missed``
-otherwise, and ``not reported`` when the later report states no actual for it.
-Targets with no later report of their region in the build get no verdict.
+indicator concept, same unit and same measure (a flow in the year such as
+``新增``/``引进`` is not answered by a stock such as ``达``/``累计``), or, for a
+growth target in percent, the growth stated with the actual level.
+
+The verdict follows the target's bound (``bound``), the rules of
+docs/pages/corpus.md#promises-targets-and-actuals:
+
+- floor (``以上``, ``不低于``, a plain figure): ``met`` when the actual reaches it;
+- ceiling (``以内``, ``控制在``, ``不超过``, a fall to reach, or a quantity kept down
+  such as prices or unemployment): ``met`` when the actual stays at or under it;
+- about (``左右``): as its floor or ceiling, within ``ABOUT_POINTS`` percentage
+  points of a figure in percent, or ``ABOUT_SHARE`` of another figure;
+- range (``6%-6.5%``): a floor at its lower bound (a ceiling at its upper one).
+
+``not reported`` says why (``Promise.reason``): the next report has no review
+part, or states no actual of the quantity. Targets with no later report of
+their region in the build get no verdict. A qualitative goal (``保持稳定``) has no
+figure, so it is never a target here.
 """
 
 from __future__ import annotations
@@ -14,13 +27,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.extract.lexicon import FLOW_MARKERS, TARGET_AUX_LEADS, TARGET_AUX_TAILS
+import re
+
+from kg.extract.lexicon import (CEILING_QUANTITIES, FLOW_MARKERS, INDICATOR_ABBREVIATIONS, TARGET_AUX_LEADS,
+                                TARGET_AUX_TAILS)
 from kg.model import Extraction, Observation
 
-__all__ = ["Promise", "track_promises", "verdict"]
+__all__ = ["Promise", "track_promises", "verdict", "bound", "ABOUT_POINTS", "ABOUT_SHARE",
+           "NO_REVIEW", "NO_ACTUAL"]
 
 # qualifiers and words that make a target a ceiling: the actual must not exceed it
 _CEILINGS = ("以内", "以下", "低于", "不超过", "控制在", "不高于")
+# how far from a target ``左右`` reaches: half a percentage point of a figure in percent (the precision growth
+# targets are set at: 6.5%左右 is met by 6.0%, as statistics offices and the reports themselves read it), and
+# a twentieth of any other figure (1,000 new places 左右 is met by 950)
+ABOUT_POINTS = Decimal("0.5")
+ABOUT_SHARE = Decimal("0.05")
+# classifiers of things counted one by one (个, 座 …): a count in one is a count in another
+_COUNTED = frozenset("个座所家处项只")
+# what a name's key leaves out: punctuation, and words that say how it is compared, not what
+_KEY_NOISE = re.compile(r"[、，,.。·()（）“”\"'‘’《》\s]|同比|下同|各类|各项|全年平均")
+# what says a figure is a stock (a level reached, a total), not a flow of the year
+_STOCK = re.compile(r"累计|总数|总量|保有量|存量|达到?\d|增至|增加到|提高到|提升至|达到")
+NO_REVIEW = "the next report has no review part"
+NO_ACTUAL = "the next report states no actual of this quantity"
 
 
 @dataclass(frozen=True)
@@ -30,22 +60,28 @@ class Promise:
     target: tuple[int, int]
     actual: tuple[int, int] | None
     verdict: str  # "met" | "missed" | "not reported"
+    reason: str | None = None  # why not reported: NO_REVIEW or NO_ACTUAL
 
 
 def track_promises(extractions: list[Extraction]) -> list[Promise]:
     """Every target of every report whose region has a later report stating the actuals of its year."""
-    reviewing = _reports_reviewing(extractions)
+    reviewing, next_reports = _reports_reviewing(extractions), _reports_of(extractions)
     promises = []
     for i, x in enumerate(extractions):
         for j, obs in enumerate(x.observations):
             if obs.status != "target" or obs.period:  # a five-year target is not the next year's to keep
                 continue
-            later = reviewing.get((x.structure.meta.region, obs.year))
-            if later is None or len(_concept(obs)) < 3:
+            region = x.structure.meta.region
+            later = reviewing.get((region, obs.year))
+            if len(_concept(obs)) < 3:
+                continue
+            if later is None:
+                if next_reports.get((region, obs.year + 1), i) > i:  # the next year's report, with no review
+                    promises.append(Promise((i, j), None, "not reported", NO_REVIEW))
                 continue
             match = _actual_for(obs, extractions[later])
             if match is None:
-                promises.append(Promise((i, j), None, "not reported"))
+                promises.append(Promise((i, j), None, "not reported", NO_ACTUAL))
             else:
                 k, value = match
                 promises.append(Promise((i, j), (later, k), verdict(obs, value)))
@@ -59,6 +95,16 @@ def _reports_reviewing(extractions: list[Extraction]) -> dict[tuple[str, int], i
         meta = x.structure.meta
         if meta.review_year:
             index.setdefault((meta.region, meta.review_year), i)
+    return index
+
+
+def _reports_of(extractions: list[Extraction]) -> dict[tuple[str, int], int]:
+    """(region, year) -> the index of the first report of that region delivered in that year."""
+    index: dict[tuple[str, int], int] = {}
+    for i, x in enumerate(extractions):
+        meta = x.structure.meta
+        if meta.year:
+            index.setdefault((meta.region, meta.year), i)
     return index
 
 
@@ -76,8 +122,10 @@ def _actual_for(target: Observation, later: Extraction) -> tuple[int, Decimal] |
         return None  # too short a name (``项目``) to say which quantity it is
     answers = [(k, obs) for k, obs in enumerate(later.observations)
                if obs.status == "actual" and obs.year == target.year and not obs.period]
+    kind = _matching_key(target)[1]
     for k, obs in answers:
-        if _concept(obs) == _concept(target) and (value := _answer(target, obs)) is not None:
+        if (_concept(obs) == _concept(target) and _same_flow(kind, _matching_key(obs)[1])
+                and (value := _answer(target, obs)) is not None):
             return k, value
     return _variant_answer(target, answers)
 
@@ -87,15 +135,31 @@ def _answer(target: Observation, obs: Observation) -> Decimal | None:
     growth_target = target.unit == "%" and target.rule == "change"
     if growth_target and obs.growth is not None:
         return obs.growth
-    if obs.unit == target.unit and not (growth_target and obs.rule != "change"):
+    if _unit_class(obs.unit) == _unit_class(target.unit) and not (growth_target and obs.rule != "change"):
         return _signed(obs)
     return None
 
 
-def _variant_answer(target: Observation, answers: list[tuple[int, Observation]]) -> tuple[int, Decimal] | None:
-    """The actual named by a variant of the target's name: same key, both flows of one kind or both stocks.
+def _unit_class(unit: str) -> str:
+    """A unit with its classifier made general: things counted one by one are counted alike (``万个`` of 5G
+    stations in a plan are ``万座`` in the review), and so are people.
 
-    Among several, those with the very same flow word are closest; if the closest disagree, none.
+    >>> _unit_class("万个"), _unit_class("万座"), _unit_class("名"), _unit_class("亿元")
+    ('万#', '万#', '人', '亿元')
+    """
+    if unit and unit[-1] in _COUNTED:
+        return unit[:-1] + "#"
+    return unit[:-1] + "人" if unit and unit[-1] == "名" else unit
+
+
+def _variant_answer(target: Observation, answers: list[tuple[int, Observation]]) -> tuple[int, Decimal] | None:
+    """The actual named by a variant of the target's name, of the same measure (both flows of one kind, or both
+    stocks) and unit: the same words once aim, flow and noise words go (``_matching_key``), the same characters
+    in another order (``公办义务教育学位``, ``义务教育公办学位``), or one name inside the other, in order
+    (``城镇登记失业率`` in ``城镇居民登记失业率``; the shorter of 4 characters or more, and 3/5 of the longer).
+
+    The closest variants win (the same words, then the same characters, then one inside the other; the same
+    flow word first); if the closest disagree on the value, none.
     """
     core, kind, word = _matching_key(target)
     if len(core) < 3:
@@ -105,14 +169,44 @@ def _variant_answer(target: Observation, answers: list[tuple[int, Observation]])
         if (value := _answer(target, obs)) is None:
             continue
         other_core, other_kind, other_word = _matching_key(obs)
-        if other_core == core and _same_flow(kind, other_kind):
-            found.append((other_word != word, k, value))
-    closest = [(k, value) for far, k, value in found if far == min(f[0] for f in found)]
+        closeness = _closeness(core, other_core)
+        if closeness and _same_flow(kind, other_kind):
+            found.append(((-closeness, other_word != word), k, value))
+    if not found:
+        return None
+    best = min(f[0] for f in found)
+    closest = [(k, value) for rank, k, value in found if rank == best]
     return closest[0] if len({value for _, value in closest}) == 1 else None
 
 
+def _closeness(a: str, b: str) -> int:
+    """3: the same name; 2: the same characters; 1: one inside the other, in order; 0: neither.
+
+    >>> _closeness("义务教育学位", "义务教育学位"), _closeness("公办义务教育学位", "义务教育公办学位")
+    (3, 2)
+    >>> _closeness("城镇居民登记失业率", "城镇登记失业率"), _closeness("学位", "义务教育学位"), _closeness("税收", "收入")
+    (1, 0, 0)
+    >>> _closeness("单位地区生产总值能耗", "地区生产总值")
+    0
+    """
+    if a == b:
+        return 3
+    if len(a) == len(b) and sorted(a) == sorted(b):
+        return 2
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and 5 * len(short) >= 3 * len(long) and short[-1] == long[-1] and _in_order(short, long):
+        return 1  # the same head noun: 单位地区生产总值能耗 is not 地区生产总值
+    return 0
+
+
+def _in_order(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
 def _same_flow(kind: str | None, other: str | None) -> bool:
-    """Both stocks (None), or both flows of one kind, ``新增`` (kind ``""``) agreeing with any flow.
+    """Both stocks (None), or both flows of one kind, ``新增`` or a figure of the year (kind ``""``) agreeing
+    with any flow.
 
     >>> _same_flow(None, None), _same_flow("in", ""), _same_flow("in", "start"), _same_flow("", None)
     (True, True, False, False)
@@ -125,17 +219,36 @@ def _same_flow(kind: str | None, other: str | None) -> bool:
 def _matching_key(obs: Observation) -> tuple[str, str | None, str]:
     """The name an observation is matched by, its flow kind (None for a stock) and its flow word.
 
-    Aim and scope words go (``力争``, ``保持``); a leading flow word (``新增``) goes
-    too, and becomes the kind. Only the observation's own name counts: a name with no flow
-    word is a stock.
+    Aim and scope words go (``力争``, ``保持``), and punctuation and noise (``同比``, ``(下同)``); a
+    leading flow word (``新增``) goes too, and becomes the kind; so does one just before the figure
+    (``力争新增35家``). Without one, a figure is a stock (kind None) when its words say so
+    (``累计``, ``总数``, ``达``, ``增至``), else a figure of the year that any flow may answer
+    (kind ``""``).
 
     >>> from kg.model import Observation
     >>> _matching_key(Observation("力争新引进人才", Decimal("5"), "名", 2020, "target", 0, 1, None))
     ('人才', 'in', '新引进')
+    >>> _matching_key(Observation("国家高新技术企业", Decimal("1700"), "家", 2020, "actual", 0, 1, None,
+    ...                           surface="国家高新技术企业达1700家"))
+    ('国高企业', None, '')
     """
-    name = _strip_aux(_concept(obs))
+    name = _strip_aux(_KEY_NOISE.sub("", _abbreviated(_concept(obs))))
     word = _flow_word(name)
-    return name[len(word):], (FLOW_MARKERS[word] if word else None), word
+    if word:
+        return name[len(word):], FLOW_MARKERS[word], word
+    said = _flow_word(_strip_aux(obs.surface))  # 力争新增35家: the flow word before the figure
+    if said:
+        return name, FLOW_MARKERS[said], said
+    if _STOCK.search(obs.surface or name):
+        return name, None, word
+    return name, "", word  # a bare figure: of the year, which any flow may answer
+
+
+def _abbreviated(name: str) -> str:
+    """A name with its long forms in their common short form (``国家高新技术企业`` -> ``国高企业``)."""
+    for long, short in INDICATOR_ABBREVIATIONS.items():
+        name = name.replace(long, short)
+    return name
 
 
 def _strip_aux(name: str) -> str:
@@ -161,8 +274,33 @@ def _signed(obs: Observation) -> Decimal:
     return -obs.value if obs.rule == "change" and obs.qualifier == "下降" else obs.value
 
 
+def bound(target: Observation) -> str:
+    """How a target binds: ``floor``, ``ceiling``, ``about-floor``, ``about-ceiling``, ``range`` or
+    ``range-ceiling``.
+
+    >>> from kg.model import Observation
+    >>> def t(name, value, unit="%", **kw): return Observation(name, Decimal(value), unit, 2020, "target", 0, 1, None, **kw)
+    >>> bound(t("地区生产总值", "6.5", qualifier="左右", rule="change")), bound(t("居民消费价格", "3", qualifier="左右"))
+    ('about-floor', 'about-ceiling')
+    >>> bound(t("城镇登记失业率", "3.5", qualifier="以内")), bound(t("新增学位", "1000", "个"))
+    ('ceiling', 'floor')
+    >>> bound(t("地区生产总值", "6", upper=Decimal("6.5"), rule="change"))
+    'range'
+    """
+    name = _concept(target)
+    ceiling = ((target.qualifier or "") in _CEILINGS or _signed(target) < 0
+               or any(word in name for word in CEILING_QUANTITIES))
+    if target.upper is not None:
+        return "range-ceiling" if ceiling else "range"
+    if target.qualifier == "左右":
+        return "about-ceiling" if ceiling else "about-floor"
+    return "ceiling" if ceiling else "floor"
+
+
 def verdict(target: Observation, actual: Decimal) -> str:
-    """``met`` or ``missed``: a ceiling is met from below, any other target from above.
+    """``met`` or ``missed``, by the target's ``bound``: a floor is met from above, a ceiling from below; ``左右``
+    gives way by ``ABOUT_POINTS`` (a figure in percent) or ``ABOUT_SHARE`` (any other); a range is a floor at its
+    lower bound, or a ceiling at its upper one.
 
     >>> from kg.model import Observation
     >>> t = Observation("城镇登记失业率", Decimal("3"), "%", 2020, "target", 0, 1, None, qualifier="以内")
@@ -171,8 +309,14 @@ def verdict(target: Observation, actual: Decimal) -> str:
     >>> energy = Observation("能耗", Decimal("4.3"), "%", 2020, "target", 0, 1, None, qualifier="下降", rule="change")
     >>> verdict(energy, Decimal("-5")), verdict(energy, Decimal("-3"))
     ('met', 'missed')
+    >>> gdp = Observation("地区生产总值", Decimal("7.5"), "%", 2014, "target", 0, 1, None, qualifier="左右", rule="change")
+    >>> verdict(gdp, Decimal("7.4")), verdict(gdp, Decimal("6.9"))
+    ('met', 'missed')
     """
-    goal = _signed(target)
-    if (target.qualifier or "") in _CEILINGS or goal < 0:  # a ceiling, or a decline to reach
-        return "met" if actual <= goal else "missed"
-    return "met" if actual >= goal else "missed"
+    how, goal = bound(target), _signed(target)
+    if how.startswith("range"):
+        return "met" if (actual <= target.upper if how == "range-ceiling" else actual >= goal) else "missed"
+    give = (ABOUT_POINTS if target.unit == "%" else abs(goal) * ABOUT_SHARE) if how.startswith("about") else 0
+    if how.endswith("ceiling"):
+        return "met" if actual <= goal + give else "missed"
+    return "met" if actual >= goal - give else "missed"

@@ -2,7 +2,7 @@
 ``kg.outputs.export.observation_rows`` and ``entity_rows`` over an rdflib graph:
 
 - from the build's kept parts (``kept_tables``): each report's rows were made with its part, where it was
-  extracted (``report_rows``), so the export only reads them, names the shared nodes from the head of
+  extracted (``kg.outputs.csv_rows``), so the export only reads them, names the shared nodes from the head of
   ``graph.ttl`` (entities' names and aliases, indicators' labels), sorts and writes. For the 102 Shenzhen reports
   (970,644 triples) about a second;
 - from the Turtle alone (any ``graph.ttl``), streamed: pyoxigraph parses it triple by triple, only what the two
@@ -24,10 +24,10 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from kg.model import ENTITY_TYPES
-from kg.rdf.terms import literal_parts
+from kg.outputs.csv_rows import area_key, decimal_text
 from kg.vocab import GK
 
-__all__ = ["csv_tables", "report_rows", "kept_rows", "to_csv", "area_key"]
+__all__ = ["csv_tables", "kept_rows", "to_csv", "area_key"]
 
 _GK = str(GK._NS)
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -56,61 +56,6 @@ def csv_tables(ttl: str | Path, observation_columns: tuple[str, ...], entity_col
 
 
 # ---- from a build's kept parts ----
-
-def report_rows(x) -> tuple[list[dict], list[dict]]:
-    """The rows one report (an ``Extraction``) gives the two tables, as ``_observation_rows`` and ``_entity_rows``
-    make them from its triples, but the names of shared nodes: each row holds the node (``_indicator``,
-    ``_node``) for ``kept_rows`` to name from graph.ttl's head, since a node is named by the first report that
-    names it."""
-    from kg.rdf.graph import decimal_term, report_node
-    from kg.read.normalise import visible
-    from kg.vocab import area_iri, entity_iri, indicator_iri, observation_iri
-
-    rep, meta, raw = str(report_node(x)), x.structure.meta, x.report
-    titles = {area.key: area.title for area in x.structure.areas}
-    rules: dict[tuple[int, int], set[str]] = defaultdict(set)  # a mention's rules, by its span in the file
-    for e in x.entities:
-        for m in e.mentions:
-            rules[raw.raw_span(m.start, m.end)].add(m.rule)
-    for o in x.observations:
-        if o.year:
-            rules[raw.raw_span(o.start, o.end)].add(o.rule)
-
-    def number(value) -> str:
-        return "" if value is None else _number(literal_parts(decimal_term(value))[0])
-
-    observations = []
-    for n, o in sorted(enumerate(x.observations, 1), key=lambda no: observation_iri(rep, no[0])):  # graph.ttl's order
-        if not o.year:
-            continue
-        span, sentence = raw.raw_span(o.start, o.end), raw.raw_span(o.sentence.start, o.sentence.end)
-        observations.append({
-            "_indicator": indicator_iri(o.concept or o.indicator), "report": raw.name, "region": meta.region,
-            "report_year": str(int(meta.year)) if meta.year else "", "indicator": "",
-            "value": number(o.value), "upper": number(o.upper), "unit": o.unit, "qualifier": o.qualifier or "",
-            "growth_pct": number(o.growth), "year": "" if o.period else str(int(o.year)),
-            "period_start": str(int(o.period[0])) if o.period else "",
-            "period_end": str(int(o.period[1])) if o.period else "",
-            "status": "target" if o.status == "target" else "actual",
-            "area_key": area_key(area_iri(rep, o.sentence.area)), "area_title": titles.get(o.sentence.area, ""),
-            "sentence": visible(raw.raw[sentence[0]:sentence[1]]), "start": span[0], "end": span[1],
-            "rule": "|".join(sorted(rules[span]))})
-    spans: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)  # an entity's mentions and their areas
-    kinds: dict[str, str] = {}
-    for e in x.entities:
-        node = entity_iri(e.etype, e.name, meta.region)
-        kinds[node] = e.etype
-        for m in e.mentions:
-            spans[node].setdefault(raw.raw_span(m.start, m.end), m.sentence.area)
-    entities = []
-    for node, kind in kinds.items():
-        for area in sorted(set(spans[node].values())):
-            mentions = [span for span, where in spans[node].items() if where == area]
-            entities.append({"_node": node, "name": "", "type": kind, "aliases": "", "report": raw.name,
-                             "area_key": area_key(area_iri(rep, area)), "area_title": titles.get(area, ""),
-                             "mentions": len(mentions), "rules": "|".join(sorted(set().union(*(rules[s] for s in mentions))))})
-    return observations, entities
-
 
 def kept_rows(ttl: Path) -> tuple[list[dict], list[dict]] | None:
     """The rows of a ``graph.ttl`` that ``kg build`` wrote beside its cache, from its reports' kept parts, the
@@ -196,22 +141,8 @@ def _facts(triples: Iterable[tuple[str, str, str, bool]]) -> _Facts:
     return f
 
 
-def _number(text: str | None) -> str:
-    if text is None:
-        return ""
-    try:
-        return format(Decimal(text).normalize(), "f")
-    except ArithmeticError:
-        return text
-
-
 def _int(text: str | None) -> int:
     return -1 if text is None else int(text)
-
-
-def area_key(area) -> str:
-    """The key of a work area (``R1.2``), read back from its IRI (a string or an rdflib term); ``""`` for none."""
-    return unquote(str(area).rsplit("/area/", 1)[-1]) if area else ""
 
 
 def _observation_rows(f: _Facts) -> list[dict]:
@@ -219,13 +150,13 @@ def _observation_rows(f: _Facts) -> list[dict]:
     for obs in f.observations:
         report, area, mention = of["report"].get(obs, ""), of["workArea"].get(obs), of["mention"].get(obs)
         rows.append({
-            "_indicator": of["indicator"].get(obs, ""),  # for a build's kept parts (``report_rows``): named later
+            "_indicator": of["indicator"].get(obs, ""),  # as in kg.outputs.csv_rows (not written)
             "report": of["fileName"].get(report, ""), "region": of["region"].get(report, ""),
             "report_year": of["reportYear"].get(report, ""),
             "indicator": f.labels.get(of["indicator"].get(obs, ""), ""),
-            "value": _number(of["value"].get(obs)), "upper": _number(of["upperValue"].get(obs)),
+            "value": decimal_text(of["value"].get(obs)), "upper": decimal_text(of["upperValue"].get(obs)),
             "unit": of["unit"].get(obs, ""), "qualifier": of["qualifier"].get(obs, ""),
-            "growth_pct": _number(of["growthRate"].get(obs)), "year": of["year"].get(obs, ""),
+            "growth_pct": decimal_text(of["growthRate"].get(obs)), "year": of["year"].get(obs, ""),
             "period_start": of["periodStart"].get(obs, ""), "period_end": of["periodEnd"].get(obs, ""),
             "status": _STATUS.get(of["status"].get(obs, ""), ""),
             "area_key": area_key(area), "area_title": f.labels.get(area, "") if area else "",

@@ -86,6 +86,8 @@ def promise_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, s
     for p in track_promises(extractions):
         target = _observation_node(extractions[p.target[0]], p.target[1] + 1)
         triples.append((target, GK_NT.verdict, _VERDICT[p.verdict]))
+        if p.reason:
+            triples.append((target, GK_NT.verdictReason, _plain(p.reason)))
         if p.actual is not None:
             triples.append((target, GK_NT.outcome, _observation_node(extractions[p.actual[0]], p.actual[1] + 1)))
     return triples
