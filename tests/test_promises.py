@@ -4,7 +4,7 @@ import pytest
 
 import kg
 from kg.rdf.graph import build_graph
-from kg.link.promises import track_promises
+from kg.link.promises import NO_REVIEW, track_promises
 from kg.vocab import GK
 
 Y2020 = """青峰县2020年政府工作报告
@@ -106,3 +106,97 @@ def test_a_flow_is_never_judged_against_a_stock_nor_a_flow_of_another_kind(varia
     assert found["新增三甲医院"] == "not reported"  # 22 is how many there are, not how many were added
     assert found["新引进重点项目"] == "not reported"  # brought in is not started
     assert found["新增商业用地"] == "not reported"  # another quantity sharing words
+
+
+# ---- verdicts by bound, and names that vary between two years (real pairs from work reports) ----
+
+def _promise(plan: str, review: str) -> tuple[str, str | None]:
+    """The verdict (and the outcome's words) of the one target of ``plan`` (2020's) given ``review`` (2021's)."""
+    reports = [kg.extract_report(kg.parse_report(text, name=name)) for name, text in (
+        ("wuyang-2020.txt", f"梧阳县2020年政府工作报告\n一、2019年工作回顾\n全年接待游客100万人次。\n二、2020年工作安排\n{plan}\n"),
+        ("wuyang-2021.txt", f"梧阳县2021年政府工作报告\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n全年接待游客120万人次。\n"))]
+    promises = [p for p in track_promises(reports) if p.target[0] == 0]
+    assert len(promises) == 1, promises
+    actual = reports[1].observations[promises[0].actual[1]].surface if promises[0].actual else None
+    return promises[0].verdict, actual
+
+
+@pytest.mark.parametrize("plan, review, verdict", [
+    ("地区生产总值增长7.5%左右。", "地区生产总值增长7.4%。", "met"),  # about: half a point
+    ("地区生产总值增长7.5%左右。", "地区生产总值增长6.9%。", "missed"),
+    ("居民消费价格涨幅控制在3%左右。", "居民消费价格上涨3.4%。", "met"),  # a ceiling, give or take half a point
+    ("居民消费价格涨幅控制在3%左右。", "居民消费价格上涨3.6%。", "missed"),
+    ("城镇登记失业率3.5%。", "城镇登记失业率2.8%。", "met"),  # kept down: a ceiling without 以内
+    ("地区生产总值增长6%-6.5%。", "地区生产总值增长6.1%。", "met"),  # a range, from its lower bound
+    ("地区生产总值增长6%-6.5%。", "地区生产总值增长5.9%。", "missed"),
+    ("新增公办学位1000个左右。", "新增公办学位960个。", "met"),  # about: a twentieth of the figure
+    ("新增公办学位1000个左右。", "新增公办学位940个。", "missed"),
+    ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗下降3.5%。", "met"),  # a fall to reach
+])
+def test_a_target_is_judged_by_its_bound(plan, review, verdict):
+    assert _promise(plan, review)[0] == verdict
+
+
+@pytest.mark.parametrize("plan, review", [
+    ("力争新增国家高新技术企业30家。", "新增国高企业35家。"),  # an abbreviation
+    ("新增公办义务教育学位1000个。", "新增义务教育公办学位1200个。"),  # the same words in another order
+    ("城镇居民登记失业率控制在3%以内。", "城镇登记失业率为2.2%。"),  # one name inside the other
+    ("新增普惠幼儿园2所以上。", "新增5所普惠性幼儿园。"),
+    ("新建社区公园5个。", "新建公园6个。"),  # the same flow, one name the head of the other
+    ("年内新建5G基站4.8万个。", "新建5G基站8.7万座。"),  # things counted one by one
+    ("力争新增商事主体10万户。", "净增商事主体6.8万户。"),  # flows of one kind
+    ("全区生产总值增长6.5%左右。", "全区地区生产总值同比(下同)增长8.2%。"),  # noise in a name
+])
+def test_a_target_is_answered_by_a_variant_of_its_name(plan, review):
+    verdict, actual = _promise(plan, review)
+    assert verdict in ("met", "missed") and actual, (verdict, actual)
+
+
+@pytest.mark.parametrize("plan, review", [
+    ("力争引进国高企业20家。", "国高企业达1700家。"),  # a flow is not answered by a stock
+    ("单位地区生产总值能耗下降3%。", "地区生产总值增长2.3%。"),  # another quantity sharing words
+    ("新引进重点项目8个。", "新开工重点项目9个。"),  # brought in is not started
+])
+def test_a_target_is_not_answered_by_another_quantity(plan, review):
+    assert _promise(plan, review) == ("not reported", None)
+
+
+def test_not_reported_says_why():
+    reports = [kg.extract_report(kg.parse_report(text, name=name)) for name, text in (
+        ("wuyang-2020.txt", "梧阳县2020年政府工作报告\n一、2019年工作回顾\n全年接待游客100万人次。\n"
+                            "二、2020年工作安排\n新增公办学位1000个。\n"),
+        ("wuyang-2021.txt", "梧阳县2021年政府工作报告\n2021年工作安排\n新增公办学位2000个。\n"))]  # no review part
+    (promise,) = [p for p in track_promises(reports) if p.target[0] == 0]
+    assert (promise.verdict, promise.reason) == ("not reported", NO_REVIEW)
+
+
+def test_kg_promises_lists_targets_with_their_outcomes_and_filters_them(tmp_path):
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    for name, text in (("wuyang-2020.txt", "梧阳县2020年政府工作报告\n一、2019年工作回顾\n全年接待游客100万人次。\n"
+                                           "二、2020年工作安排\n地区生产总值增长7.5%左右,新增公办学位1000个,新增企业50家。\n"),
+                       ("wuyang-2021.txt", "梧阳县2021年政府工作报告\n一、2020年工作回顾\n地区生产总值增长7.4%,新增公办学位900个。\n"
+                                           "二、2021年工作安排\n全年接待游客120万人次。\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kg.build([tmp_path / "wuyang-2020.txt", tmp_path / "wuyang-2021.txt"], tmp_path / "build")
+    run = CliRunner().invoke
+    table = run(cli, ["promises", str(tmp_path / "build")])
+    assert table.exit_code == 0, table.output
+    assert table.stdout.splitlines()[0].split()[:3] == ["region", "year", "indicator"]
+    rows = list(csv.DictReader(io.StringIO(run(cli, ["promises", str(tmp_path / "build"), "--format", "csv"]).stdout)))
+    verdicts = {r["indicator"]: (r["verdict"], r["reason"]) for r in rows}
+    assert verdicts["地区生产总值"] == ("Met", "")  # 7.4 % against 7.5 %左右
+    assert verdicts["新增公办学位"] == ("Missed", "")
+    assert verdicts["新增企业"] == ("NotReported", "the next report states no actual of this quantity")
+    assert all(r["targetSentence"] for r in rows) and rows[0]["actualSentence"] or rows[1]["actualSentence"]
+    missed = run(cli, ["promises", "--graph", str(tmp_path / "build"), "--verdict", "missed", "--year", "2020",
+                       "--region", "梧阳县", "--format", "json"])
+    import json
+    assert [b["indicator"]["value"] for b in json.loads(missed.stdout)["results"]["bindings"]] == ["新增公办学位"]
+    none = run(cli, ["promises", str(tmp_path / "build"), "--region", "别处", "--format", "csv"])
+    assert none.stdout.splitlines()[1:] == []

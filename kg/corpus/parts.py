@@ -101,11 +101,12 @@ def make_part(x: Extraction, validate: bool = True, page: bool = True) -> Part:
 
 
 def for_promises(x: Extraction) -> Extraction:
-    """Only what promise tracking reads of an extraction (its report's name and meta, its observations
-    without their sentences), so that a corpus's texts, sentences and mentions are not kept until the end."""
+    """Only what promise tracking reads of an extraction (its report's name and meta, its parts, its
+    observations without their sentences), so that a corpus's texts, sentences and mentions are not kept until the end."""
     report = Report(path=x.report.path, name=x.report.name, raw="", text="", offsets=(0,))
     observations = tuple(replace(o, sentence=None, surface="") for o in x.observations)
-    return Extraction(report=report, structure=Structure(x.structure.meta, (), ()), entities=(),
+    parts = tuple(area for area in x.structure.areas if area.kind == "part")  # whether it has a review part
+    return Extraction(report=report, structure=Structure(x.structure.meta, parts, ()), entities=(),
                       observations=observations)
 
 

@@ -47,6 +47,8 @@ ABOUT_SHARE = Decimal("0.05")
 _COUNTED = frozenset("个座所家处项只")
 # what a name's key leaves out: punctuation, and words that say how it is compared, not what
 _KEY_NOISE = re.compile(r"[、，,.。·()（）“”\"'‘’《》\s]|同比|下同|各类|各项|全年平均")
+# words after a name that say its figure is a change of it (居民消费价格涨幅 is 居民消费价格's growth)
+_GROWTH_TAIL = re.compile(r"(?:涨幅|增幅|增速|增长率|上涨|增长)$")
 # what says a figure is a stock (a level reached, a total), not a flow of the year
 _STOCK = re.compile(r"累计|总数|总量|保有量|存量|达到?\d|增至|增加到|提高到|提升至|达到")
 NO_REVIEW = "the next report has no review part"
@@ -81,7 +83,8 @@ def track_promises(extractions: list[Extraction]) -> list[Promise]:
                 continue
             match = _actual_for(obs, extractions[later])
             if match is None:
-                promises.append(Promise((i, j), None, "not reported", NO_ACTUAL))
+                reviews = any(area.part == "review" for area in extractions[later].structure.areas)
+                promises.append(Promise((i, j), None, "not reported", NO_ACTUAL if reviews else NO_REVIEW))
             else:
                 k, value = match
                 promises.append(Promise((i, j), (later, k), verdict(obs, value)))
@@ -169,7 +172,7 @@ def _variant_answer(target: Observation, answers: list[tuple[int, Observation]])
         if (value := _answer(target, obs)) is None:
             continue
         other_core, other_kind, other_word = _matching_key(obs)
-        closeness = _closeness(core, other_core)
+        closeness = _closeness(core, other_core) or _same_head(core, other_core, word, other_word)
         if closeness and _same_flow(kind, other_kind):
             found.append(((-closeness, other_word != word), k, value))
     if not found:
@@ -197,6 +200,13 @@ def _closeness(a: str, b: str) -> int:
     if len(short) >= 4 and 5 * len(short) >= 3 * len(long) and short[-1] == long[-1] and _in_order(short, long):
         return 1  # the same head noun: 单位地区生产总值能耗 is not 地区生产总值
     return 0
+
+
+def _same_head(a: str, b: str, word: str, other_word: str) -> int:
+    """1 when one name ends with the other and both open with the same flow word (``新建社区公园``, ``新建公园``):
+    the shorter names the kind of thing, the flow what was done to it."""
+    short, long = sorted((a, b), key=len)
+    return int(bool(word) and word == other_word and len(short) >= 2 and long.endswith(short))
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -232,7 +242,7 @@ def _matching_key(obs: Observation) -> tuple[str, str | None, str]:
     ...                           surface="国家高新技术企业达1700家"))
     ('国高企业', None, '')
     """
-    name = _strip_aux(_KEY_NOISE.sub("", _abbreviated(_concept(obs))))
+    name = _GROWTH_TAIL.sub("", _strip_aux(_KEY_NOISE.sub("", _abbreviated(_concept(obs))))) or _concept(obs)
     word = _flow_word(name)
     if word:
         return name[len(word):], FLOW_MARKERS[word], word
