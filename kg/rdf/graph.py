@@ -320,7 +320,7 @@ class SplitTerms:
     @classmethod
     def made_by(cls, make) -> "SplitTerms":
         return cls(frozenset({make(str(GK.report))}), frozenset({(make(str(RDF.type)), make(str(GK.Report)))}),
-                   frozenset(make(str(t)) for t in (GK.outcome, GK.verdict)),
+                   frozenset(make(str(t)) for t in (GK.outcome, GK.verdict, GK.verdictReason)),
                    frozenset(make(str(t)) for t in (GK.workArea, GK.mention)))
 
 
@@ -348,7 +348,7 @@ def report_of(triple: tuple, owner: dict, terms: SplitTerms = RDFLIB_TERMS):
 
     A report's graph holds its own nodes (the report, and all that has ``gk:report`` to it) and the
     ``gk:workArea``/``gk:mention`` links of entities into it; the promise links (``gk:outcome``,
-    ``gk:verdict``) go with the shared nodes, since they change when a later report comes.
+    ``gk:verdict``, ``gk:verdictReason``) go with the shared nodes, since they change when a later report comes.
     """
     s, p, o = triple
     if p in terms.cross_report:
