@@ -9,7 +9,9 @@ gold target to govkg's target at the same words of the plan report with the same
 - with a verdict: found targets govkg gave a verdict (met, missed, not reported);
 - right: verdicts equal to the gold one, among those given (and the confusion of the wrong ones);
 - outcome right: where both sides name an outcome, the same value;
-- not reported, by reason.
+- not reported, by reason;
+- for a chain with projects (``kg.link.projects``): the gold projects govkg tracks (a plan's project with a
+  stage word), and among those, the promised stage, the stage reached and the verdict that are right.
 
 It asserts nothing. Run it from the repository root with the venv active::
 
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
+from kg.link.projects import _same_project, track_projects  # noqa: E402
 from kg.link.promises import track_promises  # noqa: E402
 
 CHAINS = ROOT / "tests" / "gold" / "chains"
@@ -90,7 +93,25 @@ def score_chain(path: Path, corpus: Path, show_wrong: bool = False) -> Counter:
             actual = review.observations[promise.actual[1]]
             if Decimal(str(t["outcome"]["value"])) in (actual.value, actual.growth, actual.upper):
                 counts["outcome right"] += 1
+    _score_projects(gold, plan, review, counts, show_wrong)
     return counts
+
+
+def _score_projects(gold: dict, plan, review, counts: Counter, show_wrong: bool) -> None:
+    tracked = {p.promised.name: p for p in track_projects([plan, review]) if p.plan == 0}
+    for project in gold.get("projects", []):
+        counts["projects"] += 1
+        found = next((p for name, p in tracked.items() if _same_project(name, project["name"])), None)
+        if found is None:
+            if show_wrong:
+                print(f"  {gold['chain']}: project {project['name']} ({project['promised']}) not tracked")
+            continue
+        counts["projects tracked"] += 1
+        for key, got in (("promised", found.promised.stage), ("stage", found.stage), ("verdict", found.verdict)):
+            if got == project[key]:
+                counts[f"project {key} right"] += 1
+            elif show_wrong:
+                print(f"  {gold['chain']}: project {project['name']}: {key} gold {project[key]}, govkg {got}")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -109,6 +130,11 @@ def main() -> None:
         total += counts
         print(f"{path.stem}: {_line(counts)}")
     print(f"all: {_line(total)}")
+    if total["projects"]:
+        tracked = total["projects tracked"]
+        print(f"projects: {total['projects']}, tracked {tracked}; of those right: promised stage "
+              f"{total['project promised right']}, stage reached {total['project stage right']}, "
+              f"verdict {total['project verdict right']}")
     for key in sorted(k for k in total if k.startswith(("wrong", "not reported:", "not found", "found, no", "gold"))):
         print(f"  {key}: {total[key]}")
 

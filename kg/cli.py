@@ -329,21 +329,28 @@ def _report_load(result):
 @click.option("--store", type=click.Path(path_type=Path), help="Store folder.  [default: store/ in the build folder]")
 @click.option("--region", help="Only the targets of this region, as written (南山区).")
 @click.option("--year", type=int, help="Only the targets set for this year.")
-@click.option("--verdict", type=click.Choice(["met", "missed", "not-reported"]), help="Only the targets with this verdict.")
+@click.option("--verdict", type=click.Choice(["met", "missed", "not-reported", "done", "progressing"]),
+              help="Only the rows with this verdict: met, missed, not-reported; for --projects done, progressing, "
+                   "not-reported.")
+@click.option("--projects", is_flag=True, help="The projects a plan promised a stage of, instead of the targets.")
 @click.option("--format", "-f", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]),
               help="table (the main columns), or a SPARQL 1.1 results format (every column, the sentences too).")
 def promises_cmd(graph_arg: Path | None, graph_opt: Path | None, store: Path | None, region: str | None,
-                 year: int | None, verdict: str | None, fmt: str):
+                 year: int | None, verdict: str | None, projects: bool, fmt: str):
     """List each target beside what became of it: its outcome, verdict and, when not reported, why.
 
     A target of year N gets a verdict when the build holds the region's report
-    of year N+1. The rows are those of the saved query promises-kept.
+    of year N+1. The rows are those of the saved query promises-kept; with
+    --projects, those of projects-kept: each project a plan promised a stage of
+    (started, under construction, completed, in operation), the stage the next
+    review names, and done, progressing or not reported.
 
     \b
     Example:
       kg promises build --region 南山区 --year 2023
       kg promises build --verdict missed --format csv > missed.csv
+      kg promises build --projects --verdict done
     """
     from kg.query.promise_table import TABLE_COLUMNS, promise_query
     from kg.query.results import format_results
@@ -352,7 +359,12 @@ def promises_cmd(graph_arg: Path | None, graph_opt: Path | None, store: Path | N
     if graph_arg and graph_opt and graph_arg != graph_opt:
         raise click.UsageError("give the build folder once: as GRAPH_DIR or as --graph")
     data = graph_opt or graph_arg or (None if store is not None else Path("output"))
-    text = promise_query(region, year, verdict, TABLE_COLUMNS if fmt == "table" else None)
+    from kg.query.promise_table import PROJECT_COLUMNS, PROJECT_VERDICTS, VERDICTS
+
+    if verdict and verdict not in (PROJECT_VERDICTS if projects else VERDICTS):
+        raise click.UsageError(f"--verdict {verdict} is for {'targets' if projects else '--projects'}")
+    columns = (PROJECT_COLUMNS if projects else TABLE_COLUMNS) if fmt == "table" else None
+    text = promise_query(region, year, verdict, columns, projects=projects)
     with open_store(data, store, on_load=_report_load) as st:
         click.echo(format_results(run_query(st, text, "promises"), fmt), nl=False)
 

@@ -201,6 +201,7 @@ class Extraction:
     entities: tuple[Entity, ...]
     observations: tuple[Observation, ...]
     relations: tuple[Relation, ...] = ()
+    statements: tuple = ()  # a reduced extraction's projects (kg.link.projects.ProjectStatement), for tracking
 
 
 @dataclass(frozen=True)

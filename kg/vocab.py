@@ -53,6 +53,7 @@ class GK(DefinedNamespace):
     Mention: URIRef
     Sentence: URIRef
     Relation: URIRef
+    ProjectPromise: URIRef
     Status: URIRef
     Verdict: URIRef
     # individuals
@@ -81,6 +82,15 @@ class GK(DefinedNamespace):
     outcome: URIRef
     verdict: URIRef
     verdictReason: URIRef
+    # projects across years
+    project: URIRef
+    planReport: URIRef
+    outcomeReport: URIRef
+    planSentence: URIRef
+    outcomeSentence: URIRef
+    promisedStage: URIRef
+    reachedStage: URIRef
+    projectVerdict: URIRef
     # report metadata
     fileName: URIRef
     reportDate: URIRef

@@ -200,3 +200,51 @@ def test_kg_promises_lists_targets_with_their_outcomes_and_filters_them(tmp_path
     assert [b["indicator"]["value"] for b in json.loads(missed.stdout)["results"]["bindings"]] == ["新增公办学位"]
     none = run(cli, ["promises", str(tmp_path / "build"), "--region", "别处", "--format", "csv"])
     assert none.stdout.splitlines()[1:] == []
+
+
+# ---- projects across years ----
+
+PROJECTS_2020 = """梧阳县2020年政府工作报告
+一、2019年工作回顾
+全年接待游客100万人次。
+二、2020年工作安排
+加快梧阳大桥建设,确保年底建成通车。新开工梧阳体育中心。推进梧阳污水处理厂二期建设。梧阳环城公路年内动工。
+"""
+PROJECTS_2021 = """梧阳县2021年政府工作报告
+一、2020年工作回顾
+梧阳大桥建成通车。梧阳体育中心主体完工。梧阳污水处理厂一期投入使用。
+二、2021年工作安排
+全年接待游客120万人次。
+"""
+
+
+def test_a_project_promised_in_a_plan_is_followed_into_the_next_review():
+    from kg.link.projects import track_projects
+
+    reports = [kg.extract_report(kg.parse_report(text, name=name))
+               for name, text in (("wuyang-2020.txt", PROJECTS_2020), ("wuyang-2021.txt", PROJECTS_2021))]
+    found = {p.promised.name: (p.promised.stage, p.stage, p.verdict) for p in track_projects(reports)}
+    assert found["梧阳大桥"] == ("in operation", "in operation", "done")  # 建成通车 promised, and reported
+    assert found["梧阳体育中心"] == ("started", "completed", "done")  # beyond the stage promised
+    assert found["梧阳污水处理厂二期"][2] == "not reported"  # 一期 is another phase
+    assert found["梧阳环城公路"] == ("started", None, "not reported")
+
+
+def test_kg_promises_lists_the_projects(tmp_path):
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    for name, text in (("wuyang-2020.txt", PROJECTS_2020), ("wuyang-2021.txt", PROJECTS_2021)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kg.build([tmp_path / "wuyang-2020.txt", tmp_path / "wuyang-2021.txt"], tmp_path / "build")
+    result = CliRunner().invoke(cli, ["promises", str(tmp_path / "build"), "--projects", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = {r["project"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert (rows["梧阳大桥"]["verdict"], rows["梧阳大桥"]["reached"]) == ("done", "in operation")
+    assert "梧阳大桥建成通车" in rows["梧阳大桥"]["outcomeSentence"]
+    wrong = CliRunner().invoke(cli, ["promises", str(tmp_path / "build"), "--projects", "--verdict", "met"])
+    assert wrong.exit_code == 2 and "--verdict met is for targets" in wrong.output

@@ -42,6 +42,7 @@ from kg.errors import KgError
 from kg.rdf.graph import add_extraction, report_node, split_report
 from kg.model import Extraction, Report, Structure
 from kg.rdf.terms import Triples
+from kg.link.projects import project_statements
 from kg.outputs.csv_rows import report_rows
 from kg.outputs.page.data import PageFacts, page_facts
 from kg.outputs.files import write_cache_file
@@ -107,6 +108,7 @@ def for_promises(x: Extraction) -> Extraction:
     observations = tuple(replace(o, sentence=None, surface="") for o in x.observations)
     parts = tuple(area for area in x.structure.areas if area.kind == "part")  # whether it has a review part
     return Extraction(report=report, structure=Structure(x.structure.meta, parts, ()), entities=(),
+                      statements=project_statements(x),
                       observations=observations)
 
 

@@ -69,7 +69,8 @@ ENTITY_COLUMNS = ("name", "type", "aliases", "report", "area_key", "area_title",
 
 # how the JSON-LD context writes the values of gk properties
 _LINKS = ("partOf", "workArea", "indicator", "report", "mention", "sentence", "outcome",
-          "partner", "introduced", "locatedIn", "relatedTo", "subject", "predicate", "object")
+          "partner", "introduced", "locatedIn", "relatedTo", "subject", "predicate", "object",
+          "project", "planReport", "outcomeReport", "planSentence", "outcomeSentence")
 _INDIVIDUALS = ("status", "verdict")  # values are gk individuals, written by their term: "Target"
 _DATATYPES = {"value": "xsd:decimal", "upperValue": "xsd:decimal", "growthRate": "xsd:decimal",
               "reportDate": "xsd:dateTime"}

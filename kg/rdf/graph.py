@@ -37,6 +37,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.model import Entity, Extraction, Observation, Sentence
 from kg.read.normalise import visible
 from kg.rdf.terms import Triples, grouped, integer, iri, literal, nt_term, rdflib_triples
+from kg.link.projects import track_projects
 from kg.link.promises import track_promises
 from kg.vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
                     report_iri, sentence_iri)
@@ -83,6 +84,7 @@ def promise_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, s
     """The ``gk:verdict`` of every target whose region has a later report, and its ``gk:outcome`` if one was
     found (``kg.link.promises``): ``extractions`` is read in order, and again at the later report of each target."""
     triples = []
+    triples += _project_triples(extractions)
     for p in track_promises(extractions):
         target = _observation_node(extractions[p.target[0]], p.target[1] + 1)
         triples.append((target, GK_NT.verdict, _VERDICT[p.verdict]))
@@ -90,6 +92,31 @@ def promise_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, s
             triples.append((target, GK_NT.verdictReason, _plain(p.reason)))
         if p.actual is not None:
             triples.append((target, GK_NT.outcome, _observation_node(extractions[p.actual[0]], p.actual[1] + 1)))
+    return triples
+
+
+def _project_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, str]]:
+    """Each project a plan promises a stage of, as a ``gk:ProjectPromise`` (``kg.link.projects``): not owned by a
+    report (no ``gk:report``), so it goes with the shared nodes, as the promise links do."""
+    triples, numbers = [], {}
+    for p in track_projects(extractions):
+        x = extractions[p.plan]
+        rep, region = str(report_node(x)), x.structure.meta.region
+        numbers[rep] = n = numbers.get(rep, 0) + 1
+        node = iri(f"{rep}/project-promise/{n}")
+        triples += [(node, _TYPE, GK_NT.ProjectPromise),
+                    (node, _LABEL, _zh(f"{p.promised.name}({p.promised.stage})")),
+                    (node, GK_NT.project, iri(entity_iri("Project", p.promised.name, region))),
+                    (node, GK_NT.planReport, iri(rep)),
+                    (node, GK_NT.planSentence, iri(sentence_iri(rep, *p.promised.sentence))),
+                    (node, GK_NT.promisedStage, _plain(p.promised.stage)),
+                    (node, GK_NT.projectVerdict, _plain(p.verdict))]
+        if p.reached is not None:
+            later = str(report_node(extractions[p.review]))
+            triples += [(node, GK_NT.outcomeReport, iri(later)),
+                        (node, GK_NT.outcomeSentence, iri(sentence_iri(later, *p.reached.sentence)))]
+            if p.reached.stage:
+                triples.append((node, GK_NT.reachedStage, _plain(p.reached.stage)))
     return triples
 
 

@@ -1,0 +1,156 @@
+"""Projects across years: a project a plan promises to start, build, finish or open, against what the region's
+next report says of it.
+
+A project (an entity of type ``Project``) named in the plan part of the report of year N with a stage word in
+its clause (``开工``, ``建设``, ``建成``, ``投产`` …; ``lexicon.toml``, ``project_stages``) is a promise of that
+stage. It is looked up in the review part of the first report of the same region that reviews year N, by name:
+the same name, or one name ending the other (``地铁8号线二期`` and ``8号线二期``), of four characters or more, with
+the same phase (``一期``, ``二期``) when either names one. The stage reached is the highest stage word in the
+clauses that name it there. The verdict:
+
+- ``done``: the stage reached is the one promised, or beyond (``建成`` promised, ``通车`` reported);
+- ``progressing``: the project is named with a lesser stage, or with none;
+- ``not reported``: the review does not name it.
+
+Stages, lowest first: ``planned``, ``started``, ``under construction``, ``completed``, ``in operation``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import PROJECT_STAGES
+from kg.model import Extraction, Mention
+
+__all__ = ["STAGES", "ProjectStatement", "ProjectPromise", "project_statements", "track_projects", "stage_of"]
+
+STAGES = ("planned", "started", "under construction", "completed", "in operation")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+_STAGE_WORDS = sorted(PROJECT_STAGES, key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class ProjectStatement:
+    """What one mention of a project says: its name, the part it stands in, the stage its clause names (or None),
+    and its sentence (offsets in the original file, and text)."""
+
+    name: str
+    part: str
+    stage: str | None
+    sentence: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True)
+class ProjectPromise:
+    """A project a plan promises a stage of, and what the region's next report says of it: the reports (indices),
+    the two statements, the stage reached and the verdict."""
+
+    plan: int
+    promised: ProjectStatement
+    review: int | None
+    reached: ProjectStatement | None
+    verdict: str  # "done" | "progressing" | "not reported"
+
+    @property
+    def stage(self) -> str | None:
+        return self.reached.stage if self.reached else None
+
+
+def project_statements(x: Extraction) -> tuple[ProjectStatement, ...]:
+    """Every mention of a project in a report, as ``ProjectStatement``: what promise tracking keeps of its
+    projects (``kg.corpus.parts.for_promises``)."""
+    parts = {area.key: area.part for area in x.structure.areas}
+    mentions = [(e.name, m) for e in x.entities if e.etype == "Project" for m in e.mentions]
+    starts: dict[int, list[int]] = {}  # where each sentence names a project
+    for _, m in mentions:
+        starts.setdefault(m.sentence.start, []).append(m.start)
+
+    def until(m: Mention) -> int:  # the stage words of a project run to the next project of its sentence
+        return min((at for at in starts[m.sentence.start] if at > m.start), default=m.sentence.end)
+
+    return tuple(ProjectStatement(name, parts.get(m.sentence.area, "other"), stage_of(m, until(m)),
+                                  x.report.raw_span(m.sentence.start, m.sentence.end), m.sentence.text)
+                 for name, m in mentions)
+
+
+def stage_of(mention: Mention, until: int | None = None) -> str | None:
+    """The highest stage a stage word names in the clause of ``mention`` and the clauses after it, up to
+    ``until`` (an offset of the analysed text: where the sentence names the next project; default: the end of
+    the mention's clause), or None.
+
+    >>> from kg.model import Sentence
+    >>> s = Sentence(0, 20, "加快推进碧川大桥建设,确保年底建成通车。", "P1")
+    >>> stage_of(Mention("碧川大桥", "Project", 4, 8, s, "suffix"))
+    'under construction'
+    >>> stage_of(Mention("碧川大桥", "Project", 4, 8, s, "suffix"), until=20)
+    'in operation'
+    >>> s = Sentence(0, 12, "碧川大桥建成通车。", "R1")
+    >>> stage_of(Mention("碧川大桥", "Project", 0, 4, s, "suffix"))
+    'in operation'
+    """
+    text, at = mention.sentence.text, mention.start - mention.sentence.start
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, max(0, at))]
+    begin = starts[-1] if starts else 0
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at + len(mention.name))), len(text))
+    if until is not None:
+        end = max(end, min(len(text), until - mention.sentence.start))
+    clause = text[begin:at] + " " + text[at + len(mention.name):end]  # the name itself holds no stage word
+    found = [PROJECT_STAGES[w] for w in _STAGE_WORDS if w in clause]
+    return max(found, key=STAGES.index) if found else None
+
+
+def track_projects(extractions: list[Extraction]) -> list[ProjectPromise]:
+    """Every project a plan promises a stage of, whose region has a later report reviewing the year, in report
+    order and, within a report, in the order of its first promise."""
+    statements = [x.statements or project_statements(x) for x in extractions]
+    reviewing: dict[tuple[str, int], int] = {}
+    for i, x in enumerate(extractions):
+        if x.structure.meta.review_year and _has_review(x):
+            reviewing.setdefault((x.structure.meta.region, x.structure.meta.review_year), i)
+    promises = []
+    for i, x in enumerate(extractions):
+        meta = x.structure.meta
+        later = reviewing.get((meta.region, meta.plan_year or meta.year))
+        if later is None or later == i:
+            continue
+        promised: dict[str, ProjectStatement] = {}
+        for st in statements[i]:
+            if st.part == "plan" and st.stage and (st.name not in promised or _higher(st, promised[st.name])):
+                promised[st.name] = st
+        promises += [_outcome(i, st, later, statements[later]) for st in promised.values()]
+    return promises
+
+
+def _higher(a: ProjectStatement, b: ProjectStatement) -> bool:
+    return STAGES.index(a.stage) > STAGES.index(b.stage)
+
+
+def _outcome(i: int, promised: ProjectStatement, k: int, later: tuple[ProjectStatement, ...]) -> ProjectPromise:
+    said = [st for st in later if st.part == "review" and _same_project(promised.name, st.name)]
+    if not said:
+        return ProjectPromise(i, promised, None, None, "not reported")
+    reached = max(said, key=lambda st: -1 if st.stage is None else STAGES.index(st.stage))
+    done = reached.stage is not None and STAGES.index(reached.stage) >= STAGES.index(promised.stage)
+    return ProjectPromise(i, promised, k, reached, "done" if done else "progressing")
+
+
+def _same_project(a: str, b: str) -> bool:
+    """The same project under two names: equal, or one ending the other (four characters or more), with the same
+    phase if either names one.
+
+    >>> _same_project("地铁8号线二期", "8号线二期"), _same_project("8号线一期", "8号线二期"), _same_project("大桥", "碧川大桥")
+    (True, False, False)
+    """
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 4 or not long.endswith(short):
+        return False
+    return _PHASE.findall(a) == _PHASE.findall(b)
+
+
+def _has_review(x: Extraction) -> bool:
+    return any(area.part == "review" for area in x.structure.areas)
