@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import PROJECT_STAGES
+from kg.link.promises import first_reports
 from kg.model import Extraction, Mention
 
 __all__ = ["STAGES", "ProjectStatement", "ProjectPromise", "project_statements", "track_projects", "stage_of"]
@@ -106,10 +107,7 @@ def track_projects(extractions: list[Extraction]) -> list[ProjectPromise]:
     """Every project a plan promises a stage of, whose region has a later report reviewing the year, in report
     order and, within a report, in the order of its first promise."""
     statements = [x.statements or project_statements(x) for x in extractions]
-    reviewing: dict[tuple[str, int], int] = {}
-    for i, x in enumerate(extractions):
-        if x.structure.meta.review_year and _has_review(x):
-            reviewing.setdefault((x.structure.meta.region, x.structure.meta.review_year), i)
+    reviewing = first_reports(extractions, lambda x: x.structure.meta.review_year if _has_review(x) else None)
     promises = []
     for i, x in enumerate(extractions):
         meta = x.structure.meta

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable, Sequence
 
 import re
 
@@ -33,7 +34,7 @@ from kg.extract.lexicon import (CEILING_QUANTITIES, FLOW_MARKERS, INDICATOR_ABBR
                                 TARGET_AUX_TAILS)
 from kg.model import Extraction, Observation
 
-__all__ = ["Promise", "track_promises", "verdict", "bound", "ABOUT_POINTS", "ABOUT_SHARE",
+__all__ = ["Promise", "track_promises", "first_reports", "verdict", "bound", "ABOUT_POINTS", "ABOUT_SHARE",
            "NO_REVIEW", "NO_ACTUAL"]
 
 # qualifiers and words that make a target a ceiling: the actual must not exceed it
@@ -67,7 +68,8 @@ class Promise:
 
 def track_promises(extractions: list[Extraction]) -> list[Promise]:
     """Every target of every report whose region has a later report stating the actuals of its year."""
-    reviewing, next_reports = _reports_reviewing(extractions), _reports_of(extractions)
+    reviewing = first_reports(extractions, lambda x: x.structure.meta.review_year)
+    next_reports = first_reports(extractions, lambda x: x.structure.meta.year)
     promises = []
     for i, x in enumerate(extractions):
         for j, obs in enumerate(x.observations):
@@ -91,23 +93,13 @@ def track_promises(extractions: list[Extraction]) -> list[Promise]:
     return promises
 
 
-def _reports_reviewing(extractions: list[Extraction]) -> dict[tuple[str, int], int]:
-    """(region, year) -> the index of the first report of that region whose review part covers the year."""
+def first_reports(extractions: Sequence[Extraction], year_of: Callable[[Extraction], int | None]) -> dict[tuple[str, int], int]:
+    """(region, year) -> the index of the first report of that region whose ``year_of`` is that year (reports
+    whose ``year_of`` is None are left out)."""
     index: dict[tuple[str, int], int] = {}
     for i, x in enumerate(extractions):
-        meta = x.structure.meta
-        if meta.review_year:
-            index.setdefault((meta.region, meta.review_year), i)
-    return index
-
-
-def _reports_of(extractions: list[Extraction]) -> dict[tuple[str, int], int]:
-    """(region, year) -> the index of the first report of that region delivered in that year."""
-    index: dict[tuple[str, int], int] = {}
-    for i, x in enumerate(extractions):
-        meta = x.structure.meta
-        if meta.year:
-            index.setdefault((meta.region, meta.year), i)
+        if year := year_of(x):
+            index.setdefault((x.structure.meta.region, year), i)
     return index
 
 
