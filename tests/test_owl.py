@@ -81,10 +81,27 @@ def with_ontology(tmp_path: Path, name: str, *turtle: Path | str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reports(java, seed_build, qinghe_build, tmp_path_factory):
-    """One run of the checker over the ontology, the ontology with the seed build, and with both builds."""
+def years_build(tmp_path_factory):
+    """Two years of one county: targets with verdicts and outcomes, projects followed (gk:ProjectPromise)."""
+    import kg
+
+    from .test_promises import PROJECTS_2020, PROJECTS_2021
+
+    folder = tmp_path_factory.mktemp("years")
+    extra = "地区生产总值增长7.5%左右,新增公办学位1000个。\n"
+    for name, text in (("wuyang-2020.txt", PROJECTS_2020 + extra), ("wuyang-2021.txt", PROJECTS_2021)):
+        (folder / name).write_text(text.replace("梧阳大桥建成通车。", "梧阳大桥建成通车。地区生产总值增长7.4%。"),
+                                   encoding="utf-8")
+    kg.build([folder / "wuyang-2020.txt", folder / "wuyang-2021.txt"], folder / "build")
+    return folder / "build" / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def reports(java, seed_build, qinghe_build, years_build, tmp_path_factory):
+    """One run of the checker over the ontology, the ontology with the seed build, with both builds, and with
+    two years of a county (promises and projects followed)."""
     tmp = tmp_path_factory.mktemp("owl")
-    files = [ONTOLOGY,
+    files = [ONTOLOGY, with_ontology(tmp, "years.ttl", years_build),
              with_ontology(tmp, "seed.ttl", seed_build[0] / "graph.ttl"),
              with_ontology(tmp, "seed-and-qinghe.ttl", seed_build[0] / "graph.ttl", qinghe_build / "graph.ttl"),
              with_ontology(tmp, "two-kinds.ttl", GK + "res:x a gk:Enterprise, gk:Project ."),
@@ -104,12 +121,17 @@ def test_hermit_finds_the_ontology_consistent_with_no_unsatisfiable_class(report
     assert reports["govkg.ttl"].unsatisfiable == []
 
 
-@pytest.mark.parametrize("name", ["seed.ttl", "seed-and-qinghe.ttl"])
+@pytest.mark.parametrize("name", ["seed.ttl", "seed-and-qinghe.ttl", "years.ttl"])
 def test_the_ontology_with_builds_is_in_owl_2_dl_and_consistent(reports, name):
     report = reports[name]
     assert report.violations == []
     assert report.consistent is True
     assert report.unsatisfiable == []
+
+
+def test_the_years_build_holds_promises_and_projects_followed(years_build):
+    text = years_build.read_text(encoding="utf-8")
+    assert "gk:verdict gk:Met" in text and "gk:ProjectPromise" in text
 
 
 def test_hermit_finds_a_thing_of_two_disjoint_kinds_inconsistent(reports):

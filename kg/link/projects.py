@@ -1,12 +1,14 @@
 """Projects across years: a project a plan promises to start, build, finish or open, against what the region's
 next report says of it.
 
-A project (an entity of type ``Project``) named in the plan part of the report of year N with a stage word in
+A project (an entity of type ``Project``, or an ``Institution`` such as a school or a centre that is started,
+built or opened) named in the plan part of the report of year N with a stage word in
 its clause (``开工``, ``建设``, ``建成``, ``投产`` …; ``lexicon.toml``, ``project_stages``) is a promise of that
 stage. It is looked up in the review part of the first report of the same region that reviews year N, by name:
 the same name, or one name ending the other (``地铁8号线二期`` and ``8号线二期``), of four characters or more, with
-the same phase (``一期``, ``二期``) when either names one. The stage reached is the highest stage word in the
-clauses that name it there. The verdict:
+the same phase (``一期``, ``二期``) when either names one; failing a project of that name, the name as written in a
+sentence of the review. The stage reached is the highest stage word in the clauses that name it there. The
+verdict:
 
 - ``done``: the stage reached is the one promised, or beyond (``建成`` promised, ``通车`` reported);
 - ``progressing``: the project is named with a lesser stage, or with none;
@@ -22,13 +24,20 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import PROJECT_STAGES
 from kg.link.promises import first_reports
-from kg.model import Extraction, Mention
+from kg.model import Extraction, Mention, Sentence
 
 __all__ = ["STAGES", "ProjectStatement", "ProjectPromise", "project_statements", "track_projects", "stage_of"]
 
 STAGES = ("planned", "started", "under construction", "completed", "in operation")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+# words that say only that work goes on: they count when no other stage word is there
+_WEAK = frozenset({"建设", "推进", "加快", "改造"})
+# the stages that make an institution a project too: a school or a centre started, built or opened is a facility
+_BUILT = frozenset({"started", "completed", "in operation"})
+_PARTLY = re.compile(r"部分(?:开放|投用|启用|通车|投产)")
+_COMMITMENT = re.compile(r"(?:确保|力争|争取|年底前|年内|今年|当年)")  # a clause that says when or how far
+_LISTED = re.compile(r"[、,，和及与以及\s]*")  # what stands between two projects of one list
 _STAGE_WORDS = sorted(PROJECT_STAGES, key=len, reverse=True)
 
 
@@ -37,7 +46,8 @@ class ProjectStatement:
     """What one mention of a project says: its name, the part it stands in, the stage its clause names (or None),
     and its sentence (offsets in the original file, and text)."""
 
-    name: str
+    name: str  # "" for a sentence of the review part, kept to find a project named there but not extracted
+    etype: str  # Project, or Institution
     part: str
     stage: str | None
     sentence: tuple[int, int]
@@ -64,23 +74,35 @@ def project_statements(x: Extraction) -> tuple[ProjectStatement, ...]:
     """Every mention of a project in a report, as ``ProjectStatement``: what promise tracking keeps of its
     projects (``kg.corpus.parts.for_promises``)."""
     parts = {area.key: area.part for area in x.structure.areas}
-    mentions = [(e.name, m) for e in x.entities if e.etype == "Project" for m in e.mentions]
+    mentions = [(e.name, m) for e in x.entities if e.etype in ("Project", "Institution") for m in e.mentions]
     starts: dict[int, list[int]] = {}  # where each sentence names a project
     for _, m in mentions:
         starts.setdefault(m.sentence.start, []).append(m.start)
 
-    def until(m: Mention) -> int:  # the stage words of a project run to the next project of its sentence
-        return min((at for at in starts[m.sentence.start] if at > m.start), default=m.sentence.end)
+    def until(m: Mention) -> int:  # the stage words of a project run to the next project of its sentence that
+        # is not listed with it (推进A、B建设,确保…建成: both share the words after the list)
+        text, base = m.sentence.text, m.sentence.start
+        later = sorted(at for at in starts[base] if at > m.start)
+        edge = m.end
+        for at in later:
+            if not _LISTED.fullmatch(text[edge - base:at - base]):
+                return at
+            edge = next(mm.end for _, mm in mentions if mm.start == at and mm.sentence.start == base)
+        return m.sentence.end
 
-    return tuple(ProjectStatement(name, parts.get(m.sentence.area, "other"), stage_of(m, until(m)),
-                                  x.report.raw_span(m.sentence.start, m.sentence.end), m.sentence.text)
-                 for name, m in mentions)
+    projects = tuple(ProjectStatement(name, m.etype, parts.get(m.sentence.area, "other"), stage,
+                                      x.report.raw_span(m.sentence.start, m.sentence.end), m.sentence.text)
+                     for name, m in mentions
+                     if (stage := stage_of(m, until(m))) in _BUILT or m.etype == "Project")
+    review = tuple(ProjectStatement("", "", "review", None, x.report.raw_span(s.start, s.end), s.text)
+                   for s in x.structure.sentences if parts.get(s.area) == "review")
+    return projects + review
 
 
 def stage_of(mention: Mention, until: int | None = None) -> str | None:
-    """The highest stage a stage word names in the clause of ``mention`` and the clauses after it, up to
-    ``until`` (an offset of the analysed text: where the sentence names the next project; default: the end of
-    the mention's clause), or None.
+    """The highest stage a stage word names in the clause of ``mention``, and in the clauses after it that commit
+    to a date or a result (``确保``, ``力争``, ``年底前`` …) up to ``until`` (an offset of the analysed text: where
+    the sentence names the next project not listed with it; default: none), or None.
 
     >>> from kg.model import Sentence
     >>> s = Sentence(0, 20, "加快推进碧川大桥建设,确保年底建成通车。", "P1")
@@ -96,11 +118,15 @@ def stage_of(mention: Mention, until: int | None = None) -> str | None:
     starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, max(0, at))]
     begin = starts[-1] if starts else 0
     end = next((m.start() for m in _CLAUSE_END.finditer(text, at + len(mention.name))), len(text))
-    if until is not None:
-        end = max(end, min(len(text), until - mention.sentence.start))
+    if until is not None:  # and the clauses after it that commit to a date or a result (确保年底建成)
+        limit = min(len(text), until - mention.sentence.start)
+        while end < limit and _COMMITMENT.match(text, end + 1):
+            end = next((m.start() for m in _CLAUSE_END.finditer(text, end + 1)), len(text))
     clause = text[begin:at] + " " + text[at + len(mention.name):end]  # the name itself holds no stage word
-    found = [PROJECT_STAGES[w] for w in _STAGE_WORDS if w in clause]
-    return max(found, key=STAGES.index) if found else None
+    clause = _PARTLY.sub(" ", clause)  # 部分开放: not yet open
+    found = [w for w in _STAGE_WORDS if w in clause]
+    strong = [w for w in found if w not in _WEAK] or found  # 开工建设 starts, 加快建设,确保建成 completes
+    return max((PROJECT_STAGES[w] for w in strong), key=STAGES.index) if strong else None
 
 
 def track_projects(extractions: list[Extraction]) -> list[ProjectPromise]:
@@ -127,12 +153,21 @@ def _higher(a: ProjectStatement, b: ProjectStatement) -> bool:
 
 
 def _outcome(i: int, promised: ProjectStatement, k: int, later: tuple[ProjectStatement, ...]) -> ProjectPromise:
-    said = [st for st in later if st.part == "review" and _same_project(promised.name, st.name)]
+    said = [st for st in later if st.part == "review" and st.name and _same_project(promised.name, st.name)]
+    said = said or [_named_in(promised.name, st) for st in later if not st.name and promised.name in st.text]
     if not said:
         return ProjectPromise(i, promised, None, None, "not reported")
     reached = max(said, key=lambda st: -1 if st.stage is None else STAGES.index(st.stage))
     done = reached.stage is not None and STAGES.index(reached.stage) >= STAGES.index(promised.stage)
     return ProjectPromise(i, promised, k, reached, "done" if done else "progressing")
+
+
+def _named_in(name: str, sentence: ProjectStatement) -> ProjectStatement:
+    """What a sentence of the review says of the project ``name`` it holds."""
+    at = sentence.text.index(name)
+    text = Sentence(0, len(sentence.text), sentence.text, "")
+    stage = stage_of(Mention(name, "Project", at, at + len(name), text, "text"), len(sentence.text))
+    return ProjectStatement(name, "", "review", stage, sentence.sentence, sentence.text)
 
 
 def _same_project(a: str, b: str) -> bool:

@@ -118,10 +118,12 @@ def _actual_for(target: Observation, later: Extraction) -> tuple[int, Decimal] |
     answers = [(k, obs) for k, obs in enumerate(later.observations)
                if obs.status == "actual" and obs.year == target.year and not obs.period]
     kind = _matching_key(target)[1]
-    for k, obs in answers:
-        if (_concept(obs) == _concept(target) and _same_flow(kind, _matching_key(obs)[1])
-                and (value := _answer(target, obs)) is not None):
-            return k, value
+    same = [(k, obs, value) for k, obs in answers
+            if _concept(obs) == _concept(target) and _same_flow(kind, _matching_key(obs)[1])
+            and (value := _answer(target, obs)) is not None]
+    if same:  # a growth target: a growth stated as such before one stated beside a level
+        k, _, value = min(same, key=lambda s: target.rule == "change" and s[1].rule != "change")
+        return k, value
     return _variant_answer(target, answers)
 
 

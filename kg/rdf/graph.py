@@ -106,7 +106,7 @@ def _project_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, 
         node = iri(f"{rep}/project-promise/{n}")
         triples += [(node, _TYPE, GK_NT.ProjectPromise),
                     (node, _LABEL, _zh(f"{p.promised.name}({p.promised.stage})")),
-                    (node, GK_NT.project, iri(entity_iri("Project", p.promised.name, region))),
+                    (node, GK_NT.project, iri(entity_iri(p.promised.etype, p.promised.name, region))),
                     (node, GK_NT.planReport, iri(rep)),
                     (node, GK_NT.planSentence, iri(sentence_iri(rep, *p.promised.sentence))),
                     (node, GK_NT.promisedStage, _plain(p.promised.stage)),
