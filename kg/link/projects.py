@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import PROJECT_STAGES
-from kg.link.promises import first_reports
+from kg.link.promises import first_reports, has_review
 from kg.model import Extraction, Mention, Sentence
 
 __all__ = ["STAGES", "ProjectStatement", "ProjectPromise", "project_statements", "track_projects", "stage_of"]
@@ -132,11 +132,13 @@ def stage_of(mention: Mention, until: int | None = None) -> str | None:
 def track_projects(extractions: list[Extraction]) -> list[ProjectPromise]:
     """Every project a plan promises a stage of, whose region has a later report reviewing the year, in report
     order and, within a report, in the order of its first promise."""
-    statements = [x.statements or project_statements(x) for x in extractions]
-    reviewing = first_reports(extractions, lambda x: x.structure.meta.review_year if _has_review(x) else None)
-    promises = []
-    for i, x in enumerate(extractions):
-        meta = x.structure.meta
+    metas, statements = [], []
+    for x in extractions:  # one pass: each report read once
+        metas.append((x.structure.meta, has_review(x)))
+        statements.append(x.statements or project_statements(x))
+    reviewing = first_reports(metas, lambda meta, reviews: meta.review_year if reviews else None)
+    promises, reviews = [], {}
+    for i, (meta, _) in enumerate(metas):
         later = reviewing.get((meta.region, meta.plan_year or meta.year))
         if later is None or later == i:
             continue
@@ -144,17 +146,37 @@ def track_projects(extractions: list[Extraction]) -> list[ProjectPromise]:
         for st in statements[i]:
             if st.part == "plan" and st.stage and (st.name not in promised or _higher(st, promised[st.name])):
                 promised[st.name] = st
-        promises += [_outcome(i, st, later, statements[later]) for st in promised.values()]
+        review = reviews.get(later) or reviews.setdefault(later, _Review(statements[later]))
+        promises += [_outcome(i, st, later, review) for st in promised.values()]
     return promises
+
+
+class _Review:
+    """A later report's review, indexed: its projects by the last four characters of their names (two names one
+    of which ends the other end alike), its sentences' text joined (a name not in it is in no sentence)."""
+
+    def __init__(self, statements: tuple[ProjectStatement, ...]):
+        self.by_tail: dict[str, list[ProjectStatement]] = {}
+        for st in statements:
+            if st.part == "review" and st.name:
+                self.by_tail.setdefault(st.name[-4:], []).append(st)
+        self.sentences = [st for st in statements if not st.name]
+        self.text = "\n".join(st.text for st in self.sentences)
+
+    def naming(self, name: str) -> list[ProjectStatement]:
+        """What the review says of the project ``name``: its projects of that name, else its sentences naming it."""
+        said = [st for st in self.by_tail.get(name[-4:], ()) if _same_project(name, st.name)]
+        if said or name not in self.text:
+            return said
+        return [_named_in(name, st) for st in self.sentences if name in st.text]
 
 
 def _higher(a: ProjectStatement, b: ProjectStatement) -> bool:
     return STAGES.index(a.stage) > STAGES.index(b.stage)
 
 
-def _outcome(i: int, promised: ProjectStatement, k: int, later: tuple[ProjectStatement, ...]) -> ProjectPromise:
-    said = [st for st in later if st.part == "review" and st.name and _same_project(promised.name, st.name)]
-    said = said or [_named_in(promised.name, st) for st in later if not st.name and promised.name in st.text]
+def _outcome(i: int, promised: ProjectStatement, k: int, review: "_Review") -> ProjectPromise:
+    said = review.naming(promised.name)
     if not said:
         return ProjectPromise(i, promised, None, None, "not reported")
     reached = max(said, key=lambda st: -1 if st.stage is None else STAGES.index(st.stage))
@@ -184,6 +206,3 @@ def _same_project(a: str, b: str) -> bool:
         return False
     return _PHASE.findall(a) == _PHASE.findall(b)
 
-
-def _has_review(x: Extraction) -> bool:
-    return any(area.part == "review" for area in x.structure.areas)

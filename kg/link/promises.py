@@ -26,15 +26,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import re
 
 from kg.extract.lexicon import (CEILING_QUANTITIES, FLOW_MARKERS, INDICATOR_ABBREVIATIONS, TARGET_AUX_LEADS,
                                 TARGET_AUX_TAILS)
-from kg.model import Extraction, Observation
+from kg.model import Extraction, Observation, ReportMeta
 
-__all__ = ["Promise", "track_promises", "first_reports", "verdict", "bound", "ABOUT_POINTS", "ABOUT_SHARE",
+__all__ = ["Promise", "track_promises", "first_reports", "has_review", "verdict", "bound", "ABOUT_POINTS", "ABOUT_SHARE",
            "NO_REVIEW", "NO_ACTUAL"]
 
 # qualifiers and words that make a target a ceiling: the actual must not exceed it
@@ -68,8 +69,10 @@ class Promise:
 
 def track_promises(extractions: list[Extraction]) -> list[Promise]:
     """Every target of every report whose region has a later report stating the actuals of its year."""
-    reviewing = first_reports(extractions, lambda x: x.structure.meta.review_year)
-    next_reports = first_reports(extractions, lambda x: x.structure.meta.year)
+    actuals: dict[tuple[int, int], _Actuals] = {}
+    metas = [(x.structure.meta, has_review(x)) for x in extractions]  # one pass: each report read once here
+    reviewing = first_reports(metas, lambda meta, _: meta.review_year)
+    next_reports = first_reports(metas, lambda meta, _: meta.year)
     promises = []
     for i, x in enumerate(extractions):
         for j, obs in enumerate(x.observations):
@@ -83,48 +86,75 @@ def track_promises(extractions: list[Extraction]) -> list[Promise]:
                 if next_reports.get((region, obs.year + 1), i) > i:  # the next year's report, with no review
                     promises.append(Promise((i, j), None, "not reported", NO_REVIEW))
                 continue
-            match = _actual_for(obs, extractions[later])
+            key = (later, obs.year)
+            if key not in actuals:  # the later report's actuals of the year, gathered once for all its targets
+                actuals[key] = _Actuals([(k, a) for k, a in enumerate(extractions[later].observations)
+                                         if a.status == "actual" and a.year == obs.year and not a.period])
+            match = _actual_for(obs, actuals[key])
             if match is None:
-                reviews = any(area.part == "review" for area in extractions[later].structure.areas)
-                promises.append(Promise((i, j), None, "not reported", NO_ACTUAL if reviews else NO_REVIEW))
+                promises.append(Promise((i, j), None, "not reported", NO_ACTUAL if metas[later][1] else NO_REVIEW))
             else:
                 k, value = match
                 promises.append(Promise((i, j), (later, k), verdict(obs, value)))
     return promises
 
 
-def first_reports(extractions: Sequence[Extraction], year_of: Callable[[Extraction], int | None]) -> dict[tuple[str, int], int]:
-    """(region, year) -> the index of the first report of that region whose ``year_of`` is that year (reports
-    whose ``year_of`` is None are left out)."""
+def first_reports(metas: Sequence[tuple[ReportMeta, bool]],
+                  year_of: Callable[[ReportMeta, bool], int | None]) -> dict[tuple[str, int], int]:
+    """(region, year) -> the index of the first report of that region whose ``year_of`` (of its meta and whether
+    it has a review part) is that year; reports whose ``year_of`` is None are left out."""
     index: dict[tuple[str, int], int] = {}
-    for i, x in enumerate(extractions):
-        if year := year_of(x):
-            index.setdefault((x.structure.meta.region, year), i)
+    for i, (meta, reviews) in enumerate(metas):
+        if year := year_of(meta, reviews):
+            index.setdefault((meta.region, year), i)
     return index
+
+
+def has_review(x: Extraction) -> bool:
+    return any(area.part == "review" for area in x.structure.areas)
 
 
 def _concept(obs: Observation) -> str:
     return obs.concept or obs.indicator
 
 
-def _actual_for(target: Observation, later: Extraction) -> tuple[int, Decimal] | None:
-    """The actual that answers ``target`` in ``later``, and the value to compare: the level, or its growth.
+class _Actuals:
+    """A later report's actuals of one year, by their index, and indexed by what ``_closeness`` compares: the last
+    character of their key, and the characters of their key in order (only these can be close to a name)."""
+
+    def __init__(self, answers: list[tuple[int, Observation]]):
+        self.answers = answers
+        self.by_last: dict[str, list[tuple[int, Observation]]] = {}
+        self.by_chars: dict[str, list[tuple[int, Observation]]] = {}
+        for k, obs in answers:
+            core = _matching_key(obs)[0]
+            if core:
+                self.by_last.setdefault(core[-1], []).append((k, obs))
+                self.by_chars.setdefault("".join(sorted(core)), []).append((k, obs))
+
+    def near(self, core: str) -> list[tuple[int, Observation]]:
+        """The actuals whose key may be close to ``core``, in their order."""
+        found = {k: obs for k, obs in self.by_last.get(core[-1], []) + self.by_chars.get("".join(sorted(core)), [])}
+        return sorted(found.items())
+
+
+def _actual_for(target: Observation, actuals: _Actuals) -> tuple[int, Decimal] | None:
+    """The actual among ``actuals`` (a later report's actuals of the target's year) that answers ``target``, and the
+    value to compare: the level, or its growth.
 
     An actual of the same concept comes first; failing one, an actual under a variant of the
     name (see ``_matching_key``), the closest if several, and none if they disagree.
     """
     if len(_concept(target)) < 3:
         return None  # too short a name (``项目``) to say which quantity it is
-    answers = [(k, obs) for k, obs in enumerate(later.observations)
-               if obs.status == "actual" and obs.year == target.year and not obs.period]
     kind = _matching_key(target)[1]
-    same = [(k, obs, value) for k, obs in answers
+    same = [(k, obs, value) for k, obs in actuals.answers
             if _concept(obs) == _concept(target) and _same_flow(kind, _matching_key(obs)[1])
             and (value := _answer(target, obs)) is not None]
     if same:  # a growth target: a growth stated as such before one stated beside a level
         k, _, value = min(same, key=lambda s: target.rule == "change" and s[1].rule != "change")
         return k, value
-    return _variant_answer(target, answers)
+    return _variant_answer(target, actuals)
 
 
 def _answer(target: Observation, obs: Observation) -> Decimal | None:
@@ -137,6 +167,7 @@ def _answer(target: Observation, obs: Observation) -> Decimal | None:
     return None
 
 
+@lru_cache(maxsize=1 << 10)
 def _unit_class(unit: str) -> str:
     """A unit with its classifier made general: things counted one by one are counted alike (``万个`` of 5G
     stations in a plan are ``万座`` in the review), and so are people.
@@ -149,7 +180,7 @@ def _unit_class(unit: str) -> str:
     return unit[:-1] + "人" if unit and unit[-1] == "名" else unit
 
 
-def _variant_answer(target: Observation, answers: list[tuple[int, Observation]]) -> tuple[int, Decimal] | None:
+def _variant_answer(target: Observation, actuals: _Actuals) -> tuple[int, Decimal] | None:
     """The actual named by a variant of the target's name, of the same measure (both flows of one kind, or both
     stocks) and unit: the same words once aim, flow and noise words go (``_matching_key``), the same characters
     in another order (``公办义务教育学位``, ``义务教育公办学位``), or one name inside the other, in order
@@ -162,12 +193,10 @@ def _variant_answer(target: Observation, answers: list[tuple[int, Observation]])
     if len(core) < 3:
         return None
     found = []
-    for k, obs in answers:
-        if (value := _answer(target, obs)) is None:
-            continue
+    for k, obs in actuals.near(core):
         other_core, other_kind, other_word = _matching_key(obs)
         closeness = _closeness(core, other_core) or _same_head(core, other_core, word, other_word)
-        if closeness and _same_flow(kind, other_kind):
+        if closeness and _same_flow(kind, other_kind) and (value := _answer(target, obs)) is not None:
             found.append(((-closeness, other_word != word), k, value))
     if not found:
         return None
@@ -236,14 +265,21 @@ def _matching_key(obs: Observation) -> tuple[str, str | None, str]:
     ...                           surface="国家高新技术企业达1700家"))
     ('国高企业', None, '')
     """
-    name = _GROWTH_TAIL.sub("", _strip_aux(_KEY_NOISE.sub("", _abbreviated(_concept(obs))))) or _concept(obs)
+    return _key(_concept(obs), obs.surface)
+
+
+@lru_cache(maxsize=1 << 14)
+def _key(concept: str, surface: str) -> tuple[str, str | None, str]:
+    """``_matching_key`` of an observation of ``concept`` stated in the words ``surface`` (memoised: a report's
+    actuals are compared with every target of the year before)."""
+    name = _GROWTH_TAIL.sub("", _strip_aux(_KEY_NOISE.sub("", _abbreviated(concept)))) or concept
     word = _flow_word(name)
     if word:
         return name[len(word):], FLOW_MARKERS[word], word
-    said = _flow_word(_strip_aux(obs.surface))  # 力争新增35家: the flow word before the figure
+    said = _flow_word(_strip_aux(surface))  # 力争新增35家: the flow word before the figure
     if said:
         return name, FLOW_MARKERS[said], said
-    if _STOCK.search(obs.surface or name):
+    if _STOCK.search(surface or name):
         return name, None, word
     return name, "", word  # a bare figure: of the year, which any flow may answer
 

@@ -82,26 +82,27 @@ _VERDICT = {"met": GK_NT.Met, "missed": GK_NT.Missed, "not reported": GK_NT.NotR
 
 def promise_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, str]]:
     """The ``gk:verdict`` of every target whose region has a later report, and its ``gk:outcome`` if one was
-    found (``kg.link.promises``): ``extractions`` is read in order, and again at the later report of each target."""
-    triples = []
-    triples += _project_triples(extractions)
+    found (``kg.link.promises``), and the projects followed (``kg.link.projects``): ``extractions`` is read in
+    order a few times, and again at the later report of each target."""
+    reports = [(str(report_node(x)), x.structure.meta.region) for x in extractions]  # each read once here
+    triples = _project_triples(extractions, reports)
     for p in track_promises(extractions):
-        target = _observation_node(extractions[p.target[0]], p.target[1] + 1)
+        target = iri(observation_iri(reports[p.target[0]][0], p.target[1] + 1))
         triples.append((target, GK_NT.verdict, _VERDICT[p.verdict]))
         if p.reason:
             triples.append((target, GK_NT.verdictReason, _plain(p.reason)))
         if p.actual is not None:
-            triples.append((target, GK_NT.outcome, _observation_node(extractions[p.actual[0]], p.actual[1] + 1)))
+            triples.append((target, GK_NT.outcome, iri(observation_iri(reports[p.actual[0]][0], p.actual[1] + 1))))
     return triples
 
 
-def _project_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, str]]:
+def _project_triples(extractions: Sequence[Extraction], reports: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """Each project a plan promises a stage of, as a ``gk:ProjectPromise`` (``kg.link.projects``): not owned by a
-    report (no ``gk:report``), so it goes with the shared nodes, as the promise links do."""
+    report (no ``gk:report``), so it goes with the shared nodes, as the promise links do. ``reports``: each
+    report's IRI and region."""
     triples, numbers = [], {}
     for p in track_projects(extractions):
-        x = extractions[p.plan]
-        rep, region = str(report_node(x)), x.structure.meta.region
+        rep, region = reports[p.plan]
         numbers[rep] = n = numbers.get(rep, 0) + 1
         node = iri(f"{rep}/project-promise/{n}")
         triples += [(node, _TYPE, GK_NT.ProjectPromise),
@@ -112,16 +113,12 @@ def _project_triples(extractions: Sequence[Extraction]) -> list[tuple[str, str, 
                     (node, GK_NT.promisedStage, _plain(p.promised.stage)),
                     (node, GK_NT.projectVerdict, _plain(p.verdict))]
         if p.reached is not None:
-            later = str(report_node(extractions[p.review]))
+            later = reports[p.review][0]
             triples += [(node, GK_NT.outcomeReport, iri(later)),
                         (node, GK_NT.outcomeSentence, iri(sentence_iri(later, *p.reached.sentence)))]
             if p.reached.stage:
                 triples.append((node, GK_NT.reachedStage, _plain(p.reached.stage)))
     return triples
-
-
-def _observation_node(x: Extraction, n: int) -> str:
-    return iri(observation_iri(report_node(x), n))
 
 
 def report_node(extraction: Extraction) -> URIRef:
