@@ -454,3 +454,32 @@ def test_an_indicators_panel_shows_each_targets_verdict_beside_it(promises, open
                       for t, v in g.subject_objects(GK.verdict) if g.value(t, GK.indicator) == g.value(target, GK.indicator))
     assert sorted(badges) == expected and "✗ 未兑现 missed" in badges
     assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def projects_page(tmp_path_factory):
+    """A page of two years of one county whose plan promises projects (tests/test_promises.py's texts)."""
+    from .test_promises import PROJECTS_2020, PROJECTS_2021
+
+    g = build_graph([kg.extract_report(kg.parse_report(text, name=name))
+                     for name, text in (("wuyang-2020.txt", PROJECTS_2020), ("wuyang-2021.txt", PROJECTS_2021))])
+    path = tmp_path_factory.mktemp("projects") / "graph.html"
+    path.write_text(render_html(g, "projects"), encoding="utf-8")
+    return path, g
+
+
+def test_the_projects_followed_are_listed_and_a_row_selects_its_project(projects_page, opened):
+    path, g = projects_page
+    page = opened(path)
+    assert page.errors == [] and page.page.is_visible("#project-list")
+    assert not page.page.is_visible("#promise-table")  # no target has a verdict here: no empty table
+    page.page.click("#project-list summary")
+    rows = page.js("""Array.from(document.querySelectorAll("#project-body tr")).map(tr =>
+        Array.from(tr.children).map(td => td.textContent))""")
+    by_name = {r[2]: r for r in rows}
+    assert len(rows) == len(list(g.subjects(RDF.type, GK.ProjectPromise)))
+    assert by_name["梧阳大桥"][3:] == ["投用 in operation", "投用 in operation", "✓ 已完成 done"]
+    assert by_name["梧阳环城公路"][4:] == ["—", "? 未报告 not reported"]
+    page.page.click('#project-body tr:has(td:text-is("梧阳大桥"))')
+    selected = page.js("govkg.network.getSelectedNodes()")
+    assert [page.js("i => govkg.data.nodes[i].l", i) for i in selected] == ["梧阳大桥"]

@@ -116,6 +116,8 @@ class PageFacts:
     #                            stated name, report, work area, ((sentence, start, end), ...))
     statements: tuple = ()  # (subject, object, relation kind, sentence)
     promises: tuple = ()  # (target, verdict (one of VERDICTS), outcome or "")
+    projects: tuple = ()  # (project, plan report, promised, reached or "", verdict, plan sentence, outcome sentence)
+    #                       a sentence as (report, start, end), or None
 
 
 class _Triples:
@@ -177,7 +179,25 @@ def page_facts(triples: Iterable[tuple]) -> PageFacts:
         observations=tuple(sorted(_observation_facts(t, obs, ind, number) for obs, ind in t.pairs(GK_NT.indicator))),
         statements=tuple(sorted(_statements(t, number))),
         promises=tuple(sorted((_iri(target), _VERDICT_NAMES[verdict], _text(t.value(target, GK_NT.outcome)))
-                              for target, verdict in t.pairs(GK_NT.verdict) if verdict in _VERDICT_NAMES)))
+                              for target, verdict in t.pairs(GK_NT.verdict) if verdict in _VERDICT_NAMES)),
+        projects=tuple(sorted(_project_facts(t, node) for node, kind in t.pairs(_TYPE)
+                              if kind == GK_NT.ProjectPromise)))
+
+
+def _project_facts(t: _Triples, node) -> tuple:
+    value = partial(t.value, node)
+    return (_iri(value(GK_NT.project)), _iri(value(GK_NT.planReport)), _text(value(GK_NT.promisedStage)),
+            _text(value(GK_NT.reachedStage)), _text(value(GK_NT.projectVerdict)),
+            _sentence_key(value(GK_NT.planSentence)), _sentence_key(value(GK_NT.outcomeSentence)))
+
+
+def _sentence_key(term) -> tuple[str, int, int] | None:
+    """A sentence's ``(report, start, end)`` read from its IRI (``{report}/sentence/{start}-{end}``)."""
+    if term is None:
+        return None
+    report, _, span = _iri(term).rpartition("/sentence/")
+    start, _, end = span.partition("-")
+    return (report, int(start), int(end)) if start.isdigit() and end.isdigit() else None
 
 
 def _node_facts(t: _Triples, node, kind: str) -> tuple:
@@ -299,6 +319,7 @@ class _Page:
     reports: dict = field(default_factory=dict)  # observation -> its report
     statements: list = field(default_factory=list)  # (subject, object, kind, sentence)
     promises: list = field(default_factory=list)  # (target, verdict, outcome)
+    projects: list = field(default_factory=list)  # as PageFacts.projects
 
     def add(self, facts: PageFacts) -> None:
         keys = [(report, start, end) for report, start, end, _, _ in facts.sentences]
@@ -319,6 +340,7 @@ class _Page:
             self.reports[obs] = report
         self.statements.extend((s, o, kind, keys[n]) for s, o, kind, n in facts.statements)
         self.promises.extend(facts.promises)
+        self.projects.extend(facts.projects)
 
     def networkx(self) -> nx.Graph:
         """The nodes in IRI order; edges kind by kind in ``EDGE_KINDS`` order, the first kind of a pair kept."""
@@ -344,14 +366,18 @@ class _Page:
         nodes = [self._node(G, iri, ids, used) for iri in G]
         relations = [[ids[s], ids[o], kind, key] for s, o, kind, key in self.statements if s in ids and o in ids]
         used.update(r[3] for r in relations)
+        projects = [p for p in self.projects if p[0] in ids]
+        used.update(key for p in projects for key in p[5:] if key in self.sentences)
         order = sorted(used)
         table = [[self.sentences[k][0], k[1], k[2], ids.get(k[0], -1), ids.get(self.sentences[k][1], -1)]
                  for k in order]
-        _number_sentences(nodes, relations, {k: i for i, k in enumerate(order)})
+        number = {k: i for i, k in enumerate(order)}
+        _number_sentences(nodes, relations, number)
         promises = self.promise_rows(nodes, _place_observations(nodes))
+        project_rows = self.project_rows(projects, ids, number)
         edges = sorted([ids[a], ids[b], EDGE_KINDS.index(k)] for a, b, k in G.edges(data="kind"))
         return {"types": list(TYPES), "edgeKinds": list(EDGE_KINDS), "nodes": nodes, "edges": edges,
-                "sentences": table, "relations": relations, "promises": promises}
+                "sentences": table, "relations": relations, "promises": promises, "projects": project_rows}
 
     def _node(self, G: nx.Graph, iri: str, ids: dict[str, int], used: set) -> dict:
         data = G.nodes[iri]
@@ -385,6 +411,18 @@ class _Page:
                 rows.append([self._region(target), nodes[indicator]["obs"][k][5], verdict, place[target],
                              place.get(outcome)])
         return sorted(rows, key=lambda r: (r[0], r[1], nodes[r[3][0]]["l"], r[3]))
+
+    def project_rows(self, projects: list, ids: dict[str, int], number: dict) -> list[list]:
+        """``[region, year, project, promised, reached, verdict, plan sentence, outcome sentence]`` of every project
+        followed into the next year (nodes and sentences by their numbers, -1 for none), by region, year and name."""
+        rows = []
+        for project, report, promised, reached, verdict, plan, outcome in projects:
+            meta = dict(self.nodes[report][3]) if report in self.nodes else {}
+            year = meta.get("planYear") or meta.get("year", "")
+            rows.append(((meta.get("region", ""), str(year), self.nodes[project][1] or ""),
+                         [meta.get("region", ""), year, ids[project], promised, reached, verdict,
+                          number.get(plan, -1), number.get(outcome, -1)]))
+        return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
     def _region(self, obs: str) -> str:
         report = self.nodes.get(self.reports.get(obs))

@@ -550,7 +550,43 @@
     $("panel").hidden = false;
     $("panel").scrollTop = 0;
   }
+  // ---- projects: each project a plan promised a stage of, beside what the next review says ----
+  var PROJECTS = DATA.projects || [];
+  var STAGE_WORDS = {planned: "谋划 planned", started: "开工 started", "under construction": "在建 under construction",
+                     completed: "建成 completed", "in operation": "投用 in operation"};
+  var PROJECT_VERDICTS = {done: "✓ 已完成 done", progressing: "… 推进中 progressing", "not reported": "? 未报告 not reported"};
+  function showProjects() {   // the rows are made when the list is first opened
+    var body = $("project-body");
+    if (body.childElementCount) return;
+    var rows = document.createDocumentFragment();
+    PROJECTS.forEach(function (p, k) {
+      rows.appendChild(el("tr", {tabindex: "0", "data-project": String(k), "data-verdict": p[5]}, [
+        el("td", {text: p[0]}), el("td", {text: String(p[1])}), el("td", {text: NODES[p[2]].l}),
+        el("td", {text: STAGE_WORDS[p[3]] || p[3]}), el("td", {text: p[4] ? (STAGE_WORDS[p[4]] || p[4]) : "—"}),
+        el("td", {text: PROJECT_VERDICTS[p[5]] || p[5]})]));
+    });
+    body.appendChild(rows);
+  }
+  function buildProjects() {
+    if (!PROJECTS.length) return;
+    var counts = {};
+    PROJECTS.forEach(function (p) { counts[p[5]] = (counts[p[5]] || 0) + 1; });
+    $("project-counts").textContent = ["done", "progressing", "not reported"].map(function (v) {
+      return (counts[v] || 0) + " " + PROJECT_VERDICTS[v]; }).join(" · ");
+    var list = $("project-list"), body = $("project-body");
+    list.addEventListener("toggle", function () { if (list.open) showProjects(); });
+    function open(ev) {
+      var tr = ev.target.closest("tr[data-project]");
+      if (tr && (ev.type === "click" || ev.key === "Enter")) focusNode(PROJECTS[Number(tr.getAttribute("data-project"))][2], false);
+    }
+    body.addEventListener("click", open);
+    body.addEventListener("keydown", open);
+    list.hidden = false;
+    if (!PROMISES.length) { $("promise-bar").hidden = true; $("promise-scroll").hidden = true; }
+    $("promises").hidden = false;
+  }
   function buildPromises() {
+    buildProjects();
     if (!PROMISES.length) return;   // no target has a verdict: the section stays hidden
     var regions = [], region = $("promise-region"), verdict = $("promise-verdict");
     PROMISES.forEach(function (p) { if (regions[regions.length - 1] !== p[0]) regions.push(p[0]); });   // sorted by region
