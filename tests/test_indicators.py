@@ -229,6 +229,12 @@ def test_fenbie_spreads_over_two_names_joined_by_he():
     assert [row[:3] for row in found] == [("星河镇森林覆盖率", Decimal("45"), "%"), ("绿化覆盖率", Decimal("50"), "%")]
 
 
+@pytest.mark.parametrize("verb", ["控制在", "保持在", "提高到"])
+def test_fenbie_spreads_levels_given_by_a_verb_of_level(verb):
+    found = _observations(f"城镇调查失业率和城镇登记失业率分别{verb}5.5%和3.5%以内。", part="2020年工作安排")
+    assert [row[:3] for row in found] == [("城镇调查失业率", Decimal("5.5"), "%"), ("城镇登记失业率", Decimal("3.5"), "%")]
+
+
 def test_a_note_in_brackets_does_not_name_a_change():
     found = _observations("本区生产总值突破610亿元,同比(下同)增长7.1%。")
     assert [row[:4] for row in found] == [("本区生产总值", Decimal("610"), "亿元", Decimal("7.1"))]

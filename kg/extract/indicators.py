@@ -279,9 +279,13 @@ def _changes_given_out(c: _Clause, i: int, q: Quantity, before: str, change) -> 
     return _Then.NEXT
 
 
+# ``分别`` and a verb that gives each name its level (not a change: 增长, 下降 are read as changes)
+_SPREAD_LEVELS = re.compile(r"分别(?:达到|达|为|是|控制在|保持在|稳定在|提高到|提高至|提升到|提升至|降至|降到|下降到)?$")
+
+
 def _levels_spread(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
-    """``A、B分别达到3亿元、5亿元``: one level each."""
-    if (spread := re.search(r"分别(?:达到|达|为|是)?$", before)) and re.search(r"[、和与及]", before):
+    """``A、B分别达到3亿元、5亿元``, ``A和B分别控制在5.5%和3.5%以内``: one level each."""
+    if (spread := _SPREAD_LEVELS.search(before)) and re.search(r"[、和与及]", before):
         _spread_levels(c.text, before[: spread.start()], c.cursor, c.quantities[i:], c.levels, c.out)
         return _Then.STOP
     return None

@@ -49,8 +49,8 @@ ABOUT_SHARE = Decimal("0.05")
 _COUNTED = frozenset("个座所家处项只")
 # what a name's key leaves out: punctuation, and words that say how it is compared, not what
 _KEY_NOISE = re.compile(r"[、，,.。·()（）“”\"'‘’《》\s]|同比|下同|各类|各项|全年平均")
-# words after a name that say its figure is a change of it (居民消费价格涨幅 is 居民消费价格's growth)
-_GROWTH_TAIL = re.compile(r"(?:涨幅|增幅|增速|增长率|上涨|增长)$")
+# words after a name that say how its figure is taken: a change of it (居民消费价格涨幅 is 居民消费价格's growth), an average
+_GROWTH_TAIL = re.compile(r"(?:涨幅|增幅|增速|增长率|上涨|增长|平均)$")
 # what says a figure is a stock (a level reached, a total), not a flow of the year
 _STOCK = re.compile(r"累计|总数|总量|保有量|存量|达到?\d|增至|增加到|提高到|提升至|达到")
 NO_REVIEW = "the next report has no review part"
