@@ -389,6 +389,8 @@ def test_the_promise_table_lists_every_verdict_with_its_counts(promises, opened)
     assert len(ceilings) == 2  # one per region: the target a ceiling, the actual a figure
     assert all(c[3].endswith("%以内") and c[4][:1].isdigit() for c in ceilings)
     assert all(c[4] == "—" for c in cells if c[2] == "新增学位")
+    assert all(c[5].endswith("下一年报告没有给出该指标的实际值 · the next report states no actual of this quantity")
+               for c in cells if c[2] == "新增学位")  # why it is not reported
 
 
 def test_the_promise_table_filters_by_verdict_and_by_region(promises, opened):

@@ -34,10 +34,10 @@ def _file(data: dict, obs: list) -> str:
 def _rows(data: dict) -> list[tuple]:
     """Each promise as one reads it in the table: where, what, the target, the actual and the verdict."""
     rows = []
-    for region, year, verdict, target, outcome in data["promises"]:
+    for region, year, verdict, target, outcome, reason in data["promises"]:
         t, a = _observation(data, target), _observation(data, outcome)
         rows.append((region, year, data["nodes"][target[0]]["l"], (t[0], t[2], t[3], t[6], _file(data, t)),
-                     a and (a[0], a[2], a[4], a[6], _file(data, a)), verdict))
+                     a and (a[0], a[2], a[4], a[6], _file(data, a)), verdict + (f" ({reason})" if reason else "")))
     return rows
 
 
@@ -49,14 +49,15 @@ def test_each_target_with_a_verdict_is_one_row_beside_its_outcome(graph):
          ("320", "亿元", "6", "actual", "qingfeng-2021.txt"), "missed"),  # growth 6% against 7%
         ("青峰县", "2020", "城镇登记失业率", ("3", "%", "以内", "target", "qingfeng-2020.txt"),
          ("2.6", "%", "", "actual", "qingfeng-2021.txt"), "met"),  # under a ceiling of 3%
-        ("青峰县", "2020", "新增学位", ("2000", "个", "", "target", "qingfeng-2020.txt"), None, "not reported"),
+        ("青峰县", "2020", "新增学位", ("2000", "个", "", "target", "qingfeng-2020.txt"), None,
+         "not reported (the next report states no actual of this quantity)"),
     ]
-    assert {row[-1] for row in _rows(page_data(graph))} == set(VERDICTS)
+    assert {row[-1].split(" (")[0] for row in _rows(page_data(graph))} == set(VERDICTS)
 
 
 def test_a_target_points_at_its_own_evidence_sentence(graph):
     data = page_data(graph)
-    _, _, _, target, _ = data["promises"][-1]
+    _, _, _, target, _, _ = data["promises"][-1]
     sentence, start, end = _observation(data, target)[10]
     text, at = data["sentences"][sentence][:2]
     assert text[start - at:end - at] == "新增学位2000个"

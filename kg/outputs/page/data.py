@@ -115,7 +115,7 @@ class PageFacts:
     observations: tuple = ()  # (observation, indicator, value, upper, unit, qualifier, growth, year, status,
     #                            stated name, report, work area, ((sentence, start, end), ...))
     statements: tuple = ()  # (subject, object, relation kind, sentence)
-    promises: tuple = ()  # (target, verdict (one of VERDICTS), outcome or "")
+    promises: tuple = ()  # (target, verdict (one of VERDICTS), outcome or "", why not reported or "")
     projects: tuple = ()  # (project, plan report, promised, reached or "", verdict, plan sentence, outcome sentence)
     #                       a sentence as (report, start, end), or None
 
@@ -178,7 +178,8 @@ def page_facts(triples: Iterable[tuple]) -> PageFacts:
                              for m in _mentions(t, node, number))),
         observations=tuple(sorted(_observation_facts(t, obs, ind, number) for obs, ind in t.pairs(GK_NT.indicator))),
         statements=tuple(sorted(_statements(t, number))),
-        promises=tuple(sorted((_iri(target), _VERDICT_NAMES[verdict], _text(t.value(target, GK_NT.outcome)))
+        promises=tuple(sorted((_iri(target), _VERDICT_NAMES[verdict], _text(t.value(target, GK_NT.outcome)),
+                               _text(t.value(target, GK_NT.verdictReason)))
                               for target, verdict in t.pairs(GK_NT.verdict) if verdict in _VERDICT_NAMES)),
         projects=tuple(sorted(_project_facts(t, node) for node, kind in t.pairs(_TYPE)
                               if kind == GK_NT.ProjectPromise)))
@@ -295,7 +296,7 @@ def page_data(g: Graph) -> dict:
     indicator adds ``obs`` (observations, see ``_observation``). Edges are
     ``[from, to, index in EDGE_KINDS]``; sentences ``[text, start, end, report, area]``;
     relations ``[subject, object, kind, sentence]``; promises, the targets with a verdict,
-    ``[region, year, verdict (one of VERDICTS), target, outcome]`` (see ``_Page.promise_rows``).
+    ``[region, year, verdict (one of VERDICTS), target, outcome, reason]`` (see ``_Page.promise_rows``).
     """
     return merge_page(nt_triples(g))[0]
 
@@ -318,7 +319,7 @@ class _Page:
     observations: dict = field(default_factory=dict)  # indicator -> [(*values, report, area, evidence, obs)]
     reports: dict = field(default_factory=dict)  # observation -> its report
     statements: list = field(default_factory=list)  # (subject, object, kind, sentence)
-    promises: list = field(default_factory=list)  # (target, verdict, outcome)
+    promises: list = field(default_factory=list)  # (target, verdict, outcome, why not reported)
     projects: list = field(default_factory=list)  # as PageFacts.projects
 
     def add(self, facts: PageFacts) -> None:
@@ -398,18 +399,18 @@ class _Page:
         return out
 
     def promise_rows(self, nodes: list[dict], place: dict[str, list[int]]) -> list[list]:
-        """``[region, year, verdict, target, outcome]`` of every target with a verdict, by region, year and
-        indicator.
+        """``[region, year, verdict, target, outcome, reason]`` of every target with a verdict, by region, year
+        and indicator.
 
         ``target`` and ``outcome`` say where the observation is, ``[indicator, index in its obs]``; a target
-        whose later report states no actual for it has no outcome (``None``).
+        whose later report states no actual for it has no outcome (``None``), and ``reason`` says why (else "").
         """
         rows = []
-        for target, verdict, outcome in self.promises:
+        for target, verdict, outcome, reason in self.promises:
             if target in place:
                 indicator, k = place[target]
                 rows.append([self._region(target), nodes[indicator]["obs"][k][5], verdict, place[target],
-                             place.get(outcome)])
+                             place.get(outcome), reason])
         return sorted(rows, key=lambda r: (r[0], r[1], nodes[r[3][0]]["l"], r[3]))
 
     def project_rows(self, projects: list, ids: dict[str, int], number: dict) -> list[list]:

@@ -457,6 +457,9 @@
     indicator: function (p) { return NODES[p[3][0]].l; }, verdict: function (p) { return VERDICT_ORDER.indexOf(p[2]); }
   };
   function promiseObs(ref) { return ref ? NODES[ref[0]].obs[ref[1]] : null; }
+  var REASONS = {   // why a target is not reported (gk:verdictReason), in both languages
+    "the next report states no actual of this quantity": "下一年报告没有给出该指标的实际值 · the next report states no actual of this quantity",
+    "the next report has no review part": "下一年报告没有回顾部分 · the next report has no review part"};
   var VERDICT_OF = null;   // "indicator:observation" -> verdict, made when first asked
   function targetVerdict(n, o) {
     if (!VERDICT_OF) {
@@ -482,7 +485,7 @@
     var name = el("td", {}, [label, target[7] && target[7] !== label ? el("div", {"class": "muted", text: target[7]}) : null]);
     promiseRows[k] = el("tr", {tabindex: "0", "data-promise": String(k), "data-verdict": p[2]}, [
       el("td", {text: p[0]}), el("td", {text: p[1]}), name, figureCell(target, false),
-      figureCell(promiseObs(p[4]), true), el("td", {}, [verdictBadge(p[2])])]);
+      figureCell(promiseObs(p[4]), true), el("td", {}, [verdictBadge(p[2]), p[5] ? el("div", {"class": "muted", text: REASONS[p[5]] || p[5]}) : null])]);
     return promiseRows[k];
   }
   function renderPromises() {   // filter, sort, count, then show the first rows
@@ -544,7 +547,7 @@
      el("p", {}, [verdictBadge(p[2]), " " + p[0] + " · " + p[1] + " 年目标 target"])]
       .concat(section("目标 · target", [observationEvidence(promiseObs(p[3]))]))
       .concat(section("实际 · actual", [actual ? observationEvidence(actual) : el("p", {"class": "muted",
-        text: "该地区下一年的报告没有给出这一指标的实际值 · the region's next report states no actual for it"})]))
+        text: REASONS[p[5]] || "该地区下一年的报告没有给出这一指标的实际值 · the region's next report states no actual for it"})]))
       .concat(section("指标 · indicator", [nodeLink(i)]))
       .forEach(function (part) { body.appendChild(part); });
     $("panel").hidden = false;
