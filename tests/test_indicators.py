@@ -235,6 +235,16 @@ def test_fenbie_spreads_levels_given_by_a_verb_of_level(verb):
     assert [row[:3] for row in found] == [("城镇调查失业率", Decimal("5.5"), "%"), ("城镇登记失业率", Decimal("3.5"), "%")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("全县森林覆盖率和绿化覆盖率分别从40%、30%提高到45%、35%。",
+     [("全县森林覆盖率", Decimal("45"), "%"), ("绿化覆盖率", Decimal("35"), "%")]),
+    ("困难残疾人生活补贴、重度残疾人护理补贴标准,分别从每人每月165元、220元提高到175元、235元。",  # names before
+     [("困难残疾人生活补贴", Decimal("175"), "元"), ("重度残疾人护理补贴标准", Decimal("235"), "元")]),
+])
+def test_fenbie_from_figures_to_figures_gives_each_name_the_figure_reached(sentence, expected):
+    assert [row[:3] for row in _observations(sentence, part="2020年工作安排")] == expected
+
+
 def test_a_note_in_brackets_does_not_name_a_change():
     found = _observations("本区生产总值突破610亿元,同比(下同)增长7.1%。")
     assert [row[:4] for row in found] == [("本区生产总值", Decimal("610"), "亿元", Decimal("7.1"))]

@@ -233,6 +233,10 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
             before, c.carried = c.carried, None
             if quantities[i - 1].unit == q.unit + "/立方米":  # ``从每立方米31微克降到26微克``
                 q = replace(q, unit=quantities[i - 1].unit)
+        elif (spread := _spread_from_to(c, i, before)) is not None:  # ``A、B分别从3、4提高到5、6``: the levels reached
+            names = before[:spread] if _meaningful(before[:spread]) else previous  # ``A标准,分别从…``
+            _spread_levels(text, names, c.cursor, quantities[i + len(quantities[i:]) // 2:], levels, out)
+            break
         elif (start_of := _FROM_START.search(before)) and i + 1 < len(quantities) \
                 and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
             c.carried, c.cursor = before[:start_of.start()], q.end
@@ -246,6 +250,27 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
     if c.growth and not _assign_growth(c.growth, c.down, levels) \
             and (item := _named_by_change(previous, start, c.growth[0], c.down)):
         out.append(item)  # ``婚庆经济发展较快,增长15%``: no level to grow, the clause before names the change
+
+
+# ``分别从每月554元、251元提高到609元、276元``: a list of figures from, a verb of change, as many figures reached
+_SPREAD_FROM = re.compile(r"分别(?:从|由)(?:每[\u4e00-\u9fff]{1,4}?)?$")
+_SPREAD_TO = re.compile(r"(?:提高|增加|提升|上调|增长|降低|下降|减少|压缩|下调)(?:到|至)(?:每[\u4e00-\u9fff]{1,4}?)?")
+
+
+def _spread_from_to(c: _Clause, i: int, before: str) -> int | None:
+    """Where the names end in ``before`` when the clause from figure ``i`` on is ``分别从 a、b 提高到 c、d`` (as many
+    figures reached as figures from, each list joined by ``、``/``和``, nothing after): the names' end, else None."""
+    if not (found := _SPREAD_FROM.search(before)):
+        return None
+    run = c.quantities[i:]
+    if len(run) < 4 or len(run) % 2:
+        return None
+    half = len(run) // 2
+    joins = [c.text[a.end:b.start] for a, b in zip(run, run[1:])]
+    if not _SPREAD_TO.fullmatch(joins[half - 1]) or \
+            not all(re.fullmatch(r"[、和及与\s]*", j) for n, j in enumerate(joins) if n != half - 1):
+        return None
+    return found.start()
 
 
 def _growth_listed(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
