@@ -386,6 +386,7 @@ def read_structure(report: Report) -> Structure:
     paras = _paragraphs(text)
     heads = [(i, kind) for i, p in enumerate(paras) if (kind := _part_kind(p))]
     heads = _dedupe_parts(sorted(heads + _first_clause_heads(paras, {k for _, k in heads})))
+    heads = _plan_annexes(heads, paras)
     b = _Builder()
     first = heads[0][0] if heads else len(paras)
     front = paras[:first]
@@ -404,6 +405,23 @@ def read_structure(report: Report) -> Structure:
     structure = Structure(meta=meta, areas=areas, sentences=())
     sentences = tuple(_sentences(text, paras, structure))
     return Structure(meta=meta, areas=areas, sentences=sentences, missing=_missing_parts(heads, paras))
+
+
+# the title under an annex's heading that makes it part of the plan: ``2021年省十件民生实事``, ``今年重点项目``
+_PLAN_ANNEX = re.compile(r"^(?:今年|\d{4}年).{0,12}(?:民生实事|实事|工作任务|重点任务|目标任务|重点项目|工作计划)")
+
+
+def _plan_annexes(heads: list[tuple[int, str]], paras: list[_Para]) -> list[tuple[int, str]]:
+    """An annex after the plan part whose title names this year's tasks (``附件1`` then ``2021年省十件民生实事``)
+    is part of the plan: its figures are targets, not the report's facts."""
+    out, planned = [], False
+    for i, kind in heads:
+        planned = planned or kind == "plan"
+        if kind == "other" and planned and i + 1 < len(paras) and re.search(r"附件|附录", paras[i].text) \
+                and len(paras[i + 1].text) <= 30 and _PLAN_ANNEX.match(paras[i + 1].text):
+            kind = "plan"
+        out.append((i, kind))
+    return out
 
 
 def _first_clause_heads(paras: list[_Para], found: set[str]) -> list[tuple[int, str]]:

@@ -162,3 +162,18 @@ def test_the_state_councils_report_is_of_the_whole_country():
 def test_a_region_not_in_the_divisions_has_no_path():
     s = read_structure(parse_report("星河镇2021年政府工作报告\n2020年工作回顾\n生产总值增长6%。"))
     assert s.meta.region == "星河镇" and s.meta.region_path == ()
+
+
+def test_an_annex_of_this_years_tasks_is_part_of_the_plan():
+    from decimal import Decimal
+
+    import kg
+
+    text = ("梧阳县2021年政府工作报告\n一、2020年工作回顾\n全年地区生产总值增长6%。\n二、2021年工作安排\n"
+            "新增公办学位1000个。\n附件1\n2021年县十件民生实事\n一、新增公办学位2000个。\n附件2\n名词解释\n"
+            "1.公办学位:由政府举办的学校提供的学位。\n")
+    x = kg.extract_report(kg.parse_report(text, name="wuyang-2021.txt"))
+    parts = {area.title: area.part for area in x.structure.areas if area.kind == "part"}
+    assert parts == {"2020年工作回顾": "review", "2021年工作安排": "plan", "附件1": "plan", "附件2": "other"}
+    annexed = [(o.value, o.year, o.status) for o in x.observations if o.value == 2000]
+    assert annexed == [(Decimal("2000"), 2021, "target")]  # a task of the year, not a fact of 2020
