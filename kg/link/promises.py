@@ -80,7 +80,7 @@ def track_promises(extractions: list[Extraction]) -> list[Promise]:
                 continue
             region = x.structure.meta.region
             later = reviewing.get((region, obs.year))
-            if len(_concept(obs)) < 3:
+            if not _says_which(_concept(obs)):
                 continue
             if later is None:
                 if next_reports.get((region, obs.year + 1), i) > i:  # the next year's report, with no review
@@ -114,6 +114,19 @@ def has_review(x: Extraction) -> bool:
     return any(area.part == "review" for area in x.structure.areas)
 
 
+def _says_which(name: str) -> bool:
+    """Whether a name says which quantity it is: three characters or more, or two ending in a word of measure
+    (``水耗``, ``电价``; not ``项目``, ``建设``).
+
+    >>> _says_which("水耗"), _says_which("项目"), _says_which("新增学位")
+    (True, False, True)
+    """
+    return len(name) >= 3 or (len(name) == 2 and name[-1] in _MEASURES)
+
+
+_MEASURES = frozenset("耗量率额价费")
+
+
 def _concept(obs: Observation) -> str:
     return obs.concept or obs.indicator
 
@@ -145,7 +158,7 @@ def _actual_for(target: Observation, actuals: _Actuals) -> tuple[int, Decimal] |
     An actual of the same concept comes first; failing one, an actual under a variant of the
     name (see ``_matching_key``), the closest if several, and none if they disagree.
     """
-    if len(_concept(target)) < 3:
+    if not _says_which(_concept(target)):
         return None  # too short a name (``项目``) to say which quantity it is
     kind = _matching_key(target)[1]
     same = [(k, obs, value) for k, obs in actuals.answers
