@@ -476,6 +476,7 @@ def test_the_projects_followed_are_listed_and_a_row_selects_its_project(projects
     assert page.errors == [] and page.page.is_visible("#project-list")
     assert not page.page.is_visible("#promise-table")  # no target has a verdict here: no empty table
     page.page.click("#project-list summary")
+    page.page.wait_for_selector("#project-body tr", timeout=5000)  # made on the details' toggle event (async)
     rows = page.js("""Array.from(document.querySelectorAll("#project-body tr")).map(tr =>
         Array.from(tr.children).map(td => td.textContent))""")
     by_name = {r[2]: r for r in rows}
