@@ -75,19 +75,17 @@ def project_statements(x: Extraction) -> tuple[ProjectStatement, ...]:
     projects (``kg.corpus.parts.for_promises``)."""
     parts = {area.key: area.part for area in x.structure.areas}
     mentions = [(e.name, m) for e in x.entities if e.etype in ("Project", "Institution") for m in e.mentions]
-    starts: dict[int, list[int]] = {}  # where each sentence names a project
+    spans: dict[int, list[tuple[int, int]]] = {}  # where each sentence names a project
     for _, m in mentions:
-        starts.setdefault(m.sentence.start, []).append(m.start)
+        spans.setdefault(m.sentence.start, []).append((m.start, m.end))
 
     def until(m: Mention) -> int:  # the stage words of a project run to the next project of its sentence that
         # is not listed with it (推进A、B建设,确保…建成: both share the words after the list)
-        text, base = m.sentence.text, m.sentence.start
-        later = sorted(at for at in starts[base] if at > m.start)
-        edge = m.end
-        for at in later:
+        text, base, edge = m.sentence.text, m.sentence.start, m.end
+        for at, end in sorted(span for span in spans[base] if span[0] > m.start):
             if not _LISTED.fullmatch(text[edge - base:at - base]):
                 return at
-            edge = next(mm.end for _, mm in mentions if mm.start == at and mm.sentence.start == base)
+            edge = end
         return m.sentence.end
 
     projects = tuple(ProjectStatement(name, m.etype, parts.get(m.sentence.area, "other"), stage,

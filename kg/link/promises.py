@@ -158,8 +158,6 @@ def _actual_for(target: Observation, actuals: _Actuals) -> tuple[int, Decimal] |
     An actual of the same concept comes first; failing one, an actual under a variant of the
     name (see ``_matching_key``), the closest if several, and none if they disagree.
     """
-    if not _says_which(_concept(target)):
-        return None  # too short a name (``项目``) to say which quantity it is
     kind = _matching_key(target)[1]
     same = [(k, obs, value) for k, obs in actuals.answers
             if _concept(obs) == _concept(target) and _same_flow(kind, _matching_key(obs)[1])

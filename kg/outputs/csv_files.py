@@ -15,11 +15,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 from sys import intern
-from urllib.parse import unquote
 
 import pyoxigraph as ox
 
@@ -61,22 +59,15 @@ def kept_rows(ttl: Path) -> tuple[list[dict], list[dict]] | None:
     """The rows of a ``graph.ttl`` that ``kg build`` wrote beside its cache, from its reports' kept parts, the
     shared nodes named from the head of the file; ``None`` when the build's manifest does not describe this very
     file, or a part (or its rows) is missing."""
-    from kg.corpus.manifest import MANIFEST, file_stat, read_manifest
-    from kg.corpus.parts import PartCache, part_rows
+    from kg.corpus.manifest import kept_build
+    from kg.corpus.parts import part_rows
 
-    manifest = read_manifest(ttl.parent)
-    try:
-        described = manifest["files"]["graph.ttl"] == file_stat(ttl)
-        reports, head = manifest["reports"], int(manifest["shared_bytes"])
-    except (KeyError, TypeError, ValueError):
+    kept = kept_build(ttl)
+    if kept is None or not all(part.sizes[3] for _, _, part in kept[0]):  # a part kept before parts had rows
         return None
-    cache = PartCache((ttl.parent / MANIFEST).parent)
-    parts = [cache.get(key) for _, key in reports] if described and head > 0 else []
-    if not parts or any(part is None or not part.sizes[3] for part in parts):
-        return None
-    with open(ttl, "rb") as fh:
-        shared = _facts((t.subject.value, t.predicate.value, t.object.value, isinstance(t.object, ox.NamedNode))
-                        for t in ox.parse(fh.read(head), format=ox.RdfFormat.TURTLE))
+    parts = [part for _, _, part in kept[0]]
+    shared = _facts((t.subject.value, t.predicate.value, t.object.value, isinstance(t.object, ox.NamedNode))
+                    for t in ox.parse(kept[1], format=ox.RdfFormat.TURTLE))
     observations, entities = [], []
     for part in parts:
         obs, ents = part_rows(part)

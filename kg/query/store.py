@@ -206,24 +206,15 @@ def _kept_parts(ttl: Path, stat) -> tuple[dict[str, _Graph], tuple[bytes, ox.Rdf
     (each report's Turtle in its ``.cache/KEY.part``, identified by KEY), and the shared nodes (the head of
     ``graph.ttl``, before the first report): nothing is parsed to find out what changed. ``None`` when the
     build's manifest does not describe this very file, or a part is missing."""
-    from kg.corpus.parts import TURTLE_HEADER, PartCache, part_turtle
-    from kg.corpus.manifest import MANIFEST
+    from kg.corpus.manifest import kept_build
+    from kg.corpus.parts import TURTLE_HEADER, part_turtle
 
-    folder = ttl.parent
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        described = manifest["files"]["graph.ttl"] == [stat.st_size, stat.st_mtime_ns]
-        reports, head = manifest["reports"], int(manifest["shared_bytes"])
-    except (OSError, ValueError, KeyError, TypeError):
+    kept = kept_build(ttl, [stat.st_size, stat.st_mtime_ns])
+    if kept is None:
         return None
-    cache = PartCache((folder / MANIFEST).parent)
-    kept = {name: (key, cache.get(key)) for name, key in reports} if described and head > 0 else {}
-    if not kept or any(part is None for _, part in kept.values()):
-        return None
-    with open(ttl, "rb") as fh:
-        shared = fh.read(head)
+    parts, shared = kept
     graphs = {name: _Graph(key, lambda part=part: TURTLE_HEADER + part_turtle(part), ox.RdfFormat.TURTLE)
-              for name, (key, part) in kept.items()}
+              for name, key, part in parts}
     return graphs, (shared, ox.RdfFormat.TURTLE)
 
 

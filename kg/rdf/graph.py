@@ -36,7 +36,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import Entity, Extraction, Observation, Sentence
 from kg.read.normalise import visible
-from kg.rdf.terms import Triples, grouped, integer, iri, literal, nt_term, rdflib_triples
+from kg.rdf.terms import Triples, grouped, integer, iri, literal, rdflib_triples
 from kg.link.projects import track_projects
 from kg.link.promises import track_promises
 from kg.vocab import (GK, GK_NT, RES, area_iri, entity_iri, indicator_iri, mention_iri, observation_iri, relation_iri,
