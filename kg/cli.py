@@ -352,14 +352,13 @@ def promises_cmd(graph_arg: Path | None, graph_opt: Path | None, store: Path | N
       kg promises build --verdict missed --format csv > missed.csv
       kg promises build --projects --verdict done
     """
-    from kg.query.promise_table import TABLE_COLUMNS, promise_query
+    from kg.query.promise_table import PROJECT_COLUMNS, PROJECT_VERDICTS, TABLE_COLUMNS, VERDICTS, promise_query
     from kg.query.results import format_results
     from kg.query.store import open_store, run_query
 
     if graph_arg and graph_opt and graph_arg != graph_opt:
         raise click.UsageError("give the build folder once: as GRAPH_DIR or as --graph")
     data = graph_opt or graph_arg or (None if store is not None else Path("output"))
-    from kg.query.promise_table import PROJECT_COLUMNS, PROJECT_VERDICTS, VERDICTS
 
     if verdict and verdict not in (PROJECT_VERDICTS if projects else VERDICTS):
         raise click.UsageError(f"--verdict {verdict} is for {'targets' if projects else '--projects'}")
