@@ -67,8 +67,24 @@ def _observations(sentence, part="2020年工作回顾"):
     return [(o.indicator, o.value, o.unit, o.growth, o.qualifier) for o in x.observations]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("扶持50家规模以上工业企业实施技术改造。", "规模以上工业企业"),  # a threshold is part of the name
+    ("全县完成不少于57万批次食品抽检任务。", "食品抽检任务"),  # the verbs before a head of tasks are part of it
+    ("建设8公里绿道。", "绿道"),  # a stage of works before a count: what is counted follows
+])
+def test_a_count_is_named_by_the_thing_after_it(sentence, name):
+    assert [row[0] for row in _observations(sentence)] == [name]
+
+
+def test_a_count_of_works_keeps_its_stage_in_its_concept():
+    x = kg.extract_report(kg.parse_report("2020年工作回顾\n星河路二期等44条道路开工,建成星河公园、澄溪公园等10个公园。"))
+    assert [(o.indicator, o.concept) for o in x.observations] == [("道路", "道路开工"), ("公园", "建成公园")]
+
+
 def test_from_one_figure_to_another_keeps_the_figure_reached():
     assert _observations("信访积案数量由47宗降至3宗。") == [("信访积案数量", Decimal("3"), "宗", None, None)]
+    assert _observations("生均公用经费最低标准由每生每年300元提高到400元。") == [  # from so much each
+        ("生均公用经费最低标准", Decimal("400"), "元", None, None)]
 
 
 def test_a_rank_without_a_subject_ranks_the_figure_before_it():

@@ -44,6 +44,9 @@ def _one(text):
     ("项目综合评分达90分以上", ("90", "分", "以上", None)),
     ("群众来访数量下降近八成,", ("8", "成", "近", None)),
     ("污水收集率达到百分之九十五以上", ("95", "%", "以上", None)),  # a percentage in words
+    ("实现建筑业产值超千亿元。", ("1000", "亿元", "超", None)),  # a round thousand, said to be passed
+    ("引进近百家企业", ("100", "家", "近", None)),
+    ("一般登记压缩到3个工作日内、", ("3", "个工作日", "以内", None)),  # a time limit, and within it
 ])
 def test_quantities(text, expected):
     assert _one(text) == expected
@@ -51,7 +54,7 @@ def test_quantities(text, expected):
 
 @pytest.mark.parametrize("text", [
     "2019年工作回顾", "十九届四中全会", "一批项目", "“631”计划", "“三校两所”研发机构", "世界500强", "24小时政务服务自助申报大厅",
-    "十分重要", "三五成群", "千家万户", "千亩花海", "持续三个月的星河文化节", "星河大桥仅用17个月就建成",
+    "十分重要", "三五成群", "千家万户", "千亩花海", "百万学位", "千万家庭", "持续三个月的星河文化节", "星河大桥仅用17个月就建成",
     "发出全国第一张电子营业执照",  # the first of a kind, not a rank
     "万元GDP水耗-8.9 -5.0万元",  # two columns of a table flattened into text: not a range from 8.9 down to 5
 ])

@@ -146,6 +146,9 @@ def test_a_target_is_judged_by_its_bound(plan, review, verdict):
     ("年内新建5G基站4.8万个。", "新建5G基站8.7万座。"),  # things counted one by one
     ("力争新增商事主体10万户。", "净增商事主体6.8万户。"),  # flows of one kind
     ("全区生产总值增长6.5%左右。", "全区地区生产总值同比(下同)增长8.2%。"),  # noise in a name
+    ("建成东部大道、星河路等道路35条。", "澄溪路二期等50条道路建成通车。"),  # works counted when finished
+    ("新开工青峰大道等道路40条。", "星河路二期等44条道路开工。"),  # works counted when started
+    ("建成零碳公园、星河公园等10个公园。", "青峰公园及15个社区公园投入使用。"),  # finished or in use, of one kind
 ])
 def test_a_target_is_answered_by_a_variant_of_its_name(plan, review):
     verdict, actual = _promise(plan, review)
@@ -156,6 +159,8 @@ def test_a_target_is_answered_by_a_variant_of_its_name(plan, review):
     ("力争引进国高企业20家。", "国高企业达1700家。"),  # a flow is not answered by a stock
     ("单位地区生产总值能耗下降3%。", "地区生产总值增长2.3%。"),  # another quantity sharing words
     ("新引进重点项目8个。", "新开工重点项目9个。"),  # brought in is not started
+    ("建成星河路等道路35条。", "星河路二期等44条道路开工。"),  # finished is not started
+    ("建成星河公园等10个公园。", "公园总数达270座。"),  # a count of works finished is no stock
 ])
 def test_a_target_is_not_answered_by_another_quantity(plan, review):
     assert _promise(plan, review) == ("not reported", None)

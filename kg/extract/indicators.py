@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from kg.extract.lexicon import GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, RATE_VERBS
+from kg.extract.lexicon import (ACTION_HEADS, FLOW_MARKERS, GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, PROJECT_STAGES, RATE_VERBS,
+                               TARGET_AUX_LEADS)
 from kg.model import Observation, Quantity, Report, Sentence, Structure
 from kg.extract.numbers import find_quantities, may_hold_quantities
+from kg.extract.stages import STAGE_FLOWS, stage_word
 from kg.extract.timing import figure_period, figure_time
 from kg.nlp.segment import tokenize_phrase
 
@@ -28,7 +30,7 @@ _CHANGE_VERBS = ("下降", "降低", "降", "减少", "缩减", "削减", "减",
 _YEAR_OF = r"(?:(?:19|20)\d\d年(?:底|末)?的?)?"  # ``从2015年的681亿元增长到2020年约1100亿元``
 # where a change starts: ``从2015年的``, ``由新区成立之初的不足`` (a time, then the figure it started at)
 _ABOUT = r"(?:不足|不到|约|近|仅)?"  # how near the figure a change started from is: ``由…之初的不足(10%)``
-_FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的)%s$" % (_YEAR_OF, _ABOUT))
+_FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的|每[\u4e00-\u9fff]{1,4}?)%s$" % (_YEAR_OF, _ABOUT))  # ``由每生每年300元``
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 _GROWTH_DOWN = GROWTH_DOWN + ("降", "减", "压缩", "缩短")  # ``分别再降20%和10%``, ``时间压缩50%``
 # ``分别比上年(再)压缩``, ``同比均增长``: against what and how the change is given out (group 1), then the verb (group 2)
@@ -157,7 +159,7 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
             indicator=name, value=q.value, unit=q.unit, status=status, year=year, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
             growth=item.get("growth"), surface=text[item["start"]:item["end"]], rule=item["rule"],
-            concept=indicator_concept(name), period=period))
+            concept=indicator_concept(item.get("staged") or name), period=period))
     return result
 
 
@@ -594,6 +596,9 @@ def _assign_growth(growth: list[Quantity], down: bool, levels: list[dict]) -> bo
 
 
 def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | None = None) -> dict | None:
+    """The level ``q`` states, named by the words before it, or for a count by the thing counted after it (its
+    concept then keeps the stage of works it is counted at, ``staged``: ``建成公园``)."""
+    staged = None
     before = text[cursor:q.start] if before is None else before
     before = _TRAILING_NOISE.sub("", before)
     name = indicator_name(_AFTER_LIST.split(before.split("、")[-1])[-1])
@@ -612,8 +617,11 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
             name, rule = name + indicator_name(counted[1:]), "count-kind"
         elif len(counted) >= 2:
             name, rule = indicator_name(counted), "count-first"
+            staged = _with_stage(name, before, after[after.find(counted) + len(counted):])
     elif (attribute := _ATTRIBUTE.search(name)) and after.startswith("的") and len(owner := _owner(after[1:])) >= 2:
         name, rule = indicator_name(owner) + attribute.group(), "attribute"  # ``规模5亿元的产业基金``
+    elif "等" in name[1:-1] and (word := _lead_stage(before)):  # ``建成A、B等道路35条``: roads finished
+        staged = word + name[name.rindex("等") + 1:]
     if q.unit == "强" and (entered := _ENTERED.search(name)) and len(name) - entered.end() >= 2:
         name = name[entered.end():]  # ``星河科技入选(中国孵化器50强)``: the list is the name, not who entered it
     if q.unit == "位":  # ``交通文明指数测评全市(第二)``: the scope ranked in is not the name, nor how long it held
@@ -624,7 +632,31 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     qualifier = q.qualifier
     if not qualifier and "预计" in text[max(0, cursor - 40):q.start]:
         qualifier = "预计"
-    return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier}
+    return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier,
+            "staged": staged if staged != name else None}
+
+
+def _with_stage(counted: str, before: str, rest: str) -> str:
+    """The concept of a count of works, with the stage they are counted at: the stage word after the counted thing
+    (``44条道路开工``), else one opening the clause before it (``建成…等10个公园``), if it is a start or a finish."""
+    if (word := stage_word(rest)) and STAGE_FLOWS.get(PROJECT_STAGES[word]):
+        return counted + word
+    lead = _strip_aux(before)
+    if (word := _lead_stage(before)) and (lead == word or lead.endswith("等")):
+        return word + counted
+    return counted
+
+
+def _lead_stage(before: str) -> str:
+    """The stage word of a start or a finish opening the words before a figure (after aim words), or ``""``."""
+    word = stage_word(_strip_aux(before))
+    return word if word and STAGE_FLOWS.get(PROJECT_STAGES[word]) else ""
+
+
+def _strip_aux(before: str) -> str:
+    """The words before a figure without the aim words that open them (``力争``, ``实现``)."""
+    before = re.sub(r"^(?:%s)+" % "|".join(map(re.escape, (*TARGET_AUX_LEADS, "实现"))), "", before.strip())
+    return before
 
 
 # ``生物医药、新一代信息技术等七大新兴产业产值``: the figure is of the counted kind after the list
@@ -714,7 +746,14 @@ def _verb_final(before: str) -> bool:
     if not before or before.endswith("等"):
         return True
     toks = tokenize_phrase(before[-8:])
-    return bool(toks) and toks[-1].pos in ("v", "vd", "vi", "vg", "f") and toks[-1].word not in ("增长", "提高", "前")
+    if not toks or toks[-1].word in ("增长", "提高", "前"):
+        return False
+    last = toks[-1]
+    # a stage of works ends a clause as a verb, though tagged a noun (``建设8公里绿道``)
+    return last.pos in ("v", "vd", "vi", "vg", "f") or last.word in PROJECT_STAGES or last.word in FLOW_MARKERS
+
+
+_NOT_IN_NAMES = ("d", "ad", "p", "c", "uj", "ul", "r", "m", "x")  # adverbs, prepositions, particles, pronouns, numbers
 
 
 def _after_name(after: str) -> str:
@@ -726,7 +765,9 @@ def _after_name(after: str) -> str:
     toks = tokenize_phrase(after)
     if toks and toks[0].pos.startswith("v"):
         return after
+    if len(toks) >= 3 and toks[-1].word in ACTION_HEADS and not any(t.pos in _NOT_IN_NAMES for t in toks):
+        return after  # ``食品抽检任务``, ``三级挂牌隐患整改任务``: the verbs before a head of tasks are part of it
     for t in toks[1:]:
-        if t.pos in ("v", "vd", "vi", "d", "ad", "p", "c", "uj") and t.start >= 2:
-            return after[: t.start]
+        if t.pos in ("v", "vd", "vi", "d", "ad", "p", "c", "uj") and t.start >= 2 and t.word not in ("以上", "以下"):
+            return after[: t.start]  # ``规模以上工业企业``: a threshold is part of the name
     return after

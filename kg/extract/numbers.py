@@ -46,7 +46,7 @@ _RANK_CUE = re.compile(r"(?:(?:排名|排|位居|居|蝉联|保持|名列|位列
                        r"(?:全国|全省|全市|全区|全县|全镇|同类城市|同级))$")
 _TIME_UNITS = ("小时", "天", "年", "个月", "工作日")
 # a span of time is a figure when it is time saved (``比计划提前237天``), not when it is how long something lasted
-_TIME_SAVED = re.compile(r"(?:提前|缩短|压缩|节省|节约|减少)了?$")
+_TIME_SAVED = re.compile(r"(?:提前|缩短|压缩|节省|节约|减少)(?:了|到|至)?$")  # ``压缩到3个工作日内``: a time limit
 _DURATION = re.compile(r"(?:持续|历时|为期|仅用|只用|用了|花了|耗时|经过)了?$")
 # units read only after an Arabic figure or a checked Chinese one: ``十分`` is "very", ``三五成群`` is no count
 _ARABIC_ONLY = ("分",)
@@ -60,11 +60,13 @@ _TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|�
 def parse_chinese_number(text: str) -> Decimal | None:
     """Value of a Chinese numeral (read by ``cn2an``, imported on first use); ``None`` if it is none.
 
-    >>> [parse_chinese_number(t) for t in ("两", "十二", "二十", "一百零五", "三千", "十万零五百", "十二点五", "二〇二三")]
-    [Decimal('2'), Decimal('12'), Decimal('20'), Decimal('105'), Decimal('3000'), Decimal('100500'), Decimal('12.5'), Decimal('2023')]
+    >>> [parse_chinese_number(t) for t in ("两", "十二", "二十", "一百零五", "三千", "十万零五百", "十二点五", "二〇二三", "千")]
+    [Decimal('2'), Decimal('12'), Decimal('20'), Decimal('105'), Decimal('3000'), Decimal('100500'), Decimal('12.5'), Decimal('2023'), Decimal('1000')]
     """
     import cn2an  # 0.12 s and 5 MB, only for a report that writes numbers in words
 
+    if text[:1] in ("百", "千"):  # ``近百家``, ``超千亿元``: a hundred, a thousand
+        text = "一" + text
     try:
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -97,10 +99,12 @@ def _qualifier_before(text: str, start: int) -> str | None:
 _QUALIFIERS_BEFORE = sorted(QUALIFIERS_BEFORE, key=len, reverse=True)  # the longest first
 
 
-def _qualifier_after(text: str, end: int) -> str | None:
+def _qualifier_after(text: str, end: int, unit: str = "") -> str | None:
     for q in QUALIFIERS_AFTER:
         if text.startswith(q, end) and q not in ("余", "多"):
             return q
+    if unit.endswith(_TIME_UNITS) and text.startswith("内", end):  # ``3个工作日内``: within
+        return "以内"
     return None
 
 
@@ -112,8 +116,8 @@ def _plausible(m: re.Match, text: str) -> bool:
     if before == "第":
         return unit in ("位", "名") and not m.group("upper")
     if chinese and (parse_chinese_number(first) in (None, Decimal(0), Decimal(1))
-                    or (unit.startswith(("万", "亿", "千", "百")) and first in ("十", "百", "千"))):
-        return False  # ``千万``, ``百万学位``: a manner of speaking or a programme's scale; ``两万人`` is a figure
+                    or (unit.startswith(("万", "亿", "千", "百")) and first in ("十", "百", "千") and not _about(m, text))):
+        return False  # ``千万``, ``百万学位``: a manner of speaking or a programme's scale; ``两万人``, ``超千亿元`` are figures
     if chinese and before and re.match(r"[零〇一二两三四五六七八九十百千第]", before):
         return False
     if chinese and before and before in "、，," and after[:1] and after[:1] in "等、":  # ``虾皮、九米等头部企业``: a member's name
@@ -233,7 +237,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         upper = parse_number(m.group("upper")) if m.group("upper") else None
         if value is None or (upper is not None and upper <= value):
             continue  # ``水耗-8.9 -5.0万元``: two columns of a flattened table, not a range
-        qualifier = m.group("approx") or _qualifier_after(text, m.end()) or _qualifier_before(text, m.start())
+        qualifier = m.group("approx") or _qualifier_after(text, m.end(), m.group("unit")) or _qualifier_before(text, m.start())
         start = m.start()
         if text[max(0, start - 1):start] == "第" and m.group("unit") in ("位", "名"):
             qualifier = "第"

@@ -34,6 +34,7 @@ import re
 from kg.extract.lexicon import (CEILING_QUANTITIES, FLOW_MARKERS, INDICATOR_ABBREVIATIONS, TARGET_AUX_LEADS,
                                 TARGET_AUX_TAILS)
 from kg.model import Extraction, Observation, ReportMeta
+from kg.extract.stages import STAGE_FLOWS, counted_stage
 
 __all__ = ["Promise", "track_promises", "first_reports", "has_review", "verdict", "bound", "ABOUT_POINTS", "ABOUT_SHARE",
            "NO_REVIEW", "NO_ACTUAL"]
@@ -201,12 +202,12 @@ def _variant_answer(target: Observation, actuals: _Actuals) -> tuple[int, Decima
     flow word first); if the closest disagree on the value, none.
     """
     core, kind, word = _matching_key(target)
-    if len(core) < 3:
+    if len(core) < (2 if kind in _STAGE_KINDS else 3):  # ``建成道路``: two characters say which when a stage does too
         return None
     found = []
     for k, obs in actuals.near(core):
         other_core, other_kind, other_word = _matching_key(obs)
-        closeness = _closeness(core, other_core) or _same_head(core, other_core, word, other_word)
+        closeness = _closeness(core, other_core) or _same_head(core, other_core, kind, other_kind)
         if closeness and _same_flow(kind, other_kind) and (value := _answer(target, obs)) is not None:
             found.append(((-closeness, other_word != word), k, value))
     if not found:
@@ -214,6 +215,9 @@ def _variant_answer(target: Observation, actuals: _Actuals) -> tuple[int, Decima
     best = min(f[0] for f in found)
     closest = [(k, value) for rank, k, value in found if rank == best]
     return closest[0] if len({value for _, value in closest}) == 1 else None
+
+
+_STAGE_KINDS = frozenset(STAGE_FLOWS.values())
 
 
 def _closeness(a: str, b: str) -> int:
@@ -236,11 +240,11 @@ def _closeness(a: str, b: str) -> int:
     return 0
 
 
-def _same_head(a: str, b: str, word: str, other_word: str) -> int:
-    """1 when one name ends with the other and both open with the same flow word (``新建社区公园``, ``新建公园``):
-    the shorter names the kind of thing, the flow what was done to it."""
+def _same_head(a: str, b: str, kind: str | None, other_kind: str | None) -> int:
+    """1 when one name ends with the other and both count one kind of flow (``新建社区公园``, ``新建公园``;
+    ``建成公园``, ``社区公园投入使用``): the shorter names the kind of thing, the flow what was done to it."""
     short, long = sorted((a, b), key=len)
-    return int(bool(word) and word == other_word and len(short) >= 2 and long.endswith(short))
+    return int(bool(kind) and kind == other_kind and len(short) >= 2 and long.endswith(short))
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -284,6 +288,8 @@ def _key(concept: str, surface: str) -> tuple[str, str | None, str]:
     """``_matching_key`` of an observation of ``concept`` stated in the words ``surface`` (memoised: a report's
     actuals are compared with every target of the year before)."""
     name = _GROWTH_TAIL.sub("", _strip_aux(_KEY_NOISE.sub("", _abbreviated(concept)))) or concept
+    if staged := counted_stage(name):  # ``建成…等道路``, ``道路建成通车``: works counted at a start or a finish
+        return staged
     word = _flow_word(name)
     if word:
         return name[len(word):], FLOW_MARKERS[word], word
