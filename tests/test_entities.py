@@ -519,3 +519,20 @@ def test_a_name_opening_with_a_quarter_of_the_country_keeps_it():
 ])
 def test_names_from_unseen_styles(sentence, expected):
     assert _entities(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a member between two 、 is whole, whatever jieba makes of its first word (a numeral, a verb)
+    ("碧川路、澄溪路、建新大街南延、三利大街北延等道路竣工。",
+     {("碧川路", "Project"), ("澄溪路", "Project"), ("建新大街南延", "Project"), ("三利大街北延", "Project")}),
+    # a village named with the regions above it is the village
+    ("青峰市柳塘县六坝镇七坝村党支部书记说。", {("七坝村", "Village")}),
+    # a plain facility that opens its clause and reaches a stage is one facility; one common word and a weak head
+    # is still a kind (``社区公园建成开放``, see test_not_names)
+    ("清龙小学建成招生。", {("清龙小学", "Institution")}),
+    ("观澜体育公园正式开放。", {("观澜体育公园", "Project")}),
+    # heads of plants and stations
+    ("民治净水厂完成提标改造,陶姚工业集聚点加快建设。", {("民治净水厂", "Project"), ("陶姚工业集聚点", "Project")}),
+])
+def test_plain_names_of_places_and_facilities(sentence, expected):
+    assert _entities(sentence) == expected

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 import string
 
-from kg.extract.lexicon import NOT_ROADS, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
+from kg.extract.lexicon import BOUNDARY_CHARS, NOT_ROADS, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
                            national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
@@ -461,6 +461,7 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
             j -= 1
         if j > k or not joinable(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
             break  # a member may end in digits before the next mark: ``华星光电G9、``
+        j = _whole_member(toks, j)
         members.append((toks[j].start, toks[k].end))
         first = k
         if toks[k].pos == "quote" and j == k and k - 1 >= 0 and toks[k - 1].pos == "quote":
@@ -477,6 +478,16 @@ def _members_before(toks: list[Tok], e: int) -> list[tuple[int, int]]:
         start = toks[start_after_verbs(toks, left_edge(toks, first), first, "")].start
         members[0] = (start, members[0][1])  # the first member starts where its name does
     return members
+
+
+def _whole_member(toks: list[Tok], j: int) -> int:
+    """Where a list's member that starts at ``toks[j]`` starts when a ``、`` comes a word or two before it: at the
+    word after the ``、`` (``、三利大街北延、``, ``、建新大街南延、``: a numeral or a verb inside a member's name)."""
+    s = j - 1
+    while s >= 0 and j - s <= 2 and toks[s].word != "、" and toks[s].pos not in ("x", "quote") \
+            and BOUNDARY_CHARS.isdisjoint(toks[s].word) and toks[s].word not in STOP_WORDS:
+        s -= 1
+    return s + 1 if s >= 0 and s < j - 1 and toks[s].word == "、" else j
 
 
 _PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安置房|棚户区改造|棚改|土地整备|老旧小区改造)$")

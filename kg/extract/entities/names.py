@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
-                      INSTITUTION_CUES_BEFORE, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
+                      INSTITUTION_CUES_BEFORE, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
@@ -199,6 +199,10 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     """The name ``text[start:end]`` ending in ``suffix``, cleaned, if it is one: none of ``_REFUSALS`` refuses it,
     and it is specific (a proper noun, a place) or cued (``引进``, ``建成``…); else ``None``."""
     raw = text[start:end]
+    if TYPE_SUFFIXES[suffix] == "Village" and (inner := _below_its_region(raw, suffix)):
+        at = next((i for i in range(j, k + 1) if toks[i].start == end - len(inner)), None)
+        if at is not None:  # ``六坝镇七坝村``: the village, not the path of regions down to it
+            return _accept(text, toks[at].start, end, suffix, toks, at, k, places)
     if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
         return None  # ``3家企业``: a count
     name = clean_name(raw)
@@ -209,6 +213,16 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     if suffix == "建设":  # ``平安青峰建设``, ``“智慧青峰”建设``: a campaign adjective and a place
         return name if _place_campaign(c) else None
     return name if c.etype == "Village" or _specific_or_cued(c) else None
+
+
+_REGION_PATH = re.compile(r"^.*(?:%s)" % "|".join(sorted(REGION_ENDINGS, key=len, reverse=True)))
+
+
+def _below_its_region(raw: str, suffix: str) -> str | None:
+    """The village's own name after the regions above it (``永昌县六坝镇七坝村`` → ``七坝村``), or None."""
+    path = _REGION_PATH.match(raw[:len(raw) - len(suffix)])
+    rest = raw[path.end():] if path else ""
+    return rest if path and 2 <= len(rest) - len(suffix) <= 4 else None
 
 
 def _no_name(c: _Candidate) -> bool:
@@ -286,9 +300,15 @@ def _cued_name(c: _Candidate, weak: bool) -> bool:
     return (suffix != "项目" and etype in ("Enterprise", "Project") and _cued(c.text, c.start, c.end)) \
         or (etype == "Institution" and _created(c.text, c.start)) \
         or (etype == "Initiative" and _hosted(c.text, c.start, suffix)) \
-        or (etype == "Project" and not weak and _built(c.text, c.toks, c.j, c.end)) \
+        or (etype in ("Project", "Institution") and not (weak and _common_kind(c)) and _built(c.text, c.toks, c.j, c.end)) \
         or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(c.name, suffix) \
         or (etype == "Initiative" and "杯" in prefix[1:] and suffix.endswith(_EVENT_ENDS))  # ``中国杯帆船赛``
+
+
+def _common_kind(c: _Candidate) -> bool:
+    """A weak head after one common word is a kind of thing even where it reaches a stage (``社区公园建成开放``)."""
+    toks = tokenize_phrase(c.prefix)
+    return len(toks) == 1 and known_word(c.prefix) and toks[0].pos not in PROPER_POS
 
 
 _PHASE_ONLY = re.compile(r"[省市区县镇]?[一二三四五六七八九十]+期")  # ``(纳入)市五期(建设规划)``: a phase of nothing named
@@ -387,8 +407,8 @@ def _cued(text: str, start: int, end: int) -> bool:
 
 
 # what only one named thing does as the subject of its clause: its works reach a stage
-_WORKS_STAGE = re.compile(r"(?:主体|主体工程)?(?:基本)?(?:完工|封顶|竣工|开工建设|动工建设|开工|动工|开建|建成开放|建成投用"
-                          r"|建成使用|投入使用|正式开园|开园|开馆|正式启用|启用|正式运营)")
+_WORKS_STAGE = re.compile(r"(?:主体|主体工程|一期|二期)?(?:基本|顺利|正式|全面|全线|成功)?(?:完工|封顶|竣工|开工建设|动工建设|开工|动工|开建|建成|"
+                          r"投入使用|开园|开馆|启用|运营|投用|投产|通车|开通|开业|开放|招生|落成|完成(?:提标|升级)?改造)")
 
 
 def _built(text: str, toks: list[Tok], j: int, end: int) -> bool:
