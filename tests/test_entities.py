@@ -533,6 +533,12 @@ def test_names_from_unseen_styles(sentence, expected):
     ("观澜体育公园正式开放。", {("观澜体育公园", "Project")}),
     # heads of plants and stations
     ("民治净水厂完成提标改造,陶姚工业集聚点加快建设。", {("民治净水厂", "Project"), ("陶姚工业集聚点", "Project")}),
+    # fields and mines named by their places; a society; a maker of telecoms
+    ("推进榆林气田、可可盖煤矿建设。", {("榆林气田", "Project"), ("可可盖煤矿", "Project")}),
+    ("金奥公司与中国金属学会签署合作协议。", {("金奥公司", "Enterprise"), ("中国金属学会", "Institution")}),
+    ("推动中诺通讯尽快投产。", {("中诺通讯", "Enterprise")}),
+    # a rare character jieba reads as a one-character idiom still opens the name
+    ("加快奕斯伟硅产业基地建设。", {("奕斯伟硅产业基地", "Project")}),
 ])
 def test_plain_names_of_places_and_facilities(sentence, expected):
     assert _entities(sentence) == expected

@@ -116,6 +116,8 @@ def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
         return False
     if pos == "i" and next_word in _SUFFIX_SET and next_word.endswith(_EVENT_OR_CENTRE):
         return True  # jieba's idiom ``人才交流`` right before an event's or a centre's head: ``人才交流大会``
+    if pos == "i" and len(word) < 3:
+        pos = "n"  # an idiom of one or two characters is jieba's guess at a rare name's character (``奕斯伟``)
     if pos in _STOP_POS or (pos == "f" and word in ("上", "下", "内", "里", "间", "后", "前")):
         return False
     if _DIGIT.search(word):  # ``8号线``, ``96180热线``, but not ``13个``, ``2019年`` or an item's number (``33.``)
