@@ -539,6 +539,10 @@ def test_names_from_unseen_styles(sentence, expected):
     ("推动中诺通讯尽快投产。", {("中诺通讯", "Enterprise")}),
     # a rare character jieba reads as a one-character idiom still opens the name
     ("加快奕斯伟硅产业基地建设。", {("奕斯伟硅产业基地", "Project")}),
+    # what a congress's news says of its people and sittings names no thing
+    ("全体会议执行主席某某主持开幕大会,村两委负责人列席大会。", set()),
+    # kinds counted or graded; 村 of another word
+    ("建设三大产业园区,创建4A级旅游景区,开展下沉村居督导。", set()),
 ])
 def test_plain_names_of_places_and_facilities(sentence, expected):
     assert _entities(sentence) == expected

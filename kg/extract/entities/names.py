@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
-                      INSTITUTION_CUES_BEFORE, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
+                      INSTITUTION_CUES_BEFORE, MEETING_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
@@ -225,9 +225,14 @@ def _below_its_region(raw: str, suffix: str) -> str | None:
     return rest if path and 2 <= len(rest) - len(suffix) <= 4 else None
 
 
+# ``三大产业园区``, ``四个片区``: kinds counted; ``A级景区``, ``4A级旅游景区``: kinds graded
+_KINDS_COUNTED_OR_GRADED = re.compile(r"[一二两三四五六七八九十百]+(?:大|个|项|类)(?![\u4e00-\u9fff]?(?:路|街|村))|(?:[1-5]?[AaＡ]+|[一二三四五]星)级")
+
+
 def _no_name(c: _Candidate) -> bool:
     """Nothing named: a generic word, a slogan, a level of a kind (``省重点项目``), a phase of nothing, a list."""
     return not c.prefix or c.name in GENERIC_NAMES or len(c.name) > MAX_NAME or bool(_SLOGAN.search(c.name)) \
+        or bool(_KINDS_COUNTED_OR_GRADED.match(c.name)) \
         or _level_of_a_kind(c.name) or bool(_PHASE_ONLY.fullmatch(c.name)) or _has_deng(c.toks, c.j, c.k)
 
 
@@ -235,6 +240,8 @@ def _no_village(c: _Candidate) -> bool:
     """A village's name is a short proper name, with no verb, no rural kind of place and no attribute in it."""
     if c.etype != "Village":
         return False
+    if c.suffix == "村" and (c.text[c.end:c.end + 1] in _VILLAGE_WORD_GOES_ON or c.prefix.startswith("村") or c.prefix in GENERIC_NAMES):
+        return True  # ``下沉村居``, ``一村一品``, ``项目村``: 村 of another word, or of no village
     return bool(GENERIC_VILLAGE.search(c.name) or _RURAL_END.search(c.name) or _VILLAGE_NOT_IN_PREFIX.search(c.prefix)) \
         or attributive(c.prefix) or (c.toks[c.k].pos.startswith("v") and c.toks[c.k].word != c.suffix) \
         or len(c.prefix) > 5 or not _HAN.search(c.prefix) or any(t.pos.startswith("v") for t in c.toks[c.j:c.k])
@@ -268,9 +275,14 @@ def _industries(c: _Candidate) -> bool:
     return c.etype == "Enterprise" and bool(_INDUSTRY_LIST.match(c.text, c.end))
 
 
+def _proceedings(c: _Candidate) -> bool:
+    """``执行主席某某主持开幕大会``, ``村两委负责人列席大会``: who sits and speaks at a meeting, not a thing named."""
+    return any(word in c.name for word in MEETING_WORDS)
+
+
 # each refuses a candidate name; any one is enough
 _REFUSALS = (_no_name, _no_village, _too_short, _no_university, _counted_or_designated, _campus_of_nothing,
-             _industries)
+             _industries, _proceedings)
 
 
 def _place_campaign(c: _Candidate) -> bool:
@@ -345,6 +357,7 @@ _UNIVERSITY_SHORT = ("工大", "科大", "师大", "农大", "医大", "中大")
 _SHORT_NAME = re.compile(r"[\u4e00-\u9fff](?:%s)" % "|".join(("交会", "博会", "洽会", "贸会", "长制", "交所") + _UNIVERSITY_SHORT))
 
 
+_VILLAGE_WORD_GOES_ON = frozenset("居级庄落")  # 村居, 村级, 村庄, 村落: words, not a village's head
 _RURAL_END = re.compile(r"(?:乡村|农村|山村|城中村|行政村|自然村|中心村)$")
 _VILLAGE_NOT_IN_PREFIX = re.compile(r"[镇乡县区]|自然村|行政村")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
