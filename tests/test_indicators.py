@@ -76,6 +76,33 @@ def test_a_count_is_named_by_the_thing_after_it(sentence, name):
     assert [row[0] for row in _observations(sentence)] == [name]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("县城6条主要街道通信线缆全部入地。", "街道通信线缆"),  # a place before a count: what is counted follows
+    ("对柳塘镇24个行政村派驻工作队。", "行政村"),
+    ("针对2012年至2014年26所项目校建设未启动问题。", "项目校建设"),  # so does a time
+])
+def test_a_count_after_a_place_or_a_time_is_named_after_it(sentence, name):
+    assert [row[0] for row in _observations(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("用能指标1600万吨标准煤。", ("用能指标", Decimal("1600"), "万吨标准煤")),
+    ("完成工业设备更新14.2万台（套）。", ("工业设备更新", Decimal("14.2"), "万台(套)")),  # brackets made narrow
+    ("盘活闲置厂房3.15万平方。", ("盘活闲置厂房", Decimal("3.15"), "万平方")),
+    ("改造农业排灌机井765眼。", ("改造农业排灌机井", Decimal("765"), "眼")),
+])
+def test_units_of_energy_sets_wells_and_spoken_areas(sentence, expected):
+    assert [row[:3] for row in _observations(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全部财政收入完成10.3亿元,突破了10亿元大关。",  # the threshold restates the figure before it
+    "切实做到八个坚定不移。", "统筹推进五位一体总体布局。",  # figures of speech
+])
+def test_figures_of_speech_and_restated_thresholds_are_no_more_figures(sentence):
+    assert len(_observations(sentence)) == (1 if "10.3" in sentence else 0)
+
+
 def test_a_count_of_works_keeps_its_stage_in_its_concept():
     x = kg.extract_report(kg.parse_report("2020年工作回顾\n星河路二期等44条道路开工,建成星河公园、澄溪公园等10个公园。"))
     assert [(o.indicator, o.concept) for o in x.observations] == [("道路", "道路开工"), ("公园", "建成公园")]

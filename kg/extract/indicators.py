@@ -607,12 +607,16 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
     if q.unit == "%" and after in RATE_VERBS and len(name) >= 2:  # ``困难家庭帮扶100%达标``: a rate named after it
         name, rule = name + after + "率", "rate"
-    elif after.startswith("大关") and len(name) >= 2:
-        pass  # ``突破400亿元大关``: a threshold passed, named by the words before it
-    elif len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before):
+    elif after.startswith("大关"):  # ``突破400亿元大关``: a threshold passed, named by the words before it, if any
+        if len(name) < 2:
+            return None  # ``…完成10.3亿元,突破了10亿元大关``: the figure stated again as a round threshold
+    elif len(name) < 2 or _verb_final(before) or _open_ended(before) or _listed(text, q, before) \
+            or (q.unit in _COUNT_UNITS and _place_final(before)):
         if _counts_a_slogan(text, q):
             return None
         counted = _after_name(after)  # tokenized once
+        if _counts_a_manner(text, q, counted):
+            return None
         if counted.startswith("等") and len(name) >= 2:  # ``落实人才安居10条等措施``: the count is of the kind before it
             name, rule = name + indicator_name(counted[1:]), "count-kind"
         elif len(counted) >= 2:
@@ -634,6 +638,30 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
         qualifier = "预计"
     return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier,
             "staged": staged if staged != name else None}
+
+
+def _place_final(before: str) -> bool:
+    """True when the words before a count end in a place or a time (``县城6条主要街道``, ``对晋庄镇24个行政村``,
+    ``2012年至2014年26所项目校``): what is counted is named after the count."""
+    before = re.sub(r"[“”\"\s]", "", before)
+    if _YEAR_END.search(before):
+        return True
+    toks = tokenize_phrase(before[-8:])
+    return bool(toks) and (toks[-1].pos in ("ns", "t") or toks[-1].word.endswith(_PLACE_ENDINGS)
+                           or toks[-1].word[-1:] in _REGION_CHARS and len(toks[-1].word) >= 3)
+
+
+_YEAR_END = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
+_REGION_CHARS = frozenset("镇乡村县")
+
+
+_PLACE_ENDINGS = ("县城", "城区", "镇区", "市区", "全镇", "全乡", "全县", "全区", "全市", "辖区")
+
+
+def _counts_a_manner(text: str, q: Quantity, counted: str) -> bool:
+    """A count in words of a manner, not of things (``八个坚定不移``, ``三个务必``)."""
+    toks = tokenize_phrase(counted) if counted else []
+    return not text[q.start].isdigit() and bool(toks) and toks[-1].pos in ("i", "l", "a", "ad", "d", "v")
 
 
 def _with_stage(counted: str, before: str, rest: str) -> str:

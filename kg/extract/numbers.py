@@ -132,6 +132,8 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if unit.startswith(("亿", "万")) and after[:1] == "级":  # ``10亿级项目``, ``三十亿元级``: a class of size
         return False
+    if unit == "位" and after.startswith("一体"):  # ``五位一体``: a figure of speech
+        return False
     if unit == "强" and (before == "/" or not _top_list(first, chinese, after)):  # ``1/3强``: a bit over a third
         return False
     if text[: m.start()].count("“") > text[: m.start()].count("”") and not (unit == "强" and after[:1] == "”"):
