@@ -539,6 +539,10 @@ def test_names_from_unseen_styles(sentence, expected):
     ("推动中诺通讯尽快投产。", {("中诺通讯", "Enterprise")}),
     # a rare character jieba reads as a one-character idiom still opens the name
     ("加快奕斯伟硅产业基地建设。", {("奕斯伟硅产业基地", "Project")}),
+    # a project named in common words is one when six characters or more before 项目 say which
+    ("完成资源化利用环境园项目建设。", {("资源化利用环境园项目", "Project")}),
+    # places joined by hyphens make one name
+    ("推进东涌-大雁顶-七娘山生态修复项目。", {("东涌-大雁顶-七娘山生态修复项目", "Project")}),
     # what a congress's news says of its people and sittings names no thing
     ("全体会议执行主席某某主持开幕大会,村两委负责人列席大会。", set()),
     # kinds counted or graded; 村 of another word

@@ -107,6 +107,9 @@ def joinable(tok: Tok, nxt: Tok | None = None) -> bool:
     return _joinable_words(tok.word, tok.pos, None if nxt is None else nxt.word)
 
 
+_HAN_FIRST = re.compile(r"[\u4e00-\u9fff]")
+
+
 @lru_cache(maxsize=100_000)
 def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
     if pos in ("quote", "paren"):
@@ -153,6 +156,12 @@ def _joins_two_parts(toks: list[Tok], i: int, floor: int) -> bool:
 _REGION_PART = re.compile(r"[东西南北中]部|南方|北方|东方")  # ``东部环保电厂``: a part of the region starts a name
 
 
+def _place_piece(tok: Tok) -> bool:
+    """A piece of a hyphenated chain of places: a proper noun, a word jieba does not know, or a lone character."""
+    return tok.pos in ("ns", "nz", "nt") or len(tok.word) == 1 and _HAN_FIRST.match(tok.word) is not None \
+        or (not known_word(tok.word) and _HAN_FIRST.match(tok.word) is not None)
+
+
 def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     """Index of the first token of the name whose last token is ``toks[k]``."""
     j, end = k, toks[k].end
@@ -160,11 +169,14 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
         before = toks[j - 1]
         if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
+        elif before.word == "-" and j - 2 >= floor and _place_piece(toks[j - 2]) and _HAN_FIRST.match(toks[j].word):
+            j -= 1  # places joined into one name: ``东涌-大雁顶-七娘山生态修复项目``, not stages (``孵化器-加速器``)
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
         elif before.pos in ("f", "m") and j - 1 >= floor and _opens_an_unknown_name(toks, j - 1) and j < k:
             j -= 1  # ``后|海|总部基地``, ``百|旺|信|工业园``: an unknown name jieba cut into single characters
-            break
+            if not (j - 1 >= floor and toks[j - 1].word == "-"):
+                break  # ``大雁顶-七|娘|山``: places joined by a hyphen go on
         else:
             break
     while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import (NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
-                      INSTITUTION_CUES_BEFORE, MEETING_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
+                      INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
@@ -302,8 +302,19 @@ def _specific_or_cued(c: _Candidate) -> bool:
     if specificity or _cued_name(c, weak):
         return True
     core = _strip_modifiers(c.prefix)
+    if c.suffix == "项目":  # ``政府投资建设项目``: a kind of project, unless what it builds has a head (``…环境园项目``)
+        return len(core) >= 4 and _builds_a_place(core) or len(core) >= 6 and not _TASK_WORDS.search(core)
     return not (not core or _LEVEL.match(c.prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(c.suffix, 99))
                 or (len(core) <= 2 and c.etype in ("Project", "Enterprise")))
+
+
+_TASK_WORDS = re.compile("|".join(PROJECT_KIND_WORDS))  # a kind of project: ``政府投资建设项目``
+
+
+def _builds_a_place(core: str) -> bool:
+    """True when a project's core ends with the head of a place or a body (``资源化利用环境园``)."""
+    head = suffix_of(core)
+    return bool(head) and TYPE_SUFFIXES[head] in ("Project", "Institution") and head not in WEAK_SUFFIXES - {"园", "厂"}
 
 
 def _cued_name(c: _Candidate, weak: bool) -> bool:
@@ -390,7 +401,7 @@ _COUNTED_LAST = frozenset("个家所座项处名支批\n")
 
 # Weak heads that still make a name of common words when the words before them are many
 # enough (``城市环境品质提升行动``): the head and the least number of characters before it.
-_LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
+_LONG_NAME_HEADS = {"行动": 5, "计划": 5, "工程": 5, "项目": 6, "学院": 5, "试点": 5, "平台": 5, "活动": 5, "城": 4}
 _CAMPAIGN = re.compile(r"^(?:平安|智慧|美丽|数字|法治|幸福|健康|文明|生态|绿色|韧性|无废|海绵|活力|人文|宜居)")
 # a level or a grade in front (``省级…``, ``二级康复医院``): the name says a kind, unless a proper word holds it
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|街道级|社区级|村级|国家|全国|全省|全市|[一二三]级|[二三][甲乙])")
