@@ -103,6 +103,10 @@ def test_figures_of_speech_and_restated_thresholds_are_no_more_figures(sentence)
     assert len(_observations(sentence)) == (1 if "10.3" in sentence else 0)
 
 
+def test_who_came_to_the_session_is_no_figure_of_the_report():
+    assert _observations("380名代表以振奋的精神出席大会。") == []
+
+
 def test_a_count_of_works_keeps_its_stage_in_its_concept():
     x = kg.extract_report(kg.parse_report("2020年工作回顾\n星河路二期等44条道路开工,建成星河公园、澄溪公园等10个公园。"))
     assert [(o.indicator, o.concept) for o in x.observations] == [("道路", "道路开工"), ("公园", "建成公园")]

@@ -56,6 +56,7 @@ def test_quantities(text, expected):
     "2019年工作回顾", "十九届四中全会", "一批项目", "“631”计划", "“三校两所”研发机构", "世界500强", "24小时政务服务自助申报大厅",
     "十分重要", "三五成群", "千家万户", "千亩花海", "百万学位", "千万家庭", "持续三个月的星河文化节", "星河大桥仅用17个月就建成",
     "发出全国第一张电子营业执照",  # the first of a kind, not a rank
+    "1月20日8时30分,代表们走进会场", "肩负着全区720万人民的重托",  # a time of day; 人 of 人民
     "万元GDP水耗-8.9 -5.0万元",  # two columns of a table flattened into text: not a range from 8.9 down to 5
 ])
 def test_not_quantities(text):

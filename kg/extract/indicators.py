@@ -127,6 +127,9 @@ def _titles(structure: Structure) -> dict[str, str]:
     return titles
 
 
+_ATTENDANCE = frozenset({"代表", "委员", "人大代表", "政协委员", "代表委员", "列席人员", "出席代表"})
+
+
 def _years(structure: Structure) -> dict[str, int]:
     meta = structure.meta
     review = meta.review_year or (meta.year - 1 if meta.year else 0)
@@ -150,6 +153,8 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
     for item in out:
         name = item["name"]
         if len(name) < 2 or name == "排名" or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):  # a rank of nothing named
+            continue
+        if name in _ATTENDANCE:  # ``380名代表以振奋的…``: who came to the session, not a figure of the report's
             continue
         q: Quantity = item["q"]
         year, status = figure_time(text, sentence.start, q.start, part, years)

@@ -51,7 +51,7 @@ _DURATION = re.compile(r"(?:持续|历时|为期|仅用|只用|用了|花了|耗
 # units read only after an Arabic figure or a checked Chinese one: ``十分`` is "very", ``三五成群`` is no count
 _ARABIC_ONLY = ("分",)
 _TENTHS = "成"
-_NOT_AFTER_UNIT = {"项": "目", "单": "元位", "处": "于理置罚", "批": "准复", "期": "间待望限", "条": "件例"}
+_NOT_AFTER_UNIT = {"项": "目", "单": "元位", "处": "于理置罚", "批": "准复", "期": "间待望限", "条": "件例", "人": "民"}
 _CLAUSE_END = re.compile(r"(?:$|[,.。;:、!?)）”\"，；])")
 _TERMINATOR = re.compile(r"^(?:$|[,.。;:、!?)）”\"]|以上|以下|左右|以内|的|，)")
 
@@ -134,6 +134,8 @@ def _plausible(m: re.Match, text: str) -> bool:
         return False
     if unit == "位" and after.startswith("一体"):  # ``五位一体``: a figure of speech
         return False
+    if unit in ("分", "分钟") and re.search(r"\d\s*(?:时|点)$", text[max(0, m.start() - 4):m.start()]):
+        return False  # ``8时30分``: a time of day
     if unit == "强" and (before == "/" or not _top_list(first, chinese, after)):  # ``1/3强``: a bit over a third
         return False
     if text[: m.start()].count("“") > text[: m.start()].count("”") and not (unit == "强" and after[:1] == "”"):
@@ -149,7 +151,7 @@ def _unit_in_its_phrase(unit: str, after: str) -> bool:
     """Units that are units only where the words after them allow: not one that begins a word (``T7项目``,
     ``DY03单元``, ``PM2.5处于``; ``23项目标`` is a count), pairs and ages that end their phrase (``友城5对、``,
     ``预期寿命80.8岁。``; not ``1对1帮扶``, ``60岁以上老人``)."""
-    if after and after[0] in _NOT_AFTER_UNIT.get(unit, "") and not after.startswith("目标"):
+    if after and after[0] in _NOT_AFTER_UNIT.get(unit, _NOT_AFTER_UNIT.get(unit[-1:], "")) and not after.startswith("目标"):
         return False
     if unit == "对":
         return bool(_CLAUSE_END.match(after)) or after.startswith(("以上", "左右", "新人", "夫妇", "情侣"))
