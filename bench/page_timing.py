@@ -3,19 +3,18 @@
 What it measures, in headless Chromium (Debian's ``chromium``, driven by
 Playwright; no browser download), with networking off:
 
-- **open**: from the start of navigation to the page's first drawing of the
-  graph (``govkg.readyAt``, set on vis-network's first ``afterDrawing``). The
-  page runs no physics (positions are computed in Python), so the first
-  drawing is also the settled one;
+- **open**: from the start of navigation to the page's first drawing
+  (``govkg.readyAt``): the seed's tree (on vis-network's first
+  ``afterDrawing``; the page runs no physics, positions are computed in
+  Python, so the first drawing is also the settled one), the large graph's
+  table of reports;
+- **click → report** (large graph only): a real mouse click on the first
+  report of the table, until its tree is drawn;
 - **search → focus**: ``govkg.focus`` on a node found by the search, until the
-  next drawing (on the large graph this opens the work areas above the node);
-- **type filter**: unticking a type in the legend, until the next drawing;
-- **click → expand** (large graph only): a real mouse click on a collapsed work
-  area of the aggregated view, until the drawing that shows what it holds.
+  next drawing (on the large graph this draws the view of the node's report);
+- **type filter**: unticking a type in the legend, until the next drawing.
 
-The large graph is measured twice: as the page opens it (aggregated), and with
-the aggregation turned off (``render_html(..., full_view_limit=10**9)``: every
-node drawn at once), to show what the aggregation saves.
+``bench/page_scale.py`` measures pages of real reports, up to 1,000 of them.
 
 Each is the median of ``--repeat`` fresh page loads. The reference, measured in
 the same run and the same browser, is a trivial page: vis-network inlined
@@ -122,49 +121,34 @@ _NEXT_DRAW = """([action, arg]) => new Promise(resolve => {
 })"""
 
 _CLICK_TIMER = """() => { window.__clickDrawn = null;
-  govkg.network.once("click", () => govkg.network.once("afterDrawing", () => {
-    window.__clickDrawn = performance.now(); }));
-  document.getElementById("graph").addEventListener("pointerdown", () => { window.__clickDown = performance.now(); },
-                                                    {capture: true, once: true}); }"""
-
-
-def _collapsed_area(page):
-    """Screen position of the collapsed work area that holds the most, and its number."""
-    return page.evaluate("""() => {
-      const ids = govkg.nodes.getIds({filter: o => o.shapeProperties && o.shapeProperties.borderDashes});
-      const id = ids.reduce((a, b) => govkg.held[b] > govkg.held[a] ? b : a);
-      govkg.network.focus(id, {scale: 1.0, animation: false});
-      const p = govkg.network.canvasToDOM(govkg.network.getPositions([id])[id]);
-      const r = document.getElementById("graph").getBoundingClientRect();
-      return {id: id, x: r.left + p.x, y: r.top + p.y, before: govkg.nodes.length};
-    }""")
+  document.getElementById("corpus").addEventListener("pointerdown", () => { window.__clickDown = performance.now();
+    govkg.network.once("afterDrawing", () => { window.__clickDrawn = performance.now(); }); },
+    {capture: true, once: true}); }"""
 
 
 def measure(browser, page_path: Path, repeat: int, probe: str | None = None, large: bool = False,
             reference: bool = False) -> dict:
     runs: dict[str, list[float]] = {"open": [], "focus": [], "filter": []}
     if large:
-        runs["expand"] = []
+        runs["report"] = []
     info: dict = {}
     for _ in range(repeat):
         ctx, page, errors = _open(browser, page_path)
         runs["open"].append(page.evaluate("govkg.readyAt"))
         info.update(page.evaluate("({nodes: govkg.data.nodes.length, edges: govkg.data.edges.length, "
-                                  "shown: govkg.nodes.length, aggregate: govkg.aggregate})"))
+                                  "shown: govkg.nodes.length})"))
+        if large:
+            box = page.locator("#corpus .report").first.bounding_box()
+            page.evaluate(_CLICK_TIMER)
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_function("window.__clickDrawn !== null", timeout=60_000)
+            runs["report"].append(page.evaluate("window.__clickDrawn - window.__clickDown"))
+            info["report_nodes"] = page.evaluate("govkg.nodes.length")
         if probe:
             target = page.evaluate("q => govkg.search(q)[0].i", probe)
             runs["focus"].append(page.evaluate(_NEXT_DRAW, ["focus", target]))
         if not reference:
             runs["filter"].append(page.evaluate(_NEXT_DRAW, ["filter", 7]))
-        if large:
-            page.evaluate(_NEXT_DRAW, ["filter", 7])  # tick it again
-            area = _collapsed_area(page)
-            page.wait_for_timeout(100)
-            page.evaluate(_CLICK_TIMER)
-            page.mouse.click(area["x"], area["y"])
-            page.wait_for_function("window.__clickDrawn !== null", timeout=60_000)
-            runs["expand"].append(page.evaluate("window.__clickDrawn - window.__clickDown"))
-            info["expanded_to"] = page.evaluate("govkg.nodes.length") - area["before"]
         info["console_errors"] = errors
         ctx.close()
     return {"ms": {k: round(statistics.median(v), 1) for k, v in runs.items() if v}, **info}
@@ -183,7 +167,7 @@ def _reference_page(folder: Path) -> Path:
         " {physics: false});"
         "network.once('afterDrawing', function () { window.govkg.readyAt = performance.now();"
         " document.body.setAttribute('data-ready', 'true'); });"
-        "window.govkg = {network: network, nodes: nodes, data: {nodes: [1, 2], edges: [1]}, aggregate: false};"
+        "window.govkg = {network: network, nodes: nodes, data: {nodes: [1, 2], edges: [1]}};"
         "</script></body></html>", encoding="utf-8")
     return path
 
@@ -210,7 +194,6 @@ def main(argv=None) -> int:
     page = render_html(big)
     results["large_render_s"] = round(time.perf_counter() - t0, 2)
     (folder / "large.html").write_text(page, encoding="utf-8")
-    (folder / "large-full.html").write_text(render_html(big, full_view_limit=10**9), encoding="utf-8")
     results["large"] = {"copies": copies, "triples": len(big), "page_nodes": len(to_networkx(big)),
                         "page_mb": round(len(page.encode()) / 1e6, 1)}
     results["seed"] = {"triples": seed_graph.triples,
@@ -222,14 +205,12 @@ def main(argv=None) -> int:
         reference = measure(browser, _reference_page(folder), args.repeat, reference=True)
         seed = measure(browser, folder / "seed" / "graph.html", args.repeat, probe="乡村振兴")
         large = measure(browser, folder / "large.html", args.repeat, probe="景村村010", large=True)
-        full = measure(browser, folder / "large-full.html", args.repeat, probe="景村村010")
         browser.close()
     ref_open = reference["ms"]["open"]
     results["reference"] = reference
     results["seed"].update(seed)
     results["large"].update(large)
-    results["large-full"] = {**full, "page_mb": results["large"]["page_mb"]}
-    for name in ("seed", "large", "large-full"):
+    for name in ("seed", "large"):
         results[name]["open_ratio"] = round(results[name]["ms"]["open"] / ref_open, 1)
     results["total_s"] = round(time.perf_counter() - began, 1)
     _print(results)
@@ -242,21 +223,21 @@ def main(argv=None) -> int:
 def _print(r: dict):
     print(f"browser: Chromium {r['browser']}; medians of page loads (ms); ratio = open / reference open")
     print(f"{'page':<11} {'nodes':>7} {'shown':>6} {'MB':>5} {'open':>7} {'ratio':>6} {'focus':>7} {'filter':>7} "
-          f"{'expand':>7}")
+          f"{'report':>7}")
     ref = r["reference"]
     print(f"{'reference':<11} {2:>7} {2:>6} {'':>5} {ref['ms']['open']:>7.0f} {1.0:>6.1f}")
-    for name in ("seed", "large", "large-full"):
+    for name in ("seed", "large"):
         x, ms = r[name], r[name]["ms"]
         print(f"{name:<11} {x['nodes']:>7} {x['shown']:>6} {x['page_mb']:>5} {ms['open']:>7.0f} "
               f"{x['open_ratio']:>6.1f} {ms.get('focus', 0):>7.0f} {ms['filter']:>7.0f} "
-              f"{ms.get('expand', float('nan')):>7.0f}")
+              f"{ms.get('report', float('nan')):>7.0f}")
     print(f"python: render_html seed {r['seed_render_s']} s; large graph built in {r['large_graph_s']} s "
           f"({r['large']['copies']} report copies, {r['large']['triples']} triples), "
           f"rendered in {r['large_render_s']} s")
-    if r["large"].get("expanded_to") is not None:
-        print(f"large: a click on a collapsed work area added {r['large']['expanded_to']} nodes")
-    print("large-full: the same large graph with the aggregated view turned off (every node drawn at once)")
-    for name in ("reference", "seed", "large", "large-full"):
+    if r["large"].get("report_nodes") is not None:
+        print(f"large: opens on its table of {r['large']['copies']} reports; a click drew a report of "
+              f"{r['large']['report_nodes']} nodes")
+    for name in ("reference", "seed", "large"):
         if r[name].get("console_errors"):
             print(f"console errors on {name}: {r[name]['console_errors'][:3]}")
 
