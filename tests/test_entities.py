@@ -541,6 +541,8 @@ def test_names_from_unseen_styles(sentence, expected):
     ("加快奕斯伟硅产业基地建设。", {("奕斯伟硅产业基地", "Project")}),
     # a project named in common words is one when six characters or more before 项目 say which
     ("完成资源化利用环境园项目建设。", {("资源化利用环境园项目", "Project")}),
+    # the next phase of a phased work, named bare after it, is that work's phase
+    ("碧川大桥一期全线贯通、二期工程正式开工。", {("碧川大桥二期", "Project"), ("碧川大桥", "Project")}),
     # places joined by hyphens make one name
     ("推进东涌-大雁顶-七娘山生态修复项目。", {("东涌-大雁顶-七娘山生态修复项目", "Project")}),
     # what a congress's news says of its people and sittings names no thing

@@ -253,3 +253,10 @@ def test_kg_promises_lists_the_projects(tmp_path):
     assert "梧阳大桥建成通车" in rows["梧阳大桥"]["outcomeSentence"]
     wrong = CliRunner().invoke(cli, ["promises", str(tmp_path / "build"), "--projects", "--verdict", "met"])
     assert wrong.exit_code == 2 and "--verdict met is for targets" in wrong.output
+
+
+def test_a_stage_is_read_past_a_task_done_into_the_clause_that_goes_on():
+    from kg.link.projects import stage_of
+    x = kg.extract_report(kg.parse_report("2020年工作回顾\n碧川大桥一期全线贯通、二期工程清拆工作顺利完成,正式启动开工。"))
+    (second,) = [m for e in x.entities for m in e.mentions if e.name == "碧川大桥二期"]
+    assert stage_of(second) == "started"  # not the clearing work done, nor the first phase's 贯通

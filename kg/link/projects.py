@@ -36,6 +36,10 @@ _WEAK = frozenset({"建设", "推进", "加快", "改造"})
 # the stages that make an institution a project too: a school or a centre started, built or opened is a facility
 _BUILT = frozenset({"started", "completed", "in operation"})
 _PARTLY = re.compile(r"部分(?:开放|投用|启用|通车|投产)")
+# a clause with no subject of its own that goes on with a stage: ``二期工程清拆完成,正式启动开工``
+_GOES_ON = re.compile(r"(?:正式|全面|顺利|基本|相继|先后|如期|提前|已|并)?(?:%s)" % "|".join(
+    sorted((w for w in PROJECT_STAGES if w not in ("建设", "推进", "加快", "改造", "完成")), key=len, reverse=True)))
+_TASK_DONE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:工作|任务)(?:已|已经)?(?:顺利|全面|基本|如期)?完成|完成[\u4e00-\u9fff]{0,6}(?:工作|任务)")
 _COMMITMENT = re.compile(r"(?:确保|力争|争取|年底前|年内|今年|当年)")  # a clause that says when or how far
 _LISTED = re.compile(r"[、,，和及与以及\s]*")  # what stands between two projects of one list
 _STAGE_WORDS = sorted(PROJECT_STAGES, key=len, reverse=True)
@@ -113,15 +117,18 @@ def stage_of(mention: Mention, until: int | None = None) -> str | None:
     'in operation'
     """
     text, at = mention.sentence.text, mention.start - mention.sentence.start
+    length = mention.end - mention.start  # the words as they stand (``二期工程`` for ``轨道交通8号线二期``)
     starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, max(0, at))]
-    begin = starts[-1] if starts else 0
-    end = next((m.start() for m in _CLAUSE_END.finditer(text, at + len(mention.name))), len(text))
+    begin = at if mention.rule == "phase" else starts[-1] if starts else 0  # a phase named after its first: its own words
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at + length)), len(text))
     if until is not None:  # and the clauses after it that commit to a date or a result (确保年底建成)
         limit = min(len(text), until - mention.sentence.start)
         while end < limit and _COMMITMENT.match(text, end + 1):
             end = next((m.start() for m in _CLAUSE_END.finditer(text, end + 1)), len(text))
-    clause = text[begin:at] + " " + text[at + len(mention.name):end]  # the name itself holds no stage word
-    clause = _PARTLY.sub(" ", clause)  # 部分开放: not yet open
+    while end < len(text) and text[end] in ",，" and _GOES_ON.match(text, end + 1):  # ``…完成,正式启动开工``
+        end = next((m.start() for m in _CLAUSE_END.finditer(text, end + 1)), len(text))
+    clause = text[begin:at] + " " + text[at + length:end]  # the name itself holds no stage word
+    clause = _PARTLY.sub(" ", _TASK_DONE.sub(" ", clause))  # 部分开放: not yet open; 清拆工作完成: a task done
     found = [w for w in _STAGE_WORDS if w in clause]
     strong = [w for w in found if w not in _WEAK] or found  # 开工建设 starts, 加快建设,确保建成 completes
     return max((PROJECT_STAGES[w] for w in strong), key=STAGES.index) if strong else None

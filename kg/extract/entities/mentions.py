@@ -39,6 +39,7 @@ def find_mentions(report: Report, structure: Structure) -> list[Mention]:
         mentions.extend(sentence_mentions(report.text, sentence, places))
     mentions += gazetteer_villages(report.text, structure, mentions)
     repeats = repeated_mentions(report.text, structure.sentences, mentions)
+    repeats += phase_siblings(report.text, mentions)
     nested = nested_mentions(mentions + repeats)
     return sorted(mentions + repeats + nested, key=lambda m: m.start) if repeats or nested else mentions
 
@@ -65,6 +66,33 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
             if len(m.surface) > len(name) and m.surface.startswith(name) and m.etype != owners[name]:  # not 青峰集团
                 found.append(_nested(m, name, owners[name]))
                 break
+    return found
+
+
+_PHASED = re.compile(r"(.{2,}?)([一二三四五六七八九十]期)$")
+_BARE_PHASE = re.compile(r"(?<=[、,，和及])([一二三四五六七八九十]期)(?:工程|项目)?")
+_PHASE = re.compile(r"[一二三四五六七八九十]期")
+
+
+def phase_siblings(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The next phase of a phased work, named bare in the same sentence (``轨道交通8号线一期全线贯通、二期工程清拆
+    完成``): the work's name with that phase."""
+    found = []
+    taken = _spans_by_sentence(mentions)
+    for m in mentions:
+        if m.etype != "Project":
+            continue
+        if phased := _PHASED.match(m.name):
+            work, phase, end = phased.group(1), phased.group(2), m.end
+        elif after := _PHASE.match(text, m.end):  # ``轨道交通8号线|一期``: the phase stands after the name
+            work, phase, end = m.name, after.group(), after.end()
+        else:
+            continue
+        hit = _BARE_PHASE.search(text, end, m.sentence.end)  # the first bare phase after the work only
+        if hit and hit.group(1) != phase and not any(x < hit.end() and hit.start() < y
+                                                     for x, y in taken.get(m.sentence.start, ())):
+            found.append(Mention(name=work + hit.group(1), etype="Project", start=hit.start(), end=hit.end(),
+                                 sentence=m.sentence, rule="phase", surface=hit.group()))
     return found
 
 
