@@ -543,6 +543,9 @@ def test_names_from_unseen_styles(sentence, expected):
     ("完成资源化利用环境园项目建设。", {("资源化利用环境园项目", "Project")}),
     # the next phase of a phased work, named bare after it, is that work's phase
     ("碧川大桥一期全线贯通、二期工程正式开工。", {("碧川大桥二期", "Project"), ("碧川大桥", "Project")}),
+    # a rare name jieba cut into two characters, one read as a preposition; works jieba joined to their building
+    ("建成崇凭铁路,加快环北部湾水资源配置工程建设,开工邕北灌区。",
+     {("崇凭铁路", "Project"), ("环北部湾水资源配置工程", "Project"), ("邕北灌区", "Project")}),
     # places joined by hyphens make one name
     ("推进东涌-大雁顶-七娘山生态修复项目。", {("东涌-大雁顶-七娘山生态修复项目", "Project")}),
     # what a congress's news says of its people and sittings names no thing

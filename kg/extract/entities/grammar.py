@@ -173,6 +173,8 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             j -= 1  # places joined into one name: ``东涌-大雁顶-七娘山生态修复项目``, not stages (``孵化器-加速器``)
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
+        elif j == k and _two_odd_characters(toks, j - 2, floor):
+            j -= 2  # ``建成`` | ``崇|凭|铁路``: a rare name jieba cut into two characters, one read as a preposition
         elif before.pos in ("f", "m") and j - 1 >= floor and _opens_an_unknown_name(toks, j - 1) and j < k:
             j -= 1  # ``后|海|总部基地``, ``百|旺|信|工业园``: an unknown name jieba cut into single characters
             if not (j - 1 >= floor and toks[j - 1].word == "-"):
@@ -189,6 +191,16 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
 
 _NUMBER = re.compile(r"\d+")
 _ROAD_NUMBER_HEAD = re.compile(r"国道|省道|县道|号")  # ``G107国道``, ``3号``: the number is part of the name
+
+
+def _two_odd_characters(toks: list[Tok], i: int, floor: int) -> bool:
+    """True when ``toks[i]`` and ``toks[i + 1]`` are single characters that jieba does not know together, after a
+    verb or a mark, and the second is no conjunction or particle: two characters of one rare name."""
+    if i < max(floor, 1) or not (len(toks[i].word) == len(toks[i + 1].word) == 1):
+        return False
+    pair = toks[i].word + toks[i + 1].word
+    return _HAN_FIRST.match(pair) is not None and not known_word(pair) and toks[i + 1].word not in "和与及或的了着过在"\
+        and toks[i].word not in "和与及或的了着过在" and (toks[i - 1].pos.startswith("v") or toks[i - 1].pos == "x")
 
 
 def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:

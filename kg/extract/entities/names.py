@@ -69,6 +69,9 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
         end = tok.end
         if text[start:end].endswith(_MAIN_WORKS) and (inner := suffix_of(text[start:end - len(_MAIN_WORKS)])):
             suffix, end = inner, end - len(_MAIN_WORKS)  # ``星河艺术中心主体工程``: the main works of the centre
+        elif suffix == "建设" and toks[k].word != suffix and (inner := suffix_of(text[start:end - 2])) \
+                and TYPE_SUFFIXES[inner] == "Project" and inner in ("工程", "项目"):
+            suffix, end = inner, end - 2  # ``…水资源配置工程建设`` (one word for jieba): the works, then their building
         name = _accept(text, start, end, suffix, toks, j, k, places)
         if name:
             at = end - len(name) if text[start:end].endswith(name) else start
