@@ -9,6 +9,11 @@ names, in a block of rows at the last column, grouped by type (villages and
 projects first, indicators last) and by how often they are linked. An entity
 named in several reports has a place in each report's view.
 
+Each report also has an outline, its parts and sections only, each section with
+room for its whole title, a part's sections set in columns side by side when
+they are too many: the page opens on it when the whole tree would be too small
+to read.
+
 Coordinates are pixels of a page at zoom 1: a report of about 40 work areas
 and 300 entities fills the first view of a 1400×900 window at about that zoom.
 It runs in linear time.

@@ -1,3 +1,4 @@
+// govkg page: the legend and the filters, the search, and the start (the files render.py's SCRIPTS lists, last).
 // ---- legend, type filters and area filter ----
 function buildLegend() {
   var counts = TYPES.map(function () { return 0; });
