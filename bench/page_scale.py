@@ -56,6 +56,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.legibility import LABEL_BOXES, overlapping  # noqa: E402  (the page tests' own check)
+
 SEED = ROOT / "seeds" / "000_55331ebdb0be2b0e.txt"
 # the shared folder next to the project (GOVKG_SHARED points elsewhere), as tests/conftest.py finds it
 SHARED = next((p for p in (Path(os.environ.get("GOVKG_SHARED", ROOT.parent / "shared")), Path("/work/shared"))
@@ -67,32 +71,6 @@ REGIONS = ("光明新区", "大鹏新区", "光明区", "南山区", "罗湖区"
 SYLLABLES = "澄溪岚禾桐汀泓璟芮柯棠沅蔚朔榆崧翊霁琮珂楠峤湄昱"
 PROBE = "深圳湾"  # a name of the corpus (not of a region: copies keep it)
 
-# the text shown at the opening view, as tests/test_page.py collects it: each text node's boxes and its font size
-LABEL_BOXES = """() => {
-  const boxes = [];
-  for (const root of ["labels", "caption", "corpus"].map(id => document.getElementById(id))) {
-    if (!root || !root.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-    const clip = root.getBoundingClientRect(), walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const e = t.parentElement;
-      if (!t.textContent.trim() || !e.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-      let scale = 1;
-      for (let x = e; x; x = x.parentElement) {
-        const m = getComputedStyle(x).transform;
-        if (m && m !== "none") { const d = new DOMMatrixReadOnly(m); scale *= Math.hypot(d.a, d.b); }
-      }
-      const range = document.createRange(), style = getComputedStyle(e);
-      const own = style.overflow !== "visible" ? e.getBoundingClientRect() : clip;
-      range.selectNodeContents(t);
-      for (const r of range.getClientRects()) {
-        const box = [Math.max(r.left, clip.left, own.left), Math.max(r.top, clip.top, own.top),
-                     Math.min(r.right, clip.right, own.right), Math.min(r.bottom, clip.bottom, own.bottom)];
-        if (box[2] - box[0] >= 1 && box[3] - box[1] >= 1) boxes.push([...box, parseFloat(style.fontSize) * scale]);
-      }
-    }
-  }
-  return boxes;
-}"""
 _OPEN = """() => new Promise(resolve => {
   const t0 = performance.now();
   govkg.network.once("afterDrawing", () => resolve(performance.now() - t0));
@@ -138,9 +116,8 @@ def build(inputs: Path, out: Path, workers: int) -> float:
 def legibility(page) -> dict:
     """Labels shown, overlapping pairs and the smallest font on screen of what the page shows now."""
     boxes = page.evaluate(LABEL_BOXES)
-    overlaps = sum(1 for k, a in enumerate(boxes) for b in boxes[k + 1:]
-                   if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5)
-    return {"labels": len(boxes), "overlaps": overlaps, "min_font_px": round(min((b[4] for b in boxes), default=0), 1)}
+    return {"labels": len(boxes), "overlaps": len(overlapping(boxes)),
+            "min_font_px": round(min((b["size"] for b in boxes), default=0), 1)}
 
 
 def measure(browser, path: Path, repeat: int, corpus: bool) -> dict:

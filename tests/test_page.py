@@ -28,6 +28,7 @@ from kg.vocab import GK
 
 from .conftest import CORPUS, QINGHE, ROOT, SEED
 from .corpus import make_corpus
+from .legibility import LABEL_BOXES, overlapping
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -46,35 +47,6 @@ HOSTILE_REPORT = """河西县人民政府工作报告
 HOSTILE_NAMES = ["</script>工程", "<b/onclick=alert(1)>工程"]
 HOSTILE_AREAS = ["<script>alert(1)</script>产业发展", "<img src=x onerror=alert(1)>科技创新"]
 HOSTILE_REGION = "<img src=x onerror=alert(1)>县"
-# the text shown in the graph (its labels and caption) and in the table of reports: the boxes of each text node on
-# screen, clipped to what its box shows, with the font size on screen (transforms counted) and the node it names
-LABEL_BOXES = """() => {
-  const boxes = [];
-  for (const root of ["labels", "caption", "corpus"].map(id => document.getElementById(id))) {
-    if (!root || !root.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-    const clip = root.getBoundingClientRect(), walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const e = t.parentElement;
-      if (!t.textContent.trim() || !e.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-      let scale = 1;
-      for (let x = e; x; x = x.parentElement) {
-        const m = getComputedStyle(x).transform;
-        if (m && m !== "none") { const d = new DOMMatrixReadOnly(m); scale *= Math.hypot(d.a, d.b); }
-      }
-      const range = document.createRange(), owner = e.closest("[data-node]"), style = getComputedStyle(e);
-      const own = style.overflow !== "visible" ? e.getBoundingClientRect() : clip;
-      range.selectNodeContents(t);
-      for (const r of range.getClientRects()) {
-        const box = [Math.max(r.left, clip.left, own.left), Math.max(r.top, clip.top, own.top),
-                     Math.min(r.right, clip.right, own.right), Math.min(r.bottom, clip.bottom, own.bottom)];
-        if (box[2] - box[0] >= 1 && box[3] - box[1] >= 1)
-          boxes.push({text: t.textContent, node: owner ? Number(owner.dataset.node) : -1,
-                      size: parseFloat(style.fontSize) * scale, box: box});
-      }
-    }
-  }
-  return boxes;
-}"""
 _VERDICT_IRIS = {GK.Met: "met", GK.Missed: "missed", GK.NotReported: "not reported"}
 
 
@@ -153,9 +125,7 @@ class Opened:
         """The text shown now in the graph and the table of reports (``LABEL_BOXES``), checked: no two boxes
         overlap and no font is under 12 px on screen."""
         boxes = self.js(LABEL_BOXES)
-        overlapping = [(a["text"], b["text"]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
-                       if _overlap(a["box"], b["box"])]
-        assert boxes and overlapping == []
+        assert boxes and overlapping(boxes) == []
         assert min(b["size"] for b in boxes) >= 12, min(boxes, key=lambda b: b["size"])
         return boxes
 
@@ -175,9 +145,7 @@ class Opened:
         self.context.close()
 
 
-def _overlap(a: list[float], b: list[float]) -> bool:
-    """Whether two boxes ``[left, top, right, bottom]`` share more than half a pixel each way (touching is not)."""
-    return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+
 
 
 @pytest.fixture
