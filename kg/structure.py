@@ -18,6 +18,7 @@ from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_ENDINGS, 
                       SPEAKER_TITLES)
 from kg.extract.gazetteer import resolve_region
 from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
+from kg.read.normalise import is_page_furniture
 
 __all__ = ["read_structure", "split_sentences", "numbering", "chinese_ordinal", "find_region"]
 
@@ -341,7 +342,7 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
         region = "全国"  # the State Council's report, to the National People's Congress
     region = region or "未知地区"
     level = next((lv for suf, lv in REGION_SUFFIXES.items() if region.endswith(suf)), None)
-    title = next((p.text for p in front[:3] if "报告" in p.text and len(p.text) <= 40), None)
+    title = next((p.text for p in front[:3] if "报告" in p.text and len(p.text) <= 40), None) or _headline(front)
     return ReportMeta(
         region=region, year=year,
         review_year=years.get("review") or (year - 1 if year else None),
@@ -351,6 +352,17 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
         level="country" if region == "全国" else level,
         region_path=resolve_region(region, f"{report.stem}\n{report.text[:3000]}") if region != "全国" else ("全国",),
     )
+
+
+def _headline(front) -> str | None:
+    """A news item's or a web page's headline among the first lines before the text: a line of 8 to 40
+    characters, neither the page's furniture (``来源:…``, ``当前位置:…``) nor a sentence."""
+    for p in front[:6]:
+        line = p.text.strip()
+        if 8 <= len(line) <= 40 and not is_page_furniture(line) and not re.search(r"[。；;，,:：!！?？]", line) \
+                and re.search(r"[\u4e00-\u9fff]{4}", line):
+            return line
+    return None
 
 
 # ``2022年政府工作报告``: the year a report is for, in its title

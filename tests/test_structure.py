@@ -1,5 +1,6 @@
 """Structure: parts, sections, topics, overviews and closings, on the seed and on a report of another style."""
 
+import kg
 from kg.read.report import parse_report
 from kg.structure import read_structure
 
@@ -177,3 +178,13 @@ def test_an_annex_of_this_years_tasks_is_part_of_the_plan():
     assert parts == {"2020年工作回顾": "review", "2021年工作安排": "plan", "附件1": "plan", "附件2": "other"}
     annexed = [(o.value, o.year, o.status) for o in x.observations if o.value == 2000]
     assert annexed == [(Decimal("2000"), 2021, "target")]  # a task of the year, not a fact of 2020
+
+
+def test_a_web_page_keeps_its_headline_apart_from_its_furniture_and_names_its_opening_by_it():
+    page = ("当前位置:首页 > 政务公开\n\n青峰镇召开第十八届人民代表大会\n\n2023-02-01 柳塘-碧溪-工业园区\n"
+            "所在地区: 柳塘-碧溪-工业园区 发布日期: 2023年2月1日\n\n1月30日,青峰镇召开人民代表大会。"
+            "2022年,全镇实现地区生产总值138亿元。\n")
+    x = kg.extract_report(kg.parse_report(page, name="qingfeng-news.txt"))
+    assert x.structure.areas[0].title == "青峰镇召开第十八届人民代表大会"  # not run into the lines around it
+    assert not any("工业园区" in e.name for e in x.entities)  # the page's location line names nothing of the report
+    assert [(o.indicator, o.value) for o in x.observations] == [("地区生产总值", 138)]

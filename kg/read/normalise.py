@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-__all__ = ["normalise", "visible", "to_halfwidth", "to_simplified"]
+__all__ = ["normalise", "visible", "to_halfwidth", "to_simplified", "is_page_furniture"]
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?|[-*+]\s+(?=\S))")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -149,6 +149,22 @@ def _squeeze_spaces(chars: str, offsets: Sequence[int]) -> tuple[str, list[int]]
 _SPACES = re.compile(r"\s+")
 
 
+# what a web page prints around a report: where it is, when and by whom it was posted, how to share or print it
+_FURNITURE = re.compile(r"当前位置|您的位置|您现在的位置|来源\s*[:：]|发布(?:时间|日期|机构)|(?:发文|成文|生成)日期|浏览次数|"
+                        r"累计次数|点击数|字体\s*[:：]|分享到|责任编辑|编辑\s*[:：]|作者\s*[:：]|文\s*号\s*[:：]|热线|"
+                        r"所在地区\s*[:：]|打印本页|关闭窗口|刊号|Email|^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # a posting date
+
+
+def is_page_furniture(line: str) -> bool:
+    """True for a short line of a web page's furniture around the text (``来源:新田新闻网``,
+    ``当前位置:首页 > 政务公开``, ``发布时间:2025-02-28 19:38``), not a line of the report.
+
+    >>> is_page_furniture("来源:福安市人民政府办公室 发布时间: 2021-12-16 15:08"), is_page_furniture("全年完成投资5亿元。")
+    (True, False)
+    """
+    return len(line) <= 80 and _FURNITURE.search(line) is not None
+
+
 def _continues(previous: str, line: str) -> bool:
     """True when ``line`` continues ``previous`` across a page break."""
     last = previous[-1]
@@ -156,6 +172,8 @@ def _continues(previous: str, line: str) -> bool:
     text = line[:12]
     if last in _TERMINAL or len(previous) < 15 or head.startswith("—"):
         return False
+    if is_page_furniture(previous) or is_page_furniture(line):
+        return False  # ``来源:… 发布日期:…`` then the headline: lines of a web page, not one sentence cut by a page break
     if _NUMBERED.match(text) or _NUMBERED.match(previous[:8]):
         return False
     if len(line) < 12 and line[-1] not in _TERMINAL:

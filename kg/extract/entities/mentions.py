@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from kg.extract.lexicon import REGION_ENDINGS, GENERIC_NAMES, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.model import Mention, Report, Sentence, Structure
+from kg.read.normalise import is_page_furniture
 from kg.extract.entities.grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
 from kg.extract.entities.names import ROUTES, SCHOOL_AT_HEAD, SEGMENT
 from kg.extract.gazetteer import villages_under
@@ -36,7 +37,8 @@ def find_mentions(report: Report, structure: Structure) -> list[Mention]:
     places = region_stems(structure.meta.region)
     mentions: list[Mention] = []
     for sentence in structure.sentences:
-        mentions.extend(sentence_mentions(report.text, sentence, places))
+        if not is_page_furniture(sentence.text):  # ``所在地区: 江苏-苏州-工业园区``: the page's, not the report's
+            mentions.extend(sentence_mentions(report.text, sentence, places))
     mentions += gazetteer_villages(report.text, structure, mentions)
     repeats = repeated_mentions(report.text, structure.sentences, mentions)
     repeats += phase_siblings(report.text, mentions)
