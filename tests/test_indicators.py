@@ -103,6 +103,11 @@ def test_figures_of_speech_and_restated_thresholds_are_no_more_figures(sentence)
     assert len(_observations(sentence)) == (1 if "10.3" in sentence else 0)
 
 
+def test_short_members_of_a_spread_share_the_last_members_name():
+    assert [row[:2] for row in _observations("一、二、三产业增加值分别增长4%、5.3%、3.4%。")] == [
+        ("第一产业增加值", Decimal("4")), ("第二产业增加值", Decimal("5.3")), ("第三产业增加值", Decimal("3.4"))]
+
+
 def test_who_came_to_the_session_is_no_figure_of_the_report():
     assert _observations("380名代表以振奋的精神出席大会。") == []
 

@@ -548,10 +548,30 @@ def _spread_changes(text: str, before: str, change: re.Match, cursor: int, run: 
     if len(figures) < 2 or len(members) != len(figures):
         return []
     whole = _bare_change(before, change, cursor, run[0])
-    named = [(indicator_name(m), q) for m, q in zip(members, figures)]
+    named = [(indicator_name(m), q) for m, q in zip(_short_members_share(members), figures)]
     return [dict(whole, name=name[:40], q=q, end=q.end, rule="each",
                  qualifier="下降" if change.group(2) in _GROWTH_DOWN else q.qualifier)
             for name, q in named if len(name) >= 2]
+
+
+def _short_members_share(members: list[str]) -> list[str]:
+    """Members as short as one another before a long last one share the rest of its name, as the first
+    characters of each (``一、二、三产业增加值``: ``第一产业增加值``…; ``城镇、农村居民人均可支配收入``).
+
+    >>> _short_members_share(["一", "二", "三产业增加值"])
+    ['第一产业增加值', '第二产业增加值', '第三产业增加值']
+    >>> _short_members_share(["城镇", "农村居民人均可支配收入"])
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    short, last = members[:-1], members[-1] if members else ""
+    n = len(short[0]) if short else 0
+    if not short or n > 2 or any(len(m) != n for m in short) or len(last) < n + 2:
+        return members
+    shared = [m + last[n:] for m in short] + [last]
+    return ["第" + m if _ORDINAL_SECTOR.match(m) else m for m in shared]
+
+
+_ORDINAL_SECTOR = re.compile(r"[一二三]产业")  # ``一产业``: the first sector, 第一产业
 
 
 def _shared_tail(members: list[str]) -> list[str]:
