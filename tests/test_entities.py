@@ -552,6 +552,7 @@ def test_names_from_unseen_styles(sentence, expected):
     ("全体会议执行主席某某主持开幕大会,村两委负责人列席大会。", set()),
     # kinds counted or graded; 村 of another word
     ("建设三大产业园区,创建4A级旅游景区,开展下沉村居督导。", set()),
+    ("推进两场革命,谋划十五五规划重大项目。", set()),  # kinds counted; a kind after the period of a plan
 ])
 def test_plain_names_of_places_and_facilities(sentence, expected):
     assert _entities(sentence) == expected

@@ -229,7 +229,8 @@ def _below_its_region(raw: str, suffix: str) -> str | None:
 
 
 # ``三大产业园区``, ``四个片区``: kinds counted; ``A级景区``, ``4A级旅游景区``: kinds graded
-_KINDS_COUNTED_OR_GRADED = re.compile(r"[一二两三四五六七八九十百]+(?:大|个|项|类)(?![\u4e00-\u9fff]?(?:路|街|村))|(?:[1-5]?[AaＡ]+|[一二三四五]星)级")
+_KINDS_COUNTED_OR_GRADED = re.compile(r"[一二两三四五六七八九十百]+(?:大|个|项|类|场|批)(?![\u4e00-\u9fff]?(?:路|街|村))|"
+                                     r"(?:[1-5]?[AaＡ]+|[一二三四五]星)级")
 
 
 def _no_name(c: _Candidate) -> bool:
@@ -340,7 +341,7 @@ def _common_kind(c: _Candidate) -> bool:
 _PHASE_ONLY = re.compile(r"[省市区县镇]?[一二三四五六七八九十]+期")  # ``(纳入)市五期(建设规划)``: a phase of nothing named
 _KIND_AFTER_LEVEL = frozenset("重点项目 重大项目 产业项目 民生项目 重点工程 重大工程 民生工程 重点企业 龙头企业 重点投资项目 "
                               "重大投资项目 政府投资项目".split())
-_LEVEL_IN_FRONT = re.compile(r"^(?:新区|全区|全市|全县|全镇|全省|本区|本市|[省市区县镇])")
+_LEVEL_IN_FRONT = re.compile(r"^(?:新区|全区|全市|全县|全镇|全省|本区|本市|[省市区县镇]|十[一二三四五六七八九]五(?:规划|时期|期间)?)")
 
 
 def _level_of_a_kind(name: str) -> bool:
