@@ -173,6 +173,9 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             j -= 1  # places joined into one name: ``东涌-大雁顶-七娘山生态修复项目``, not stages (``孵化器-加速器``)
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
+        elif before.word == "至" and j - 2 >= floor and _ROUTE_HEAD.search(toks[k].word) \
+                and toks[j - 2].pos in _PLACE_POS and toks[j].pos in _PLACE_POS:
+            j -= 1  # ``龙胜至宜州高速公路``: a route named by its two ends
         elif j == k and _two_odd_characters(toks, j - 2, floor):
             j -= 2  # ``建成`` | ``崇|凭|铁路``: a rare name jieba cut into two characters, one read as a preposition
         elif before.pos in ("f", "m") and j - 1 >= floor and _opens_an_unknown_name(toks, j - 1) and j < k:
@@ -191,6 +194,10 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
 
 _NUMBER = re.compile(r"\d+")
 _ROAD_NUMBER_HEAD = re.compile(r"国道|省道|县道|号")  # ``G107国道``, ``3号``: the number is part of the name
+
+
+_ROUTE_HEAD = re.compile(r"(?:高速公路|高速|铁路|公路|高铁|城际|通道|航道|快速路|国道|省道)$")
+_PLACE_POS = frozenset({"ns", "nr", "nz", "nt"})  # jieba reads a place's name as a place or, often, a person
 
 
 def _two_odd_characters(toks: list[Tok], i: int, floor: int) -> bool:
