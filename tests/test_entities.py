@@ -555,6 +555,7 @@ def test_names_from_unseen_styles(sentence, expected):
     # kinds counted or graded; 村 of another word
     ("建设三大产业园区,创建4A级旅游景区,开展下沉村居督导。", set()),
     ("推进两场革命,谋划十五五规划重大项目。", set()),  # kinds counted; a kind after the period of a plan
+    ("认真落实中央政治局会议精神,贯彻中央纪委全会部署。", set()),  # the chain of command a report cites
 ])
 def test_plain_names_of_places_and_facilities(sentence, expected):
     assert _entities(sentence) == expected

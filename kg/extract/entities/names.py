@@ -469,7 +469,12 @@ _NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|
 def government_bodies(toks: list[Tok]):
     """A ministry or bureau jieba knows as an organisation (``民政部``, ``城管局``)."""
     return [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
-            if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)]
+            if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)
+            and not _CENTRAL.match(t.word)]
+
+
+# the country's own organs, named in the chain of command a report cites (``中央政治局会议精神``), not bodies it has
+_CENTRAL = re.compile(r"(?:党中央|中共中央|中央|全国人大|全国政协)")
 
 
 _SHORT_BODY = re.compile(r"(?:国家|省|市|区|县)?(?:%s)(?:委|部|局|厅|办)(?![署门分长员属队位件际])"
