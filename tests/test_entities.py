@@ -546,6 +546,8 @@ def test_names_from_unseen_styles(sentence, expected):
     # a rare name jieba cut into two characters, one read as a preposition; works jieba joined to their building
     ("建成崇凭铁路,加快环北部湾水资源配置工程建设,开工邕北灌区。",
      {("崇凭铁路", "Project"), ("环北部湾水资源配置工程", "Project"), ("邕北灌区", "Project")}),
+    # how a work is done, then the doing, is no part of its name
+    ("高效率建设碧溪港务物流园。", {("碧溪港务物流园", "Project")}),
     # a route named by its two ends
     ("开工碧溪至澄江高速公路。", {("碧溪至澄江高速公路", "Project")}),
     # places joined by hyphens make one name

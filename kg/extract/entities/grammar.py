@@ -227,6 +227,8 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     keep = len(suffix) + 1
     if j + 2 <= k and toks[j].word in ("打", "抓", "建", "用", "管", "办", "做") and toks[j + 1].word == "好":
         j += 2  # ``打好`` split by jieba
+    if j + 2 <= k and toks[j].word in _MANNER and toks[j + 1].word in _MANNER_VERBS:
+        j += 2  # ``高效率建设`` | ``平陆运河``: how a work is done, then the doing
     verbs = j
     while verbs < k and _governing_verb(toks[verbs], first=verbs == j):
         verbs += 1  # ``整合重组`` | ``西涌小学``: one verb or a run of them
@@ -242,6 +244,8 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     return j
 
 
+_MANNER = frozenset({"高效率", "高质量", "高标准", "高水平", "高起点", "高规格", "高品质", "加快", "全力", "全面", "加速"})
+_MANNER_VERBS = frozenset({"建设", "推进", "打造", "实施", "建成", "推动", "完成", "开工", "改造"})
 _PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
 
 
