@@ -14,10 +14,12 @@ the page's data is read.
 
 from __future__ import annotations
 
+from kg.outputs.page.data import TYPES
+
 __all__ = ["overview", "COLUMNS"]
 
 COLUMNS = ("report", "region", "year", "label", "entities", "indicators", "targets", "met", "missed", "not reported")
-_REPORT, _AREA, _INDICATOR = 0, 1, 7  # indexes in kg.outputs.page.data.TYPES
+_REPORT, _AREA, _INDICATOR = (TYPES.index(t) for t in ("Report", "WorkArea", "Indicator"))
 
 
 def overview(data: dict) -> dict:

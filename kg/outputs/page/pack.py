@@ -22,11 +22,13 @@ True
 
 from __future__ import annotations
 
+from kg.outputs.page.data import TYPES
+
 __all__ = ["pack_nodes", "unpack_nodes"]
 
 _COMMON = ("t", "l", "deg", "s")
 _AREA = ("part", "kind", "o", "up", "rep")
-_REPORT, _AREA_TYPE, _INDICATOR = 0, 1, 7  # indexes in kg.outputs.page.data.TYPES
+_REPORT, _AREA_TYPE, _INDICATOR = (TYPES.index(t) for t in ("Report", "WorkArea", "Indicator"))
 
 
 def pack_nodes(nodes: list[dict]) -> dict:
