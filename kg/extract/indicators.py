@@ -18,7 +18,7 @@ from kg.extract.lexicon import (ACTION_HEADS, FLOW_MARKERS, GROWTH_DOWN, GROWTH_
                                TARGET_AUX_LEADS)
 from kg.model import Observation, Quantity, Report, Sentence, Structure
 from kg.extract.numbers import find_quantities, may_hold_quantities
-from kg.extract.stages import STAGE_FLOWS, stage_word
+from kg.extract.stages import flow_stage_word
 from kg.extract.timing import figure_period, figure_time
 from kg.nlp.segment import tokenize_phrase
 
@@ -692,24 +692,20 @@ def _counts_a_manner(text: str, q: Quantity, counted: str) -> bool:
 def _with_stage(counted: str, before: str, rest: str) -> str:
     """The concept of a count of works, with the stage they are counted at: the stage word after the counted thing
     (``44条道路开工``), else one opening the clause before it (``建成…等10个公园``), if it is a start or a finish."""
-    if (word := stage_word(rest)) and STAGE_FLOWS.get(PROJECT_STAGES[word]):
+    if word := flow_stage_word(rest):
         return counted + word
-    lead = _strip_aux(before)
-    if (word := _lead_stage(before)) and (lead == word or lead.endswith("等")):
+    lead = _AIM_LEAD.sub("", before.strip())
+    if (word := flow_stage_word(lead)) and (lead == word or lead.endswith("等")):
         return word + counted
     return counted
 
 
 def _lead_stage(before: str) -> str:
     """The stage word of a start or a finish opening the words before a figure (after aim words), or ``""``."""
-    word = stage_word(_strip_aux(before))
-    return word if word and STAGE_FLOWS.get(PROJECT_STAGES[word]) else ""
+    return flow_stage_word(_AIM_LEAD.sub("", before.strip()))
 
 
-def _strip_aux(before: str) -> str:
-    """The words before a figure without the aim words that open them (``力争``, ``实现``)."""
-    before = re.sub(r"^(?:%s)+" % "|".join(map(re.escape, (*TARGET_AUX_LEADS, "实现"))), "", before.strip())
-    return before
+_AIM_LEAD = re.compile(r"^(?:%s)+" % "|".join(map(re.escape, (*TARGET_AUX_LEADS, "实现"))))  # ``力争``, ``实现``
 
 
 # ``生物医药、新一代信息技术等七大新兴产业产值``: the figure is of the counted kind after the list

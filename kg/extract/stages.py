@@ -17,31 +17,34 @@ import re
 
 from kg.extract.lexicon import PROJECT_STAGES
 
-__all__ = ["STAGE_FLOWS", "stage_word", "counted_stage"]
+__all__ = ["STAGE_FLOWS", "STAGE_WORDS", "stage_word", "flow_stage_word", "counted_stage"]
 
 # the stages a count of works can be held to: things started, things finished (or in use)
 STAGE_FLOWS = {"started": "start", "completed": "done", "in operation": "done"}
 
-_WORDS = sorted(PROJECT_STAGES, key=len, reverse=True)
-_TRAILING = re.compile(r"^(.{2,}?)((?:%s)+)$" % "|".join(map(re.escape, _WORDS)))
+STAGE_WORDS = sorted(PROJECT_STAGES, key=len, reverse=True)  # the longest first
+_TRAILING = re.compile(r"^(.{2,}?)((?:%s)+)$" % "|".join(map(re.escape, STAGE_WORDS)))
 _EXAMPLES = re.compile(r"^.{2,30}?等(?=.{2,})")  # ``东部过境高速等道路``: examples, then the kind counted
 
 
 def stage_word(text: str) -> str:
     """The longest stage word ``text`` opens with, or ``""``."""
-    return next((w for w in _WORDS if text.startswith(w)), "")
+    return next((w for w in STAGE_WORDS if text.startswith(w)), "")
+
+
+def flow_stage_word(text: str) -> str:
+    """The stage word ``text`` opens with if it is a start or a finish (``建成``, ``开工``; not ``建设``), or ``""``."""
+    word = stage_word(text)
+    return word if word and PROJECT_STAGES[word] in STAGE_FLOWS else ""
 
 
 def counted_stage(name: str) -> tuple[str, str, str] | None:
     """``(kind counted, flow, stage word)`` for a name that opens or ends with the stage word of a start or a
     finish (the first word of a run at the end: ``开工建设`` is a start); None for any other name."""
-    word = stage_word(name)
-    if word and STAGE_FLOWS.get(PROJECT_STAGES[word]):
+    if word := flow_stage_word(name):
         rest = _EXAMPLES.sub("", name[len(word):])
         return (rest, STAGE_FLOWS[PROJECT_STAGES[word]], word) if len(rest) >= 2 else None
     trailing = _TRAILING.match(name)
-    if trailing:
-        word = stage_word(trailing.group(2))
-        if STAGE_FLOWS.get(PROJECT_STAGES[word]):
-            return trailing.group(1), STAGE_FLOWS[PROJECT_STAGES[word]], word
+    if trailing and (word := flow_stage_word(trailing.group(2))):
+        return trailing.group(1), STAGE_FLOWS[PROJECT_STAGES[word]], word
     return None

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import PROJECT_STAGES
+from kg.extract.stages import STAGE_WORDS
 from kg.link.promises import first_reports, has_review
 from kg.model import Extraction, Mention, Sentence
 
@@ -38,11 +39,10 @@ _BUILT = frozenset({"started", "completed", "in operation"})
 _PARTLY = re.compile(r"部分(?:开放|投用|启用|通车|投产)")
 # a clause with no subject of its own that goes on with a stage: ``二期工程清拆完成,正式启动开工``
 _GOES_ON = re.compile(r"(?:正式|全面|顺利|基本|相继|先后|如期|提前|已|并)?(?:%s)" % "|".join(
-    sorted((w for w in PROJECT_STAGES if w not in ("建设", "推进", "加快", "改造", "完成")), key=len, reverse=True)))
+    w for w in STAGE_WORDS if w not in _WEAK | {"完成"}))
 _TASK_DONE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:工作|任务)(?:已|已经)?(?:顺利|全面|基本|如期)?完成|完成[\u4e00-\u9fff]{0,6}(?:工作|任务)")
 _COMMITMENT = re.compile(r"(?:确保|力争|争取|年底前|年内|今年|当年)")  # a clause that says when or how far
 _LISTED = re.compile(r"[、,，和及与以及\s]*")  # what stands between two projects of one list
-_STAGE_WORDS = sorted(PROJECT_STAGES, key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def stage_of(mention: Mention, until: int | None = None) -> str | None:
         end = next((m.start() for m in _CLAUSE_END.finditer(text, end + 1)), len(text))
     clause = text[begin:at] + " " + text[at + length:end]  # the name itself holds no stage word
     clause = _PARTLY.sub(" ", _TASK_DONE.sub(" ", clause))  # 部分开放: not yet open; 清拆工作完成: a task done
-    found = [w for w in _STAGE_WORDS if w in clause]
+    found = [w for w in STAGE_WORDS if w in clause]
     strong = [w for w in found if w not in _WEAK] or found  # 开工建设 starts, 加快建设,确保建成 completes
     return max((PROJECT_STAGES[w] for w in strong), key=STAGES.index) if strong else None
 

@@ -107,9 +107,6 @@ def joinable(tok: Tok, nxt: Tok | None = None) -> bool:
     return _joinable_words(tok.word, tok.pos, None if nxt is None else nxt.word)
 
 
-_HAN_FIRST = re.compile(r"[\u4e00-\u9fff]")
-
-
 @lru_cache(maxsize=100_000)
 def _joinable_words(word: str, pos: str, next_word: str | None) -> bool:
     if pos in ("quote", "paren"):
@@ -158,8 +155,8 @@ _REGION_PART = re.compile(r"[东西南北中]部|南方|北方|东方")  # ``东
 
 def _place_piece(tok: Tok) -> bool:
     """A piece of a hyphenated chain of places: a proper noun, a word jieba does not know, or a lone character."""
-    return tok.pos in ("ns", "nz", "nt") or len(tok.word) == 1 and _HAN_FIRST.match(tok.word) is not None \
-        or (not known_word(tok.word) and _HAN_FIRST.match(tok.word) is not None)
+    return tok.pos in ("ns", "nz", "nt") or len(tok.word) == 1 and _HAN_ONLY.match(tok.word) is not None \
+        or (not known_word(tok.word) and _HAN_ONLY.match(tok.word) is not None)
 
 
 def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
@@ -169,7 +166,7 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
         before = toks[j - 1]
         if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
-        elif before.word == "-" and j - 2 >= floor and _place_piece(toks[j - 2]) and _HAN_FIRST.match(toks[j].word):
+        elif before.word == "-" and j - 2 >= floor and _place_piece(toks[j - 2]) and _HAN_ONLY.match(toks[j].word):
             j -= 1  # places joined into one name: ``东涌-大雁顶-七娘山生态修复项目``, not stages (``孵化器-加速器``)
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
@@ -206,7 +203,7 @@ def _two_odd_characters(toks: list[Tok], i: int, floor: int) -> bool:
     if i < max(floor, 1) or not (len(toks[i].word) == len(toks[i + 1].word) == 1):
         return False
     pair = toks[i].word + toks[i + 1].word
-    return _HAN_FIRST.match(pair) is not None and not known_word(pair) and toks[i + 1].word not in "和与及或的了着过在"\
+    return _HAN_ONLY.match(pair) is not None and not known_word(pair) and toks[i + 1].word not in "和与及或的了着过在"\
         and toks[i].word not in "和与及或的了着过在" and (toks[i - 1].pos.startswith("v") or toks[i - 1].pos == "x")
 
 
