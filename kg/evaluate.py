@@ -87,9 +87,11 @@ class Evaluation:
     accuracy: dict[str, float] = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    mistyped: list[str] = field(default_factory=list)
     missed_indicators: list[str] = field(default_factory=list)
     spurious_indicators: list[str] = field(default_factory=list)
     rule_outcomes: list[tuple[set[str], bool]] = field(default_factory=list)  # a scored entity's rules, typed-right
+    error_kinds: dict[str, int] = field(default_factory=dict)  # why entities were missed or spurious (ERROR_KINDS)
 
 
 def load_gold(path: str | Path) -> dict:
@@ -179,6 +181,8 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
             continue  # outside the parts this gold file covers
         hits = sorted({index[n] for n in p["names"] if n in index})
         if not hits:
+            _count(ev, "spurious: overlaps a gold name (a boundary)" if _overlapping(p["names"], index)
+                   else "spurious: no gold name like it")
             ev.rule_outcomes.append((p["rules"], False))
             untyped.fp += 1
             typed.fp += 1
@@ -197,6 +201,8 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
         ev.rule_outcomes.append((p["rules"], ok))
         typed.tp += ok
         typed.fp += not ok
+        if not ok:
+            ev.mistyped.append(f"{p['label']} ({p['type']}, gold {'/'.join(g['types'])})")
         per_type[p["type"]].tp += ok
         per_type[p["type"]].fp += not ok
         gold_links = set(g.get("sections", []))
@@ -207,6 +213,7 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
         if g.get("optional"):
             continue
         if i not in found:
+            _count(ev, _why_missed(g, predicted))
             untyped.fn += 1
             typed.fn += 1
             per_type[g["types"][0]].fn += 1
@@ -218,6 +225,44 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
         links.fn += len(gold_links - (found[i]["sections"] if i in found else set()))
     ev.scores.update({"entities (names)": untyped, "entities (typed)": typed, "links": links})
     ev.scores.update({f"  {t}": s for t, s in per_type.items()})
+
+
+ERROR_KINDS = ("missed: found only where the gold does not look", "missed: a name overlapping it found (a boundary)",
+               "missed: nothing like it found", "spurious: overlaps a gold name (a boundary)", "spurious: no gold name like it")
+
+
+def _count(ev: Evaluation, kind: str) -> None:
+    ev.error_kinds[kind] = ev.error_kinds.get(kind, 0) + 1
+
+
+def _overlapping(names: set[str], index: dict[str, int]) -> bool:
+    return any(names_overlap(n, g) for n in names for g in index)
+
+
+def _why_missed(gold_entity: dict, predicted: list[dict]) -> str:
+    """Why a gold entity was not found: the graph has it where the gold has no section, or has a name overlapping it
+    (a boundary error), or nothing like it."""
+    names = {norm(n) for n in [gold_entity["name"], *gold_entity.get("aliases", [])]}
+    if any(names & p["names"] for p in predicted):
+        return ERROR_KINDS[0]
+    if any(names_overlap(n, q) for p in predicted for q in p["names"] for n in names):
+        return ERROR_KINDS[1]
+    return ERROR_KINDS[2]
+
+
+INDICATOR_KINDS = ("indicator missed: its value read, under another name", "indicator missed: its value read, in another unit",
+                   "indicator missed: its value read only where the gold does not look", "indicator missed: its value not read",
+                   "indicator matched, its year wrong", "indicator matched, its status wrong", "indicator matched, its growth wrong")
+
+
+def _why_indicator_missed(value, unit: str, predicted: list[dict], everywhere: list[dict]) -> str:
+    if any(p["value"] == value and norm(p["unit"]) == unit for p in predicted):
+        return INDICATOR_KINDS[0]
+    if any(p["value"] == value for p in predicted):
+        return INDICATOR_KINDS[1]
+    if any(p["value"] == value for p in everywhere):
+        return INDICATOR_KINDS[2]
+    return INDICATOR_KINDS[3]
 
 
 def _predicted_observations(g: Graph, areas: _Areas, report: URIRef) -> list[dict]:
@@ -253,7 +298,7 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
     plain, strict = Score(), Score()
     right = {"year": 0, "status": 0, "growth": 0, "section": 0}
     used: set[int] = set()
-    predicted = [p for p in predicted if p["section"]]
+    everywhere, predicted = predicted, [p for p in predicted if p["section"]]
     for g in items:
         names = [g["name"], *g.get("aliases", [])]
         value, unit = _decimal(g["value"]), norm(g["unit"])
@@ -265,6 +310,7 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
                                                               predicted[i]["year"] != g.get("year")))
         if match is None:
             ev.missed_indicators.append(f"{g['name']} {g['value']}{g['unit']}")
+            _count(ev, _why_indicator_missed(value, unit, predicted, everywhere))
             continue
         used.add(match)
         p = predicted[match]
@@ -272,6 +318,8 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
                   "growth": p["growth"] == _decimal(g.get("growth_pct")), "section": p["section"] == g.get("section")}
         for k, ok in checks.items():
             right[k] += ok
+            if not ok and k != "section":
+                _count(ev, f"indicator matched, its {k} wrong")
         plain.tp += 1
         strict.tp += checks["year"] and checks["status"] and checks["growth"]
     plain.fn = len(items) - plain.tp
@@ -301,7 +349,7 @@ def format_evaluation(ev: Evaluation, details: bool = True) -> str:
     if ev.accuracy:
         lines.append("accuracy on matched indicators: " + ", ".join(f"{k} {v:.3f}" for k, v in ev.accuracy.items()))
     if details:
-        for title, items in (("missed", ev.missed), ("spurious", ev.spurious),
+        for title, items in (("missed", ev.missed), ("spurious", ev.spurious), ("mistyped", ev.mistyped),
                              ("missed indicators", ev.missed_indicators), ("spurious indicators", ev.spurious_indicators)):
             if items:
                 lines.append(f"{title} ({len(items)}): " + "、".join(items))
@@ -311,6 +359,7 @@ def format_evaluation(ev: Evaluation, details: bool = True) -> str:
 # ---- many gold files: splits pooled, rules measured ----
 
 POOLED = ("entities (typed)", "links", "indicators", "indicators (year+status+growth)")
+POOLED_TYPES = tuple(f"  {t}" for t in ENTITY_TYPES)  # typed entities, type by type (printed after the four)
 
 
 def gold_files(paths) -> list[tuple[str, Path]]:
@@ -330,7 +379,7 @@ def gold_files(paths) -> list[tuple[str, Path]]:
 
 def pooled(evaluations: list[Evaluation]) -> dict[str, Score]:
     """The counts of ``evaluations`` added up, metric by metric (micro-averaged scores)."""
-    total = {metric: Score() for metric in POOLED}
+    total = {metric: Score() for metric in POOLED + POOLED_TYPES}
     for ev in evaluations:
         for metric, s in ev.scores.items():
             if metric in total:
@@ -341,13 +390,17 @@ def pooled(evaluations: list[Evaluation]) -> dict[str, Score]:
 
 
 def format_pooled(splits: dict[str, list[Evaluation]]) -> str:
-    """The pooled scores of each split side by side: ``P R F1`` per metric, a column group per split."""
+    """The pooled scores of each split side by side: ``P R F1`` per metric, a column group per split; then the
+    pooled counts of missed and spurious entities by kind (``ERROR_KINDS``)."""
     head = f"{'pooled (micro)':34}" + "".join(f"{f'{name} ({len(evs)} files)':>24}" for name, evs in splits.items())
     sub = f"{'':34}" + f"{'P':>8}{'R':>8}{'F1':>8}" * len(splits)
     totals = {name: pooled(evs) for name, evs in splits.items()}
     rows = [f"{metric:34}" + "".join(f"{t[metric].precision:8.3f}{t[metric].recall:8.3f}{t[metric].f1:8.3f}"
-                                     for t in totals.values()) for metric in POOLED]
-    return "\n".join([head, sub, *rows])
+                                     for t in totals.values()) for metric in POOLED + POOLED_TYPES]
+    kinds = [f"{kind:50}" + "".join(f"{sum(ev.error_kinds.get(kind, 0) for ev in evs):>8}" for evs in splits.values())
+             for kind in ERROR_KINDS + INDICATOR_KINDS]
+    return "\n".join([head, sub, *rows, "", f"{'what went wrong, by kind':50}"
+                      + "".join(f"{name:>8}" for name in splits), *kinds])
 
 
 @dataclass

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CLOSING_OPENERS, PLAN_HEADINGS, REGION_ENDINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
+from kg.extract.lexicon import (CLOSING_OPENERS, CLOSING_TOPICS, SUMMARY_OPENER, PLAN_HEADINGS, REGION_ENDINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
 from kg.extract.gazetteer import resolve_region
 from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
@@ -128,7 +128,7 @@ def _paragraphs(text: str) -> list[_Para]:
 
 # a part's heading that a crawled page ran into its first paragraph (``一、2021年工作回顾2021年是…``): short, no
 # punctuation, ending in a word that only a part heading ends in, with text right after it
-_RUN_IN_PART = re.compile(r"(?:[一二三四五][、.]|第[一二三四五]部分\s*)?[^,，。;；:：!！?？]{0,24}(?:%s)(?=[^,，。;；:：、)）”]{4})"
+_RUN_IN_PART = re.compile(r"(?:[一二三四五][、.]|第[一二三四五]部分\s*)?[^,，。;；:：!！?？]{0,24}(?:%s)(?!的?报告)(?=[^,，。;；:：、)）”]{4})"
                           % "|".join(sorted(RUN_IN_PART_ENDS, key=len, reverse=True)))
 
 
@@ -156,8 +156,8 @@ def _part_kind(para: _Para) -> str | None:
         return None
     if re.search(r"名词|术语|注释|附件|附录|说明$", body) and len(body) <= 20:
         return "other"
-    if re.search(r"工作报告[*\s]*$", body):
-        return None  # the report's own title (``青峰县2021年政府工作报告``), not a part
+    if "报告" in body or "《" in body:
+        return None  # the report's own title (``青峰县2021年政府工作报告(2023年1月)``), or a line naming it: not a part
     if any(w in body for w in PLAN_HEADINGS) or re.search(r"(今年|明年|\d{4}年).{0,4}(工作|任务|目标)", body):
         if not any(w in body for w in REVIEW_ONLY):  # ``“十三五”时期发展成就和2020年主要工作`` looks back
             return "plan"
@@ -194,7 +194,11 @@ def _closing_title(para: _Para) -> str:
 
 
 def _is_closing(para: _Para) -> bool:
-    return any(para.text.startswith(w) for w in CLOSING_OPENERS)
+    """True for a paragraph that closes a part: it opens with thanks, problems or what comes next
+    (``closing_openers``), or it opens with ``我们`` on the government's own conduct (``closing_topics``)."""
+    first = re.split(r"[。;；]", para.text.strip(), maxsplit=1)[0]
+    return any(para.text.startswith(w) for w in CLOSING_OPENERS) or (
+        first.startswith("我们") and any(w in first for w in CLOSING_TOPICS))
 
 
 class _Builder:
@@ -210,12 +214,24 @@ class _Builder:
 
 
 def _section_style(paras: list[_Para], part_style: str | None) -> str | None:
-    numbered = [num for p in paras if (num := numbering(p.text))]
-    for style in sorted({s for s, _, _ in numbered if s != part_style}, key=_STYLE_RANK.get):
-        numbers = [n for s, n, _ in numbered if s == style]
-        if numbers[0] == 1 and (len(numbers) >= 2 or part_style):
+    """The numbering style of a part's sections: the first style, other than the part's own, that counts from 1 twice
+    or more (or once under a numbered part, or once on a line of its own: an excerpt cut after its first section)."""
+    numbered = [(num, p) for p in paras if (num := numbering(p.text))]
+    for style in sorted({num[0] for num, _ in numbered if num[0] != part_style}, key=_STYLE_RANK.get):
+        heads = [(num[1], p) for num, p in numbered if num[0] == style]
+        if heads[0][0] == 1 and (len(heads) >= 2 or part_style or _heading_line(heads[0][1])):
             return style
     return None
+
+
+def _heading_line(para: _Para) -> bool:
+    """True for a paragraph that is a heading by its shape: one short line with no full stop inside or at its end
+    (``(一)全力稳增长、固大盘,经济发展再突破``).
+
+    >>> _heading_line(_Para(0, 17, "(一)全力稳增长、固大盘,经济发展再突破")), _heading_line(_Para(0, 20, "一是建成学校2所。新建道路3条。"))
+    (True, False)
+    """
+    return len(para.text.strip()) <= 40 and not re.search(r"[。;；!！?？]", para.text)
 
 
 def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para], end: int):
@@ -243,23 +259,18 @@ def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para]
                   start=p.start, end=p.end, parent=key, number=n)
 
 
-# a paragraph that opens a section of a part with no numbered sections: it looks back over a span and says what
-# "we" did (``一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象。``)
-_SUMMARY_OPENER = re.compile(r"^(?:一年来|五年来|过去一年|过去的一年|过去五年|过去的五年|这一年|这五年|今年以来|近年来)[,，]?"
-                             r"(?:我们|全[镇乡区县市旗]|[镇乡区县市旗]政府)")
-
-
 def _summary_openers(paras: list[_Para]) -> list[int]:
     """Where a part numbers no sections, the paragraphs that open one by summing up a span of work (at least
-    two of them), each its own section titled by its first sentence.
+    two of them; or one after the part's opening or on a line of its own: an excerpt cut after its first section),
+    each its own section titled by its first sentence.
 
     >>> ps = [_Para(0, 9, "2022年是关键之年。"), _Para(10, 40, "一年来,我们敢闯敢干,经济实力展现新气象。引进项目5个。"),
     ...       _Para(41, 70, "一年来,我们用心用情,民生福祉持续提升。新建学校2所。")]
     >>> _summary_openers(ps)
     [1, 2]
     """
-    found = [i for i, p in enumerate(paras) if _SUMMARY_OPENER.match(p.text)]
-    return found if len(found) >= 2 else []
+    found = [i for i, p in enumerate(paras) if SUMMARY_OPENER.match(p.text)]
+    return found if len(found) >= 2 or found and (found[0] > 0 or _heading_line(paras[found[0]])) else []
 
 
 def _section_heads(paras: list[_Para], style: str | None, part_style: str | None) -> list[int]:

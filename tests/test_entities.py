@@ -469,6 +469,17 @@ def test_companies_listed_before_a_class_of_company_are_named_bare():
     assert not any(t == "Enterprise" for _, t in _entities("集聚一批大数据、区块链、物联网等领域优势企业。"))
 
 
+def test_a_common_word_is_a_company_among_companies_named_bare():
+    """``小米`` is millet, and a company among ``抖澜``, ``快澜``; a list of common words alone is of kinds."""
+    assert ("小米", "Enterprise") in _entities("支持抖澜、快澜、小米等互联网企业做大做强。")
+    assert _entities("支持电子、汽车、医药等企业发展。") == set()
+
+
+def test_a_campaign_is_named_from_its_own_verb_after_the_words_that_launch_it():
+    assert _entities("深入实施降低全社会物流成本专项行动。") == {("降低全社会物流成本专项行动", "Initiative")}
+    assert _entities("扎实推进营商环境三年行动。") == {("营商环境三年行动", "Initiative")}
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("成功举办中国杯帆船赛、大湾区海上龙舟赛等赛事。", {("中国杯帆船赛", "Initiative"), ("大湾区海上龙舟赛", "Initiative")}),
     ("开展龙舟消费季、跨年购物狂欢季等促消费活动。", {("龙舟消费季", "Initiative"), ("跨年购物狂欢季", "Initiative")}),

@@ -173,6 +173,24 @@ def test_a_rule_counts_every_entity_it_made_and_the_right_ones():
     assert (rules["suffix"].entities, rules["suffix"].right, rules["cue"].precision) == (2, 1, 0.5)
 
 
+def test_eval_says_why_entities_and_figures_were_missed():
+    """A boundary error, a name not found at all, a figure read under another name: counted by kind, so that a held-out
+    split's pooled table says where its losses are without showing its names."""
+    import kg
+    from kg.evaluate import ERROR_KINDS, INDICATOR_KINDS
+    from kg.rdf.graph import build_graph
+
+    text = "2020年工作回顾\n建成星河大道北延工程。新增就业2万人。"
+    g = build_graph([kg.extract_report(kg.parse_report(text, name="x.txt"))])
+    entity = {"aliases": [], "sections": ["R0"], "optional": False}
+    gold = {"doc": "x.txt", "sections": [{"key": "R0", "part": "review", "match": ["工作回顾"]}],
+            "entities": [dict(entity, name="星河大道", types=["Project"]), dict(entity, name="澜湾医院", types=["Institution"])],
+            "indicators": [{"name": "城镇居民收入", "aliases": [], "value": 2, "unit": "万人", "growth_pct": None,
+                            "year": 2020, "status": "actual", "section": "R0"}]}
+    ev = evaluate(gold, g)
+    assert ev.error_kinds == {ERROR_KINDS[1]: 1, ERROR_KINDS[2]: 1, ERROR_KINDS[3]: 1, INDICATOR_KINDS[0]: 1}
+
+
 def test_eval_of_an_empty_folder_is_a_clear_error(tmp_path):
     from click.testing import CliRunner
 

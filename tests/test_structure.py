@@ -188,3 +188,52 @@ def test_a_web_page_keeps_its_headline_apart_from_its_furniture_and_names_its_op
     assert x.structure.areas[0].title == "青峰镇召开第十八届人民代表大会"  # not run into the lines around it
     assert not any("工业园区" in e.name for e in x.entities)  # the page's location line names nothing of the report
     assert [(o.indicator, o.value) for o in x.observations] == [("地区生产总值", 138)]
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    s = read_structure(parse_report(text))
+    return [(a.part, a.title) for a in s.areas if a.kind == "section"]
+
+
+def test_an_excerpt_cut_after_its_first_numbered_section_still_has_that_section():
+    """A web excerpt often holds only a part's first section: one numbered heading on a line of its own."""
+    text = ("青峰镇政府工作报告\n2021年工作回顾\n2021年是开局之年。\n(一)全力稳增长、固大盘,经济发展再突破\n"
+            "经济形势逆势上扬。财政收入突破3038万元。")
+    assert _sections(text) == [("review", "全力稳增长、固大盘,经济发展再突破")]
+
+
+def test_one_numbered_sentence_inside_a_paragraph_is_not_a_section():
+    text = "青峰镇政府工作报告\n2021年工作回顾\n2021年是开局之年。\n一、财政收入突破3038万元。新建学校2所。"
+    assert _sections(text) == []
+
+
+def test_one_summing_up_paragraph_after_the_overview_opens_a_section():
+    text = ("青峰县政府工作报告\n一、2017年工作回顾\n过去的一年,在县委的坚强领导下,全县经济稳中向好。\n"
+            "过去的一年,我们坚持项目带动,做大投资,综合实力迈上新台阶。持续狠抓招商引资。")
+    assert _sections(text) == [("review", "过去的一年,我们坚持项目带动,做大投资,综合实力迈上新台阶")]
+
+
+def test_a_summing_up_heading_on_its_own_line_is_not_joined_to_the_next_paragraph():
+    text = ("青峰镇政府工作报告\n一、2022年工作回顾\n2022年是关键之年。\n\n一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象\n\n"
+            "主要经济指标快速增长。完成固定资产投资1.28亿元。")
+    assert _sections(text) == [("review", "一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象")]
+
+
+def test_a_paragraph_on_the_governments_own_conduct_closes_the_review():
+    text = ("青峰县政府工作报告\n一、2020年工作回顾\n一年来,我们主要做了以下工作:\n(一)坚持项目为王,经济实力稳步增强\n"
+            "项目建设提速增效。\n(二)坚持创新驱动,发展动能持续壮大\n创新平台加快集聚。\n"
+            "我们始终把加强政府自身建设摆在突出位置,政府治理能力不断提升。办理建议86件。\n二、2021年工作安排\n新增就业2万人。")
+    s = read_structure(parse_report(text))
+    assert [a.title for a in s.areas if a.kind == "closing"] == ["我们始终把加强政府自身建设摆在突出位置"]
+
+
+def test_a_year_of_work_told_as_how_it_went_is_the_review_and_the_reports_own_title_no_part():
+    text = ("青峰镇人民政府半年工作情况报告\n各位代表:\n现在,我代表镇人民政府向大会作报告。\n"
+            "一、2022年上半年工作情况\n上半年完成投资5亿元。\n二、下半年工作安排\n新增就业2000人。")
+    assert _parts(text) == [("review", "2022年上半年工作情况"), ("plan", "下半年工作安排")]
+
+
+def test_a_web_page_flattened_into_one_line_keeps_its_headings():
+    """Spaces stand for the line breaks a crawled page lost: after the end of a sentence, one starts a paragraph."""
+    text = "青峰镇政府工作报告 各位代表: 现在,我代表镇人民政府向大会报告工作。 一、2022年工作回顾 一年来,全镇完成投资5亿元。"
+    assert _parts(text) == [("review", "2022年工作回顾")]

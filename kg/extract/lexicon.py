@@ -12,10 +12,11 @@ carry over to reports the project has never seen. To add a word, edit
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 
-__all__ = ["ACTION_HEADS", "MEETING_WORDS", "PROJECT_KIND_WORDS", "TYPE_SUFFIXES", "WEAK_SUFFIXES", "INSTITUTION_CUES_BEFORE", "ENTERPRISE_CUES_BEFORE", "ENTERPRISE_CUES_AFTER", "BODY_STEMS", "RELATION_CUES", "BOUNDARY_WORDS", "NAME_WORDS", "GENERIC_MODIFIERS", "BOUNDARY_CHARS", "GENERIC_NAMES", "PLACE_SUFFIXES", "UNIT_MAGNITUDES", "UNIT_BASES", "QUALIFIERS_BEFORE", "QUALIFIERS_AFTER", "GROWTH_UP", "GROWTH_DOWN", "RATE_VERBS", "INDICATOR_SYNONYMS", "TARGET_AUX_LEADS", "TARGET_AUX_TAILS", "FLOW_MARKERS", "REVIEW_HEADINGS", "REVIEW_ONLY", "PLAN_HEADINGS", "CLOSING_OPENERS", "SPEAKER_TITLES", "REGION_SUFFIXES", "STOP_WORDS", "TARGET_CUES", "RUN_IN_PART_ENDS", "REGION_ENDINGS", "NOT_ROADS", "NOT_ROAD_ENDINGS", "YEAR_NOT_OF_FIGURE_AFTER", "YEAR_NOT_OF_FIGURE_BEFORE", "CEILING_QUANTITIES", "INDICATOR_ABBREVIATIONS", "PROJECT_STAGES"]
+__all__ = ["ACTION_HEADS", "CAMPAIGN_LAUNCH_WORDS", "MEETING_WORDS", "PROJECT_KIND_WORDS", "TYPE_SUFFIXES", "WEAK_SUFFIXES", "INSTITUTION_CUES_BEFORE", "ENTERPRISE_CUES_BEFORE", "ENTERPRISE_CUES_AFTER", "BODY_STEMS", "RELATION_CUES", "BOUNDARY_WORDS", "NAME_WORDS", "GENERIC_MODIFIERS", "BOUNDARY_CHARS", "GENERIC_NAMES", "PLACE_SUFFIXES", "UNIT_MAGNITUDES", "UNIT_BASES", "QUALIFIERS_BEFORE", "QUALIFIERS_AFTER", "GROWTH_UP", "GROWTH_DOWN", "RATE_VERBS", "INDICATOR_SYNONYMS", "TARGET_AUX_LEADS", "TARGET_AUX_TAILS", "FLOW_MARKERS", "REVIEW_HEADINGS", "REVIEW_ONLY", "PLAN_HEADINGS", "CLOSING_OPENERS", "CLOSING_TOPICS", "SUMMARY_SPANS", "SUMMARY_OPENER", "SPEAKER_TITLES", "REGION_SUFFIXES", "STOP_WORDS", "TARGET_CUES", "RUN_IN_PART_ENDS", "REGION_ENDINGS", "NOT_ROADS", "NOT_ROAD_ENDINGS", "YEAR_NOT_OF_FIGURE_AFTER", "YEAR_NOT_OF_FIGURE_BEFORE", "CEILING_QUANTITIES", "INDICATOR_ABBREVIATIONS", "PROJECT_STAGES"]
 
 _DATA = tomllib.loads(resources.files("kg.extract").joinpath("lexicon.toml").read_text(encoding="utf-8"))
 
@@ -65,6 +66,7 @@ RATE_VERBS: frozenset[str] = _words("rate_verbs")
 INDICATOR_SYNONYMS: dict[str, str] = _table("indicator_synonyms")
 ACTION_HEADS: frozenset[str] = _words("action_heads")
 MEETING_WORDS: tuple[str, ...] = _sequence("meeting_words")
+CAMPAIGN_LAUNCH_WORDS: frozenset[str] = _words("campaign_launch_words")
 PROJECT_KIND_WORDS: tuple[str, ...] = _sequence("project_kind_words")
 TARGET_AUX_LEADS: tuple[str, ...] = _sequence("target_aux_leads")
 TARGET_AUX_TAILS: tuple[str, ...] = _sequence("target_aux_tails")
@@ -73,6 +75,11 @@ REVIEW_HEADINGS: tuple[str, ...] = _sequence("review_headings")
 REVIEW_ONLY: tuple[str, ...] = _sequence("review_only")
 PLAN_HEADINGS: tuple[str, ...] = _sequence("plan_headings")
 CLOSING_OPENERS: tuple[str, ...] = _sequence("closing_openers")
+CLOSING_TOPICS: tuple[str, ...] = _sequence("closing_topics")
+SUMMARY_SPANS: tuple[str, ...] = _sequence("summary_spans")
+# a paragraph that opens a section of the review by summing up a span: ``一年来,我们在…上敢闯敢干,…``
+SUMMARY_OPENER = re.compile(r"^(?:%s)[,，]?(?:我们|全[镇乡区县市旗]|[镇乡区县市旗]政府)"
+                            % "|".join(sorted(SUMMARY_SPANS, key=len, reverse=True)))
 SPEAKER_TITLES: tuple[str, ...] = _sequence("speaker_titles")
 REGION_SUFFIXES: dict[str, str] = _table("region_suffixes")
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from kg.extract.lexicon import SUMMARY_OPENER
+
 __all__ = ["normalise", "visible", "to_halfwidth", "to_simplified", "is_page_furniture"]
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?|[-*+]\s+(?=\S))")
@@ -122,10 +124,14 @@ _SPACE = re.compile(r"\s")
 
 def _squeeze_spaces(chars: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
     """Drop each run of spaces, or keep one space where it stands between two narrow characters (``AI 芯片``
-    loses it, ``Model Y`` keeps it); ``offsets`` are the characters' and go with them.
+    loses it, ``Model Y`` keeps it), or make it a line break after the end of a sentence, before more Chinese text (a
+    web page flattened into one line: ``…提出意见。 一、2022年上半年工作情况``) or after a numbered heading
+    (``一、2022年工作回顾 一年来,…``); ``offsets`` are the characters' and go with them.
 
     >>> _squeeze_spaces("AI 芯片 Model  Y ", range(10, 25))
     ('AI芯片Model Y', [10, 11, 13, 14, 16, 17, 18, 19, 20, 21, 23])
+    >>> _squeeze_spaces("请予审议。 一、工作回顾", range(12))[0]
+    '请予审议。\\n一、工作回顾'
     """
     out: list[str] = []
     out_offsets: list[int] = []
@@ -140,6 +146,10 @@ def _squeeze_spaces(chars: str, offsets: Sequence[int]) -> tuple[str, list[int]]
             out.append(" ")
             out_offsets.append(offsets[run.start()])
             left = " "
+        elif right and _is_wide(right) and (left in _SENTENCE_ENDS or _NUMBERED_HEADING.match(_since_break(out))):
+            out.append("\n")
+            out_offsets.append(offsets[run.start()])
+            left = "\n"
         done = run.end()
     out.append(chars[done:])
     out_offsets.extend(offsets[done:])
@@ -147,6 +157,14 @@ def _squeeze_spaces(chars: str, offsets: Sequence[int]) -> tuple[str, list[int]]
 
 
 _SPACES = re.compile(r"\s+")
+_SENTENCE_ENDS = frozenset("。!?！？:：")
+_NUMBERED_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^,，。;；:：!！?？]{2,30}$")
+
+
+def _since_break(out: list[str]) -> str:
+    """The text written since the last line break (of the pieces in ``out``)."""
+    tail = "".join(out[-8:])
+    return tail[tail.rfind("\n") + 1:]
 
 
 # what a web page prints around a report: where it is, when and by whom it was posted, how to share or print it
@@ -178,6 +196,8 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if len(line) < 12 and line[-1] not in _TERMINAL:
         return False
+    if len(previous) <= 45 and SUMMARY_OPENER.match(previous):
+        return False  # ``一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象``: a section's heading on its own line
     return True
 
 

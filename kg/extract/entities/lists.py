@@ -63,6 +63,7 @@ class _List:
     etype: str | None
     sibling_types: frozenset[str]
     national: bool
+    names_bare: int = 0  # members with no suffix that are names by themselves (``_bare_name``)
 
 
 def _enumeration_at(text: str, toks: list[Tok], e: int, counted: bool) -> list[tuple]:
@@ -87,7 +88,9 @@ def _enumeration_at(text: str, toks: list[Tok], e: int, counted: bool) -> list[t
         return found + list(_members_of_a_class(text, toks, typed, etype))
     sibling_types = frozenset(TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
                               if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s))
-    the_list = _List(text, toks, e, counted, typed, head, etype, sibling_types, text.startswith("国家", members[0][0]))
+    names_bare = sum(1 for a, b, s in typed if not s and _bare_name(clean_name(LEADING_JUNK.sub("", text[a:b])), toks, a, b, etype))
+    the_list = _List(text, toks, e, counted, typed, head, etype, sibling_types, text.startswith("国家", members[0][0]),
+                     names_bare)
     return found + [name for a, b, suffix in typed for name in _member(the_list, a, b, suffix)]
 
 
@@ -126,9 +129,21 @@ def _bare_member(the_list: _List, name: str, a: int, b: int) -> list[tuple]:
         return []  # not ``燃气、供热等工程``: kinds
     siblings = the_list.sibling_types
     if (etype or siblings) and (len(name) <= 6 or etype != "Enterprise") and (
-            _bare_name(name, toks, a, b, etype) or (siblings and len(name) >= 3 and not known_word(name))):
+            _bare_name(name, toks, a, b, etype) or (siblings and len(name) >= 3 and not known_word(name))
+            or _a_brand(the_list, name, a, b)):
         return [(name, _university_or(name, etype or sorted(siblings)[0]), a, b, "enumeration")]
     return []
+
+
+def _a_brand(the_list: _List, name: str, a: int, b: int) -> bool:
+    """A common word is a company's name in a list of companies whose other members are names
+    (``抖音、快手、小米等互联网企业``, ``与星澜、苹果等企业``); a list of common words alone is of
+    kinds (``电子、汽车等企业``)."""
+    return the_list.etype == "Enterprise" and the_list.head in _GROUP_WORDS and 2 <= len(name) <= 4 \
+        and (the_list.names_bare >= 1 or "Enterprise" in the_list.sibling_types) \
+        and not name.endswith(_PLACE_ENDS) and name not in GENERIC_NAMES \
+        and all(t.pos[:1] in ("n", "v") or t.pos == "eng" for t in _inside(the_list.toks, a, b)) \
+        and not _FIELDS.search(name)
 
 
 _COUNT_WORD = re.compile(r"[两二三四五六七八九十]+(?:个|家|所|座|条)")

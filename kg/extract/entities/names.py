@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+from kg.extract.lexicon import (CAMPAIGN_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
@@ -587,3 +587,35 @@ def follow_up_campaigns(text: str, toks: list[Tok]):
     starts = {t.start for t in toks}
     return [(re.sub(r"[“”\"]", "", m.group()), "Initiative", m.start(), m.end(), "suffix")
             for m in _FOLLOW_UP.finditer(text, toks[0].start, toks[-1].end) if m.start() in starts]
+
+
+_TITLE_STOPS = frozenset("、,。;:!?()“”《》")
+_ACTION_HEAD = re.compile(r"行动$")
+
+
+def action_titles(text: str, toks: list[Tok]):
+    """``深入实施降低全社会物流成本专项行动``: a campaign whose title opens with its own verb is named from that
+    verb to ``行动``, after the words that launch it (lexicon ``campaign_launch_words``) or a clause mark.
+
+    >>> s = "深入实施打造一流营商环境三年行动"
+    >>> [n for n, *_ in action_titles(s, tokenize(s))]
+    ['打造一流营商环境三年行动']
+    """
+    found = []
+    for h, head in enumerate(toks):
+        if not _ACTION_HEAD.search(head.word):
+            continue
+        k = h
+        while k - 1 >= 0 and toks[k - 1].word not in CAMPAIGN_LAUNCH_WORDS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
+                and head.end - toks[k - 1].start <= 18:
+            k -= 1
+        opening = toks[k]
+        if k == h or not (k == 0 or toks[k - 1].word in CAMPAIGN_LAUNCH_WORDS or _TITLE_STOPS.intersection(toks[k - 1].word)):
+            continue  # no clear start: too long, or not after a launch word or a clause mark
+        if opening.pos != "v" or len(opening.word) < 2:
+            continue
+        if not any(t.pos[:1] == "n" for t in toks[k + 1:h]) or head.end - opening.start < 8:
+            continue
+        found.append((text[opening.start:head.end], "Initiative", opening.start, head.end, "action_title"))
+    return found
+
