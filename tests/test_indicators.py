@@ -117,8 +117,9 @@ def test_a_count_of_works_keeps_its_stage_in_its_concept():
     assert [(o.indicator, o.concept) for o in x.observations] == [("道路", "道路开工"), ("公园", "建成公园")]
 
 
-def test_from_one_figure_to_another_keeps_the_figure_reached():
-    assert _observations("信访积案数量由47宗降至3宗。") == [("信访积案数量", Decimal("3"), "宗", None, None)]
+def test_from_one_figure_to_another_keeps_both_figures():
+    assert _observations("信访积案数量由47宗降至3宗。") == [("信访积案数量", Decimal("47"), "宗", None, None),
+                                                     ("信访积案数量", Decimal("3"), "宗", None, None)]
     assert _observations("生均公用经费最低标准由每生每年300元提高到400元。") == [  # from so much each
         ("生均公用经费最低标准", Decimal("400"), "元", None, None)]
 
@@ -174,10 +175,21 @@ def test_after_a_localiser_the_name_follows_the_count():
     assert name.startswith("建档立卡贫困人口") and (value, unit) == (Decimal("3120"), "名")
 
 
-def test_from_a_year_and_figure_to_another_keeps_the_figure_reached():
+def test_from_a_year_and_figure_to_another_keeps_both_figures():
     assert _observations("地区生产总值从2015年的681亿元增长到2020年约1100亿元,迈过千亿大关。") == [
-        ("地区生产总值", Decimal("1100"), "亿元", None, "约")]
+        ("地区生产总值", Decimal("681"), "亿元", None, None), ("地区生产总值", Decimal("1100"), "亿元", None, "约")]
+    # a time a service takes is read as the time reached, as is an age
     assert _observations("青峰企业开办时间从9天缩短至1天。") == [("青峰企业开办时间", Decimal("1"), "天", None, None)]
+
+
+def test_the_figure_a_change_started_from_is_of_the_year_before_it():
+    """Of the year named, else of the year before the five years looked back on, else of the year before."""
+    x = kg.extract_report(kg.parse_report("2020年工作回顾\n五年来,财政收入从2699万元增长到6503万元,增长了140.94%。"
+                                          "生产总值从2015年的681亿元增长到1100亿元。信访积案由47宗降至3宗。"))
+    assert [(o.value, o.year, o.status, o.growth) for o in x.observations] == [
+        (Decimal("2699"), 2015, "actual", None), (Decimal("6503"), 2020, "actual", Decimal("140.94")),
+        (Decimal("681"), 2015, "actual", None), (Decimal("1100"), 2020, "actual", None),
+        (Decimal("47"), 2019, "actual", None), (Decimal("3"), 2020, "actual", None)]
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -388,7 +400,8 @@ def test_a_rank_with_nothing_named_is_dropped_or_takes_the_figure_before():
 @pytest.mark.parametrize("sentence, expected", [
     ("审批时间由原来的267个工作日减少到90个工作日以内。", [("审批时间", Decimal("90"), "个工作日")]),
     ("污水集中处理率由建区之初的不足10%提升到86.6%。", [("污水集中处理率", Decimal("86.6"), "%")]),
-    ("PM2.5平均浓度从每立方米31.1微克下降到26微克。", [("PM2.5平均浓度", Decimal("26"), "微克/立方米")]),
+    ("PM2.5平均浓度从每立方米31.1微克下降到26微克。", [("PM2.5平均浓度", Decimal("31.1"), "微克/立方米"),
+                                              ("PM2.5平均浓度", Decimal("26"), "微克/立方米")]),
     ("居民平均预期寿命从79.7岁提高到80.8岁。", [("居民平均预期寿命", Decimal("80.8"), "岁")]),
 ])
 def test_a_change_from_one_figure_to_another_states_the_figure_reached(sentence, expected):

@@ -20,7 +20,7 @@ import re
 
 from kg.extract.lexicon import TARGET_CUES, YEAR_NOT_OF_FIGURE_AFTER, YEAR_NOT_OF_FIGURE_BEFORE
 
-__all__ = ["figure_time", "figure_period", "named_year"]
+__all__ = ["figure_time", "figure_period", "named_year", "five_years"]
 
 _YEAR = re.compile(r"(?P<to>到|至|在)?(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?")
 _AFTER = re.compile("|".join(map(re.escape, sorted(YEAR_NOT_OF_FIGURE_AFTER, key=len, reverse=True))))
@@ -106,11 +106,11 @@ def figure_period(text: str, start: int, at: int, part: str, context: str, years
     if named_year(text, start, at) and not averaged:
         return None  # ``2016年,全县生产总值完成96.3亿元``: that year's
     if averaged:  # an average or a total: over the five years its sentence or its part names
-        return _span(before, part, years) or _span(context, part, years)
-    return _span(before, part, years) if flow else None  # ``五年来,新增企业500家``: a flow over the five years
+        return five_years(before, part, years) or five_years(context, part, years)
+    return five_years(before, part, years) if flow else None  # ``五年来,新增企业500家``: a flow over the five years
 
 
-def _span(words: str, part: str, years: dict[str, int]) -> tuple[int, int] | None:
+def five_years(words: str, part: str, years: dict[str, int]) -> tuple[int, int] | None:
     """The five years ``words`` name: a plan by its name, or the five years before the report or after it."""
     if named := _PLAN_NAMED.search(words) or re.search(r"“(十[一二三四五]五)”", words):
         return _PLANS.get(named.group(1))
