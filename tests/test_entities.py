@@ -481,6 +481,16 @@ def test_a_campaign_is_named_from_its_own_verb_after_the_words_that_launch_it():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("实施服务业优质高效发展行动计划。", {("服务业优质高效发展行动计划", "Initiative")}),
+    ("建成启用安全生产体验中心。", {("安全生产体验中心", "Institution")}),
+    ("建设一批各类科技创新平台。", set()),  # a kind, many of them
+    ("健全诚信体系和信用信息平台。", set()),  # two things, neither named
+])
+def test_a_title_set_up_or_launched_is_named_whole_in_common_words(sentence, expected):
+    assert _entities(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("成功举办中国杯帆船赛、大湾区海上龙舟赛等赛事。", {("中国杯帆船赛", "Initiative"), ("大湾区海上龙舟赛", "Initiative")}),
     ("开展龙舟消费季、跨年购物狂欢季等促消费活动。", {("龙舟消费季", "Initiative"), ("跨年购物狂欢季", "Initiative")}),
     ("黄澜当选中国科学院院士。", {("中国科学院", "Institution")}),  # 当选 opens no name

@@ -215,6 +215,8 @@ def _opens_an_unknown_name(toks: list[Tok], j: int) -> bool:
             len(toks[j + 2].word) == 1 or (len(toks[j].word) == 1 and suffix_of(toks[j + 2].word) == toks[j + 2].word)))):
         return False  # a numeral opens a name before two single characters (``百|旺|信``) or one and a type's head
         # (``三|利|集团``), not ``三|个``
+    if opens and toks[j].pos == "f" and len(toks[j].word) == 1 and len(toks) > j + 1 and toks[j + 1].pos in ("ns", "nz"):
+        return True  # ``配合`` | ``前|海湾|总部集聚区``: a place word before a place's name is its first character
     return opens and len(toks[j].word) == 1 and len(toks) > j + 1 and len(toks[j + 1].word) == 1 \
         and toks[j + 1].pos not in ("x", "m", "u", "uj", "p", "c")
 

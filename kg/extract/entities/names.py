@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CAMPAIGN_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+from kg.extract.lexicon import (CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
@@ -589,33 +589,43 @@ def follow_up_campaigns(text: str, toks: list[Tok]):
             for m in _FOLLOW_UP.finditer(text, toks[0].start, toks[-1].end) if m.start() in starts]
 
 
-_TITLE_STOPS = frozenset("、,。;:!?()“”《》")
-_ACTION_HEAD = re.compile(r"行动$")
+_TITLE_STOPS = frozenset("、,。;:!?()“”《》等")
+_LAUNCHERS = CAMPAIGN_LAUNCH_WORDS | TITLE_LAUNCH_WORDS
+_TITLE_HEAD = re.compile("(?:%s)$" % "|".join(sorted(TITLE_HEADS, key=len, reverse=True)))
 
 
-def action_titles(text: str, toks: list[Tok]):
-    """``深入实施降低全社会物流成本专项行动``: a campaign whose title opens with its own verb is named from that
-    verb to ``行动``, after the words that launch it (lexicon ``campaign_launch_words``) or a clause mark.
+def launched_titles(text: str, toks: list[Tok]):
+    """A programme, a mechanism or a centre named by its whole title after the words that launch or set it up
+    (lexicon ``campaign_launch_words``, ``title_launch_words``): ``深入实施|降低全社会物流成本专项行动``,
+    ``建成启用|安全生产体验中心``; a campaign's title may also open a clause with its own verb.
 
-    >>> s = "深入实施打造一流营商环境三年行动"
-    >>> [n for n, *_ in action_titles(s, tokenize(s))]
-    ['打造一流营商环境三年行动']
+    >>> s = "深入实施降低全社会物流成本专项行动,建成启用安全生产体验中心,建设一批各类科技创新平台"
+    >>> [n for n, *_ in launched_titles(s, tokenize(s))]
+    ['降低全社会物流成本专项行动', '安全生产体验中心']
     """
     found = []
     for h, head in enumerate(toks):
-        if not _ACTION_HEAD.search(head.word):
+        if not (m := _TITLE_HEAD.search(head.word)) or text[head.end:head.end + 1] in _HEAD_GOES_ON:
             continue
         k = h
-        while k - 1 >= 0 and toks[k - 1].word not in CAMPAIGN_LAUNCH_WORDS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
+        while k - 1 >= 0 and toks[k - 1].word not in _LAUNCHERS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
                 and head.end - toks[k - 1].start <= 18:
             k -= 1
+        launched = k > 0 and toks[k - 1].word in _LAUNCHERS
         opening = toks[k]
-        if k == h or not (k == 0 or toks[k - 1].word in CAMPAIGN_LAUNCH_WORDS or _TITLE_STOPS.intersection(toks[k - 1].word)):
+        if k == h or not (launched or k == 0 or _TITLE_STOPS.intersection(toks[k - 1].word)):
             continue  # no clear start: too long, or not after a launch word or a clause mark
-        if opening.pos != "v" or len(opening.word) < 2:
+        campaign = m.group() in ("行动", "行动计划", "计划")
+        own_verb = opening.pos == "v" and len(opening.word) >= 2 and opening.word not in BOUNDARY_WORDS
+        if not (own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")):
             continue
-        if not any(t.pos[:1] == "n" for t in toks[k + 1:h]) or head.end - opening.start < 8:
+        name = text[opening.start:head.end]
+        inside = toks[k:h + 1]
+        if any(t.pos == "p" or t.pos == "c" and not campaign for t in inside):
+            continue  # ``水环境治理从工程``, ``诚信体系和信用信息平台``: a phrase, or two things
+        if len(name) - len(m.group()) < 4 or not any(t.pos[:1] == "n" for t in inside) or "的" in name \
+                or _KINDS_COUNTED_OR_GRADED.match(name) or name in GENERIC_NAMES or name.startswith(GENERIC_MODIFIERS):
             continue
-        found.append((text[opening.start:head.end], "Initiative", opening.start, head.end, "action_title"))
+        found.append((name, type_of(name, suffix_of(name) or m.group()), opening.start, head.end, "launched_title"))
     return found
 

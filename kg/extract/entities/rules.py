@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 from kg.extract.entities.cues import cue_names, executive_names, quoted_names, subject_names
 from kg.extract.entities.grammar import Tok
 from kg.extract.entities.lists import enumerations, numbered_lines, same_head_lists, sibling_lists
-from kg.extract.entities.names import (action_titles, follow_up_campaigns, government_bodies, place_campaigns, road_works,
+from kg.extract.entities.names import (launched_titles, follow_up_campaigns, government_bodies, place_campaigns, road_works,
                                        short_bodies, suffix_names, title_campaigns)
 
 __all__ = ["Words", "Candidate", "Rule", "SENTENCE_RULES", "LINE_RULE", "family_of", "run_rules"]
@@ -81,8 +81,8 @@ SENTENCE_RULES = (
     Rule("place_campaign", "suffix", "a campaign named by the place: 平安青峰建设",
          lambda w: place_campaigns(w.text, w.toks, w.places)),
     Rule("title_campaign", "suffix", "a campaign named by its title", lambda w: title_campaigns(w.text, w.toks)),
-    Rule("action_title", "suffix", "a campaign whose title opens with its verb: 实施|降低物流成本专项行动",
-         lambda w: action_titles(w.text, w.toks)),
+    Rule("launched_title", "suffix", "a title named whole after what launches it: 建立|新闻发布会机制",
+         lambda w: launched_titles(w.text, w.toks)),
     Rule("follow_up_campaign", "suffix", "a campaign named again in short", lambda w: follow_up_campaigns(w.text, w.toks)),
 )
 
