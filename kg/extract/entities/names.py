@@ -605,8 +605,9 @@ def launched_titles(text: str, toks: list[Tok]):
     """
     found = []
     for h, head in enumerate(toks):
-        if not (m := _TITLE_HEAD.search(head.word)) or text[head.end:head.end + 1] in _HEAD_GOES_ON:
-            continue
+        if not (m := _TITLE_HEAD.search(head.word)) or text[head.end:head.end + 1] in _HEAD_GOES_ON \
+                or h + 1 < len(toks) and toks[h + 1].pos in ("n", "ng", "nz", "ns") and toks[h + 1].word not in BOUNDARY_WORDS:
+            continue  # the head goes on: ``…科创中心核心区``, ``…科技计划项目``
         k = h
         while k - 1 >= 0 and toks[k - 1].word not in _LAUNCHERS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
                 and head.end - toks[k - 1].start <= 18:
@@ -617,7 +618,8 @@ def launched_titles(text: str, toks: list[Tok]):
             continue  # no clear start: too long, or not after a launch word or a clause mark
         campaign = m.group() in ("行动", "行动计划", "计划")
         own_verb = opening.pos == "v" and len(opening.word) >= 2 and opening.word not in BOUNDARY_WORDS
-        if not (own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")):
+        if opening.word in BOUNDARY_WORDS or not (
+                own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")):
             continue
         name = text[opening.start:head.end]
         inside = toks[k:h + 1]
