@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -154,9 +155,12 @@ class _progress:
                                               "and its share of the right ones.")
 @click.option("--show-held-out", is_flag=True, help="Also print each file of a split named test (held out: by "
                                                      "default only its pooled scores are shown).")
+@click.option("--without-rule", "without", multiple=True, metavar="RULE",
+              help="Build the reports with this extraction rule left out (needs --reports), to measure what it is "
+                   "worth; may be given several times. The rules are those --by-rule lists.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the score tables, not the missed and spurious names.")
 def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, ...], by_rule: bool,
-                 show_held_out: bool, quiet: bool):
+                 show_held_out: bool, without: tuple[str, ...], quiet: bool):
     """Score a build against gold files: precision, recall and F1 per entity type, for links and indicators.
 
     GOLD is a gold file or a folder of them; a folder's name is its split (dev, test), and with several files the
@@ -167,13 +171,16 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, .
     Example:
       kg eval tests/gold/dev/seed.json --graph output
       kg eval tests/gold/dev tests/gold/test --reports seeds --reports corpus/ --graph /tmp/eval -q
+      kg eval tests/gold/dev tests/gold/test --reports seeds --reports corpus/ --graph /tmp/ablate -q \\
+        --without-rule same_head_list
     """
     from kg.evaluate import evaluate, format_by_rule, format_evaluation, format_pooled, gold_files, load_gold, load_graph
 
     files = gold_files(gold)
     golds = [(split, load_gold(path)) for split, path in files]
-    if reports:
-        _build_for_eval([g["doc"] for _, g in golds], reports, graph_dir)
+    with _rules_switched_off(without, reports):
+        if reports:
+            _build_for_eval([g["doc"] for _, g in golds], reports, graph_dir)
     g = load_graph(graph_dir)
     splits: dict[str, list] = {}
     for split, one in golds:
@@ -185,6 +192,31 @@ def evaluate_cmd(gold: tuple[Path, ...], graph_dir: Path, reports: tuple[Path, .
         click.echo("\n" + format_pooled(splits))
     if by_rule:
         click.echo("\n" + format_by_rule([ev for evs in splits.values() for ev in evs]))
+
+
+@contextmanager
+def _rules_switched_off(names: tuple[str, ...], reports: tuple[Path, ...]):
+    """Leave the rules ``names`` out of the builds made inside (and out of the cache key of what they write);
+    the setting is put back afterwards."""
+    from kg.extract.entities.rules import RULE_NAMES, WITHOUT_RULES
+
+    if not names:
+        yield
+        return
+    unknown = sorted(set(names) - set(RULE_NAMES))
+    if unknown:
+        raise click.UsageError(f"no extraction rule named {', '.join(unknown)} (the rules: {', '.join(RULE_NAMES)})")
+    if not reports:
+        raise click.UsageError("--without-rule needs --reports: the reports are built again without the rule")
+    before = os.environ.get(WITHOUT_RULES)
+    os.environ[WITHOUT_RULES] = ",".join(names)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(WITHOUT_RULES, None)
+        else:
+            os.environ[WITHOUT_RULES] = before
 
 
 def _build_for_eval(docs: list[str], folders: tuple[Path, ...], out: Path) -> None:

@@ -14,13 +14,15 @@ from kg.rdf.graph import build_graph
 
 from .conftest import CORPUS, GOLD
 
+# Floors guard against regressions; session 13 lowered those of the seed, guangming and longgang where the retired
+# sibling_list rule (a bare list member typed by a sibling: it lost .005 on the test split) had found names.
 FLOORS = {
-    "seed.json": {"entities (typed)": 0.94, "links": 0.945, "indicators": 0.99, "indicators (year+status+growth)": 0.99},
+    "seed.json": {"entities (typed)": 0.935, "links": 0.94, "indicators": 0.99, "indicators (year+status+growth)": 0.99},
     "qinghe-2021.json": {"entities (typed)": 0.96, "links": 0.93, "indicators": 0.99, "indicators (year+status+growth)": 0.99},
     # dev files from the shared corpus: real district reports (review of one, plan of another)
     # its annotator left out the figure a change started from (``由47宗降至3宗``: 47), which govkg reads (.982)
-    "guangming-2020-review.json": {"entities (typed)": 0.89, "links": 0.865, "indicators": 0.98},
-    "longgang-2016-plan.json": {"entities (typed)": 0.845, "links": 0.845, "indicators": 0.99},
+    "guangming-2020-review.json": {"entities (typed)": 0.88, "links": 0.86, "indicators": 0.98},
+    "longgang-2016-plan.json": {"entities (typed)": 0.83, "links": 0.83, "indicators": 0.99},
     # a new area's administrative committee (管委会), review part
     "dapeng-2013-review.json": {"entities (typed)": 0.85, "links": 0.85, "indicators": 0.99},
     # two sections of a district review dense with companies named by short names
@@ -154,6 +156,37 @@ def test_eval_of_two_splits_builds_their_reports_and_pools_each_split(tmp_path):
     rules = result.output[result.output.index("share of right"):].splitlines()[1:]
     suffix = next(line.split() for line in rules if line.startswith("suffix "))
     assert int(suffix[1]) > 50 and 0.5 < float(suffix[2]) <= 1 and 0.3 < float(suffix[3]) <= 1
+
+
+def test_eval_without_a_rule_builds_again_and_scores_what_is_left(tmp_path, monkeypatch):
+    """``--without-rule``: what one rule is worth, measured by leaving it out (its entities are gone, the others stay)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.extract.entities.rules import WITHOUT_RULES
+
+    monkeypatch.setenv(WITHOUT_RULES, "")  # put back as it was once the test is done
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "x.txt").write_text("2020年工作回顾\n引进星澜、云岚等企业,建成澜湾产业园。", encoding="utf-8")
+    entity = {"aliases": [], "sections": ["R0"], "optional": False}
+    gold = {"doc": "x.txt", "sections": [{"key": "R0", "part": "review", "match": ["工作回顾"]}],
+            "entities": [dict(entity, name="星澜", types=["Enterprise"]), dict(entity, name="云岚", types=["Enterprise"]),
+                         dict(entity, name="澜湾产业园", types=["Project"])]}
+    (tmp_path / "x.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+    def typed_recall(*extra):
+        result = CliRunner().invoke(cli, ["eval", str(tmp_path / "x.json"), "--reports", str(tmp_path / "reports"),
+                                          "--graph", str(tmp_path / "build"), "-q", *extra])
+        assert result.exit_code == 0, result.output
+        return float(next(line for line in result.output.splitlines() if line.startswith("entities (typed)")).split()[3])
+
+    assert typed_recall() == 1.0
+    assert round(typed_recall("--without-rule", "enumeration", "--without-rule", "cue"), 3) == 0.333  # the park stays
+    assert typed_recall() == 1.0  # and the next build has every rule again, not a cached part without one
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path / "x.json"), "--without-rule", "no_such_rule"])
+    assert result.exit_code == 2 and "no extraction rule named no_such_rule" in result.output
 
 
 def test_pooled_scores_add_the_counts_not_the_f1s():

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from kg.errors import InputError, KgError
+from kg.extract.entities.rules import WITHOUT_RULES
 from kg.model import Extraction, Problem
 from kg.outputs.files import write_cache_file
 from kg.read.report import check_file
@@ -65,8 +66,13 @@ class Outcome:
 _DEPENDENCIES = ("govkg", "jieba", "rjieba", "rdflib", "pyoxigraph", "pyshacl", "networkx", "pyvis")
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
+    """The digest of ``_fingerprint``, for the rules switched on now."""
+    return _fingerprint(os.environ.get(WITHOUT_RULES, ""))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(without_rules: str) -> str:
     """A digest of everything a cached part depends on: the versions of govkg and of the libraries that make or
     write a part, and every file of the package (its code, the lexicon, the page's templates) and of its
     ontology (the shapes a part is checked with): a change to any of them invalidates the cache."""
@@ -80,6 +86,7 @@ def code_fingerprint() -> str:
             h.update(f"{package} ?\n".encode())
     for name, data in _package_files():
         h.update(name.encode() + b"\0" + data + b"\0")
+    h.update(without_rules.encode())  # rules left out of a run (``kg eval --without-rule``) make other parts
     return h.hexdigest()
 
 

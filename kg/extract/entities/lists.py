@@ -1,8 +1,9 @@
-"""The enumeration rule: the members of a list share its head or take the type of a named sibling.
+"""The list rules: the members of a list share its head or take the type of a named sibling.
 
-``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``; in ``星河母婴、青峰机械获评`` a
-bare member takes the type of a sibling that carries a suffix; ``柳河、石溪综合整治工程`` gives
-each place the work named after the last one; a list of roads before ``道路`` names each road.
+``enumeration``: ``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``; in ``A、B等企业`` a
+bare member is a company, and in ``星澜科技、云岚等企业`` it takes the type of a sibling that carries a
+suffix; a list of roads before ``道路`` names each road. ``same_head_list``: ``铁扇水库和香车水库``.
+``numbered_line``: ``地铁5、8号线``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import string
 from kg.extract.lexicon import BOUNDARY_CHARS, NOT_ROADS, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
                            national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
-from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
+from kg.nlp.segment import known_word, tokenize  # noqa: F401 - tokenize: the doctests
 
-__all__ = ["enumerations", "sibling_lists", "same_head_lists", "numbered_lines"]
+__all__ = ["enumerations", "same_head_lists", "numbered_lines"]
 
 _GROUP_WORDS = {"企业": "Enterprise", "公司": "Enterprise", "集团": "Enterprise", "项目": "Project", "重点企业": "Enterprise", "金融机构": "Enterprise",
                 "龙头企业": "Enterprise", "村": "Village", "社区": "Village"}
@@ -257,44 +258,6 @@ _COUNTED = re.compile(r"^\d|\d+(?:\.\d+)?(?:个|家|项|处|座|批|所|条|名|
 _FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴|大宗)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节|消费)")
 
 
-def sibling_lists(text: str, toks: list[Tok]):
-    """Lists without ``等``: ``星河母婴、青峰机械获评`` (a bare member takes the type of a named
-    sibling) and ``柳河、石溪综合整治工程`` (places share the work named after the last one)."""
-    found = []
-    if not toks or "、" not in text[toks[0].start:toks[-1].end]:
-        return found
-    for e, tok in enumerate(toks):
-        if tok.word in ("、", "等", "等等", "等一批") or e == 0 or toks[e - 1].word == "、" \
-                or "、" not in text[toks[max(0, e - 8)].start:tok.start] or joinable(tok) or not joinable(toks[e - 1], tok):
-            continue  # not the token right after the last member of a list
-        members = _members_before(toks, e)
-        if len(members) < 2:
-            continue
-        if roads := _road_list(text, members):
-            found.extend(roads)  # ``推进碧川路、曙岭路沿线景观提升``
-            continue
-        typed = [(a, b, suffix_of(text[a:b])) for a, b in members]
-        found.extend(_shared_work(text, typed))
-        found.extend(_shared_head(text, toks, typed))
-        found.extend(_works_among_named_works(text, toks, typed))
-        kinds = {TYPE_SUFFIXES[s] for a, b, s in typed
-                 if s and (s not in WEAK_SUFFIXES or s in ("电子", "科技", "机械", "股份", "控股", "实业")) and _named(toks, a, b, s)}
-        if len(kinds) != 1 or (etype := kinds.pop()) not in ("Enterprise", "Project"):
-            continue
-        last = typed[-1][2]
-        for a, b, suffix in typed:
-            name = clean_name(text[a:b])
-            inside = _inside(toks, a, b)
-            if suffix or name in GENERIC_NAMES or _PAREN.sub("", name) in TYPE_SUFFIXES:
-                continue  # ``医院(二期)``: a head and its phase, cut from the name before them
-            if len(name) <= 2 and last:  # ``蓝天、碧水、净土保卫战``: the short ones share the head
-                found.append((name + last, TYPE_SUFFIXES[last], a, b, "enumeration"))
-            elif 3 <= len(name) <= 6 and specificity_of(inside, ""):
-                found.append((name, etype, a, b, "enumeration"))
-    return found
-
-
-_PAREN = re.compile(r"\(.*?\)")
 _ROAD_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|大道|大街)")
 
 
@@ -314,72 +277,6 @@ def _company_of_companies(name: str, suffix: str, head: str | None) -> bool:
     """``环球生物、星河电子等15家企业``: a member with a company's suffix in a list of companies is one,
     unless it is a common word (``海洋生物``)."""
     return head in ("企业", "公司", "重点企业", "龙头企业") and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
-
-
-def _works_among_named_works(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
-    """``深中通道、外环高速、妈湾通道``: in a list of three or more works, each ending in a project's head and two of
-    them named, a member in common words (``外环高速``) is a name too.
-
-    >>> text = "碧川通道、外环高速、澄溪通道"
-    >>> [n for n, *_ in _works_among_named_works(text, tokenize(text), [(0, 4, "通道"), (5, 9, "高速"), (10, 14, "通道")])]
-    ['外环高速']
-    """
-    if typed and typed[-1][2] == "建设":  # the list's work, after its last member
-        a, b, _ = typed[-1]
-        typed = typed[:-1] + [(a, b - 2, suffix_of(text[a:b - 2]))]
-    if len(typed) < 3 or not all(s and TYPE_SUFFIXES[s] == "Project" for _, _, s in typed):
-        return []
-    named = [_named(toks, a, b, s) for a, b, s in typed]
-    if sum(named) < 2:
-        return []
-    found = []
-    for (a, b, suffix), is_named in zip(typed, named):
-        name = clean_name(text[a:b])
-        if not is_named and name not in GENERIC_NAMES and 2 <= len(name) - len(suffix) <= 4 \
-                and not _GENERIC_PREFIX.match(name) and not known_word(name) \
-                and all(t.pos.startswith("n") for t in tokenize_phrase(name)):  # nouns only: not ``高新园区``, ``公园入城``
-            found.append((name, "Project", a, b, "enumeration"))
-    return found
-
-
-_GENERIC_PREFIX = re.compile(r"(?:社区|城市|乡村|农村|市政|公共|主要|重点|配套|周边|其他|相关|各类|一批|若干)")
-
-
-def _shared_work(text: str, typed: list[tuple[int, int, str | None]]):
-    """``柳河、石溪综合整治工程``: a river or road before the last member shares its work."""
-    a_last, b_last, last = typed[-1]
-    head = _compound_head(text[a_last:b_last], last) if last else ""
-    if not last or head == last:
-        return []
-    return [(name + head, type_of(name + head, last), a, b, "enumeration")
-            for a, b, suffix in typed[:-1]
-            if not suffix and re.search(r"[河江湖溪涌路街山岛湾]$", name := clean_name(text[a:b])) and 2 <= len(name) <= 6]
-
-
-def _shared_head(text: str, toks: list[Tok], typed: list[tuple[int, int, str | None]]):
-    """``星澜、云岚国家级企业技术中心``: bare names before a last member that is a name and a head share the head
-    (not a company's suffix: ``星澜、云岚科技`` are two companies)."""
-    a_last, b_last, last = typed[-1]
-    inside = _inside(toks, a_last, b_last)
-    stem = 0  # the last member's own name: its tokens that are names, or characters jieba cut one by one
-    while stem < len(inside) - 1 and (len(inside[stem].word) == 1 or specificity_of(inside[stem:stem + 1], "")):
-        stem += 1
-    if not last or len(last) < 2 or TYPE_SUFFIXES[last] not in ("Institution", "Project", "Village") or last in ("号线", "建设") \
-            or stem == 0 or not _a_proper_name(text[a_last:inside[stem].start], inside[:stem]):
-        return []
-    head = text[inside[stem].start:b_last]
-    if len(head) < 2 or head == last and len(last) == 1 or not head.endswith(last) \
-            or any(t.word in BOUNDARY_WORDS and t.word not in TYPE_SUFFIXES for t in inside[stem:]):
-        return []
-    found = []
-    for a, b, suffix in typed[:-1]:
-        name = clean_name(text[a:b])
-        if not suffix and _a_proper_name(name, _inside(toks, a, b)) and not _BUILT_END.search(name):
-            found.append((name + head, type_of(name + head, last), a, b, "enumeration"))
-    return found
-
-
-_BUILT_END = re.compile(r"[路街道河江湖溪涌湾岛桥线铁港站]$")  # ``深汕高铁``: a thing of its own, not a stem
 
 
 def same_head_lists(text: str, toks: list[Tok]):

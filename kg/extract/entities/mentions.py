@@ -4,12 +4,13 @@ Rules, each a small function that records its name on what it finds:
 
 - ``suffix`` (``kg/extract/entities/names.py``): a type suffix (``产业园``, ``集团``, ``村``…) ends a name; its left edge is where
   a boundary word, a function word, a number or punctuation stands (``获批筹建`` | ``国家超级计算江北中心``);
-- ``enumeration`` (``kg/extract/entities/lists.py``): ``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``, and a bare
-  member of a list whose siblings carry a suffix takes their type;
+- ``enumeration`` (``kg/extract/entities/lists.py``): ``A、B、C等传统工业区`` names ``A工业区``, ``B工业区``, ``C工业区``;
 - ``cue`` (``kg/extract/entities/cues.py``): a name right after ``引进``/``签约``… or before ``等企业``/``落户`` is an enterprise;
 - ``quoted`` (``kg/extract/entities/cues.py``): a quoted name followed by a programme head (``“591”专项行动``);
 - ``repeat``: a bare name one of the rules above found (``星澜``, by ``星澜等9家企业``) is the same thing
-  wherever else the report writes it as a word of its own.
+  wherever else the report writes it as a word of its own;
+- the others of the registry (``kg/extract/entities/rules.py``), and ``gazetteer``, ``phase`` and ``nested``, which
+  read the whole report once the sentences are read.
 
 What the rules share (where a name starts, its head, how specific it is) is ``kg/extract/entities/grammar.py``.
 This module runs them on each sentence and keeps the longest of overlapping candidates.
@@ -26,7 +27,7 @@ from kg.read.normalise import is_page_furniture
 from kg.extract.entities.grammar import GENERIC_VILLAGE, clean_name, merge_tokens, suffix_of
 from kg.extract.entities.names import ROUTES, SCHOOL_AT_HEAD, SEGMENT
 from kg.extract.gazetteer import villages_under
-from kg.extract.entities.rules import LINE_RULE, Candidate, Words, family_of, run_rules
+from kg.extract.entities.rules import LINE_RULE, Candidate, Words, family_of, run_rules, switched_off
 from kg.nlp.segment import tokenize
 
 __all__ = ["find_mentions", "sentence_mentions", "repeated_mentions", "clean_name", "find_relations"]
@@ -39,10 +40,11 @@ def find_mentions(report: Report, structure: Structure) -> list[Mention]:
     for sentence in structure.sentences:
         if not is_page_furniture(sentence.text):  # ``所在地区: 江苏-苏州-工业园区``: the page's, not the report's
             mentions.extend(sentence_mentions(report.text, sentence, places))
-    mentions += gazetteer_villages(report.text, structure, mentions)
-    repeats = repeated_mentions(report.text, structure.sentences, mentions)
-    repeats += phase_siblings(report.text, mentions)
-    nested = nested_mentions(mentions + repeats)
+    if not switched_off("gazetteer"):
+        mentions += gazetteer_villages(report.text, structure, mentions)
+    repeats = [] if switched_off("repeat") else repeated_mentions(report.text, structure.sentences, mentions)
+    repeats += [] if switched_off("phase") else phase_siblings(report.text, mentions)
+    nested = [] if switched_off("nested") else nested_mentions(mentions + repeats)
     return sorted(mentions + repeats + nested, key=lambda m: m.start) if repeats or nested else mentions
 
 
@@ -278,7 +280,7 @@ def sentence_mentions(text: str, sentence: Sentence, places: frozenset[str] = fr
     """Entity mentions in one sentence: the candidates of every rule of ``kg.extract.entities.rules``, longest first
     where two overlap."""
     words = Words(text, merge_tokens(tokenize(sentence.text, sentence.start), text), places)
-    found = _with_lines(_trimmed(run_rules(words)), LINE_RULE(words))
+    found = _with_lines(_trimmed(run_rules(words)), [] if switched_off(LINE_RULE.name) else LINE_RULE(words))
     return [Mention(name=c.name, etype=c.etype, start=c.start, end=c.end, sentence=sentence, rule=c.rule,
                     surface=text[c.start:c.end]) for c in _resolve_overlaps(found)]
 

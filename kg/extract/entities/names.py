@@ -17,7 +17,7 @@ from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_cen
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
-__all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "short_bodies", "road_works", "place_campaigns", "title_campaigns",
+__all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
 
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划".split())
@@ -462,39 +462,35 @@ def _created(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].endswith(INSTITUTION_CUES_BEFORE)
 
 
-_BODY = re.compile(r"(?:部|厅|委|局|署)$")
-_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$")
-
-
-def government_bodies(toks: list[Tok]):
-    """A ministry or bureau jieba knows as an organisation (``民政部``, ``城管局``)."""
-    return [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
-            if t.pos == "nt" and len(t.word) >= 3 and _BODY.search(t.word) and not _NOT_BODY.search(t.word)
-            and not _CENTRAL.match(t.word)]
-
-
-# the country's own organs, named in the chain of command a report cites (``中央政治局会议精神``), not bodies it has
-_CENTRAL = re.compile(r"(?:党中央|中共中央|中央|全国人大|全国政协)")
-
-
 _SHORT_BODY = re.compile(r"(?:国家|省|市|区|县)?(?:%s)(?:委|部|局|厅|办)(?![署门分长员属队位件际])"
                          % "|".join(sorted(BODY_STEMS, key=len, reverse=True)))
-_BODY_HEAD = re.compile(r"[委部局厅办]")
+_BODY_HEAD = re.compile(r"[委部局厅办署]")
 
 
-def short_bodies(text: str, toks: list[Tok]):
-    """A department by its short form (``市发改委``, ``住建部``), which jieba cuts apart.
+def government_bodies(text: str, toks: list[Tok]):
+    """A government body: a ministry or bureau jieba knows as an organisation (``民政部``), or a department by its
+    short form (``市发改委``, ``住建部``), which jieba cuts apart; not the country's own organs a report cites.
 
-    >>> [n for n, *_ in short_bodies("已获市发改委批复", tokenize("已获市发改委批复"))]
-    ['市发改委']
+    >>> [n for n, *_ in government_bodies("已获市发改委批复,与民政部对接", tokenize("已获市发改委批复,与民政部对接"))]
+    ['市发改委', '民政部']
     """
     if not toks:
         return []
     a, b = toks[0].start, toks[-1].end
     if not _BODY_HEAD.search(text, a, b):
-        return []  # no head a department ends with: the long pattern need not be tried at every character
-    return [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
-            if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
+        return []  # no head a body ends with: the long pattern need not be tried at every character
+    short = [(m.group(), "Institution", m.start(), m.end(), "suffix") for m in _SHORT_BODY.finditer(text, a, b)
+             if m.group()[0] in "国省市区县" or not known_word(text[m.start() - 1:m.start() + 1])]
+    known = [(t.word, "Institution", t.start, t.end, "suffix") for t in toks
+             if t.pos == "nt" and len(t.word) >= 3 and _BODY_END.search(t.word) and not _NOT_BODY.search(t.word)
+             and not _CENTRAL.match(t.word) and not any(s[2] <= t.start < s[3] for s in short)]
+    return sorted(short + known, key=lambda c: c[2])
+
+
+_BODY_END = re.compile(r"(?:部|厅|委|局|署)$")
+_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$")
+# the country's own organs, named in the chain of command a report cites (``中央政治局会议精神``), not bodies it has
+_CENTRAL = re.compile(r"(?:党中央|中共中央|中央|全国人大|全国政协)")
 
 
 _ROAD_WORKS = re.compile(r"(?:全线)?(?:建设|改造|拓宽|扩建|改扩建|升级改造|建成通车|通车|贯通|开工|动工|竣工)")
