@@ -462,6 +462,13 @@ def test_companies_listed_before_a_class_of_company_are_named_bare():
     assert not any(t == "Enterprise" for _, t in _entities("集聚一批大数据、区块链、物联网等领域优势企业。"))
 
 
+def test_a_member_named_in_full_keeps_its_name_before_a_head_of_a_kind():
+    """``等住宅小区`` says what the members are; a member of four characters or more is named in full already, a short one
+    is the head's stem (``启发工业区``)."""
+    assert _entities("完成了澜湾风景、中央澜花园等住宅小区建设。") == {("澜湾风景", "Project"), ("中央澜花园", "Project")}
+    assert _entities("推进启发、利尔等传统工业区改造。") == {("启发工业区", "Project"), ("利尔工业区", "Project")}
+
+
 def test_a_common_word_is_a_company_among_companies_named_bare():
     """``小米`` is millet, and a company among ``抖澜``, ``快澜``; a list of common words alone is of kinds."""
     assert ("小米", "Enterprise") in _entities("支持抖澜、快澜、小米等互联网企业做大做强。")

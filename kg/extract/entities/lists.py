@@ -126,6 +126,8 @@ def _bare_member(the_list: _List, name: str, a: int, b: int) -> list[tuple]:
     if head and etype and head not in _GROUP_WORDS:
         if head not in WEAK_SUFFIXES or specificity_of(_inside(toks, a, b), "") \
                 or (the_list.national and national_centre("国家" + name.removeprefix("国家") + head, head)):
+            if len(name) >= 4 and not the_list.national and head in WEAK_SUFFIXES:
+                return [(name, etype, a, b, "enumeration")]  # ``太和风景、中央尚花园等住宅小区``: named in full already
             return [(name + head, etype, a, b, "enumeration")]
         return []  # not ``燃气、供热等工程``: kinds
     siblings = the_list.sibling_types
