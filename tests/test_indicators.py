@@ -182,6 +182,11 @@ def test_from_a_year_and_figure_to_another_keeps_both_figures():
     assert _observations("青峰企业开办时间从9天缩短至1天。") == [("青峰企业开办时间", Decimal("1"), "天", None, None)]
 
 
+def test_a_note_in_brackets_after_a_figure_names_nothing_and_its_growth_on_a_like_basis_is_the_figures():
+    assert _observations("一般公共预算收入4.35亿元(含原留抵退税),同口径增长35%。") == [
+        ("一般公共预算收入", Decimal("4.35"), "亿元", Decimal("35"), None)]
+
+
 def test_the_figure_a_change_started_from_is_of_the_year_before_it():
     """Of the year named, else of the year before the five years looked back on, else of the year before."""
     x = kg.extract_report(kg.parse_report("2020年工作回顾\n五年来,财政收入从2699万元增长到6503万元,增长了140.94%。"

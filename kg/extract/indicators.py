@@ -34,7 +34,7 @@ _FROM_START = re.compile(r"(?:从|由)(?:%s|[\u4e00-\u9fff\d]{1,10}?的|每[\u4e
 _FROM_TO = re.compile(r"(?:%s)?(?:至|到)%s(?:约|近|超过|超)?" % ("|".join(_CHANGE_VERBS), _YEAR_OF))
 _GROWTH_DOWN = GROWTH_DOWN + ("降", "减", "压缩", "缩短")  # ``分别再降20%和10%``, ``时间压缩50%``
 # ``分别比上年(再)压缩``, ``同比均增长``: against what and how the change is given out (group 1), then the verb (group 2)
-_GROWTH = re.compile(r"((?:同比|比上年|年均)?(?:分别|(?<![平年])均)?(?:同比|比上年|年均)?)(?:再|又|还)?(%s)(了)?(?:达|为)?$"
+_GROWTH = re.compile(r"((?:同比|同口径|比上年|年均)?(?:分别|(?<![平年])均)?(?:同比|比上年|年均)?)(?:再|又|还)?(%s)(了)?(?:达|为)?$"
                      % "|".join(GROWTH_UP + _GROWTH_DOWN))
 _GIVEN_OUT = re.compile(r"分别|(?<![平年])均")  # not ``平均``, ``年均``
 
@@ -516,7 +516,7 @@ def _one_figure_each(before: str, count: Quantity, figure: Quantity, cursor: int
 
 def _meaningful(subject: str) -> bool:
     """True when ``subject`` names what changes, beyond words of comparison and notes in brackets (``同比(下同)``)."""
-    return len(re.sub(r"[、\s]|同比|比上年|比(?:19|20)\d\d年|分别|其中|全年|均|[(（][^()（）]{0,8}[)）]", "", subject)) >= 2
+    return len(re.sub(r"[、\s]|同比|同口径|比上年|比(?:19|20)\d\d年|分别|其中|全年|均|[(（][^()（）]{0,8}[)）]", "", subject)) >= 2
 
 
 def _change_subject(before: str, change: re.Match) -> str:
@@ -839,6 +839,8 @@ def _after_name(after: str) -> str:
     """The name that follows a count (``10个市级重大产业项目顺利推进`` → ``市级重大产业项目``), up to the next
     figure (``10个方面31项课题研究`` → ``方面``; a year is not a figure)."""
     after = re.sub(r"[“”\"]", "", after)[:24]
+    if after.startswith(("(", "（")):
+        return ""  # ``4.35亿元(含原留抵退税)``: a note on the figure, not what it counts
     figures = find_quantities(after)
     after = after[:figures[0].start] if figures else after
     toks = tokenize_phrase(after)
