@@ -90,6 +90,7 @@ def test_a_count_after_a_place_or_a_time_is_named_after_it(sentence, name):
     ("完成工业设备更新14.2万台（套）。", ("工业设备更新", Decimal("14.2"), "万台(套)")),  # brackets made narrow
     ("盘活闲置厂房3.15万平方。", ("盘活闲置厂房", Decimal("3.15"), "万平方")),
     ("改造农业排灌机井765眼。", ("改造农业排灌机井", Decimal("765"), "眼")),
+    ("中欧班列开行3000列。", ("中欧班列开行", Decimal("3000"), "列")),  # trains
 ])
 def test_units_of_energy_sets_wells_and_spoken_areas(sentence, expected):
     assert [row[:3] for row in _observations(sentence)] == [expected]
