@@ -115,21 +115,22 @@ def test_yi_shi_paragraphs_and_lead_phrases_are_topics_side_by_side():
                                                                "加强法治建设,依法行政"]
 
 
-def _parts(text: str) -> list[tuple[str, str]]:
+def _areas(text: str, kind: str) -> list[tuple[str, str]]:
+    """The (part, title) of each work area of ``kind`` (``part``, ``section``…) in ``text``."""
     s = read_structure(parse_report(text))
-    return [(a.part, a.title) for a in s.areas if a.kind == "part"]
+    return [(a.part, a.title) for a in s.areas if a.kind == kind]
 
 
 def test_a_part_heading_a_crawled_page_ran_into_its_text_is_found():
     text = ("青峰区政府工作报告\n“十三五”时期主要成绩及2020年工作回顾过去的五年,全区生产总值增长6%。\n"
             "一、抓项目\n引进星河电子。\n2021年工作安排\n一、稳增长\n新增就业2万人。")
-    assert _parts(text) == [("review", "“十三五”时期主要成绩及2020年工作回顾"), ("plan", "2021年工作安排")]
+    assert _areas(text, "part") == [("review", "“十三五”时期主要成绩及2020年工作回顾"), ("plan", "2021年工作安排")]
 
 
 def test_a_plan_heading_is_read_from_its_first_clause_where_no_other_was_found():
     text = ("青峰区政府工作报告\n一、过去一年工作回顾\n全区生产总值增长6%。\n"
             "二、高质量做好2022年各项工作,以优异成绩迎接新征程\n新增就业2万人。")
-    assert [part for part, _ in _parts(text)] == ["review", "plan"]
+    assert [part for part, _ in _areas(text, "part")] == ["review", "plan"]
 
 
 def test_a_part_the_source_lacks_is_named_with_the_reason():
@@ -190,33 +191,28 @@ def test_a_web_page_keeps_its_headline_apart_from_its_furniture_and_names_its_op
     assert [(o.indicator, o.value) for o in x.observations] == [("地区生产总值", 138)]
 
 
-def _sections(text: str) -> list[tuple[str, str]]:
-    s = read_structure(parse_report(text))
-    return [(a.part, a.title) for a in s.areas if a.kind == "section"]
-
-
 def test_an_excerpt_cut_after_its_first_numbered_section_still_has_that_section():
     """A web excerpt often holds only a part's first section: one numbered heading on a line of its own."""
     text = ("青峰镇政府工作报告\n2021年工作回顾\n2021年是开局之年。\n(一)全力稳增长、固大盘,经济发展再突破\n"
             "经济形势逆势上扬。财政收入突破3038万元。")
-    assert _sections(text) == [("review", "全力稳增长、固大盘,经济发展再突破")]
+    assert _areas(text, "section") == [("review", "全力稳增长、固大盘,经济发展再突破")]
 
 
 def test_one_numbered_sentence_inside_a_paragraph_is_not_a_section():
     text = "青峰镇政府工作报告\n2021年工作回顾\n2021年是开局之年。\n一、财政收入突破3038万元。新建学校2所。"
-    assert _sections(text) == []
+    assert _areas(text, "section") == []
 
 
 def test_one_summing_up_paragraph_after_the_overview_opens_a_section():
     text = ("青峰县政府工作报告\n一、2017年工作回顾\n过去的一年,在县委的坚强领导下,全县经济稳中向好。\n"
             "过去的一年,我们坚持项目带动,做大投资,综合实力迈上新台阶。持续狠抓招商引资。")
-    assert _sections(text) == [("review", "过去的一年,我们坚持项目带动,做大投资,综合实力迈上新台阶")]
+    assert _areas(text, "section") == [("review", "过去的一年,我们坚持项目带动,做大投资,综合实力迈上新台阶")]
 
 
 def test_a_summing_up_heading_on_its_own_line_is_not_joined_to_the_next_paragraph():
     text = ("青峰镇政府工作报告\n一、2022年工作回顾\n2022年是关键之年。\n\n一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象\n\n"
             "主要经济指标快速增长。完成固定资产投资1.28亿元。")
-    assert _sections(text) == [("review", "一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象")]
+    assert _areas(text, "section") == [("review", "一年来,我们在主导产业建设上敢闯敢干,经济实力展现新气象")]
 
 
 def test_a_paragraph_on_the_governments_own_conduct_closes_the_review():
@@ -230,10 +226,10 @@ def test_a_paragraph_on_the_governments_own_conduct_closes_the_review():
 def test_a_year_of_work_told_as_how_it_went_is_the_review_and_the_reports_own_title_no_part():
     text = ("青峰镇人民政府半年工作情况报告\n各位代表:\n现在,我代表镇人民政府向大会作报告。\n"
             "一、2022年上半年工作情况\n上半年完成投资5亿元。\n二、下半年工作安排\n新增就业2000人。")
-    assert _parts(text) == [("review", "2022年上半年工作情况"), ("plan", "下半年工作安排")]
+    assert _areas(text, "part") == [("review", "2022年上半年工作情况"), ("plan", "下半年工作安排")]
 
 
 def test_a_web_page_flattened_into_one_line_keeps_its_headings():
     """Spaces stand for the line breaks a crawled page lost: after the end of a sentence, one starts a paragraph."""
     text = "青峰镇政府工作报告 各位代表: 现在,我代表镇人民政府向大会报告工作。 一、2022年工作回顾 一年来,全镇完成投资5亿元。"
-    assert _parts(text) == [("review", "2022年工作回顾")]
+    assert _areas(text, "part") == [("review", "2022年工作回顾")]
