@@ -376,6 +376,17 @@ def _headline(front) -> str | None:
     return None
 
 
+def _opening_words(front: list[_Para]) -> str | None:
+    """The first clause of a text that has no title, to name its opening by (``1月10日下午,适中乡第十九届人民代表大会
+    第二次会议隆重开幕``): the first line that is not the page's furniture, up to its first full stop or comma-free
+    stretch of at most 40 characters."""
+    for p in front[:6]:
+        line = p.text.strip()
+        if line and not is_page_furniture(line) and re.search(r"[\u4e00-\u9fff]{4}", line):
+            return re.split(r"[。；;!！?？]", line, maxsplit=1)[0][:40]
+    return None
+
+
 # ``2022年政府工作报告``: the year a report is for, in its title
 _TITLED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?[\u4e00-\u9fff]{0,16}?(?:政府)?工作报告")
 
@@ -415,7 +426,7 @@ def read_structure(report: Report) -> Structure:
     front = paras[:first]
     meta = _read_meta(report, front, [(k, paras[i]) for i, k in heads])
     if front:
-        b.add(key="F", kind="front", title=meta.title or "报告开头", part="other",
+        b.add(key="F", kind="front", title=meta.title or _opening_words(front) or "报告开头", part="other",
               start=0, end=paras[first].start if first < len(paras) else len(text))
     counts: dict[str, int] = {}
     for j, (i, kind) in enumerate(heads):

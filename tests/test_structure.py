@@ -73,6 +73,11 @@ def test_text_without_parts_still_has_a_work_area():
     assert s.areas and all(sentence.area for sentence in s.sentences)
 
 
+def test_a_text_with_no_title_names_its_opening_by_its_first_sentence():
+    s = read_structure(parse_report("1月10日下午,青峰乡第十九届人民代表大会第二次会议隆重开幕。会议听取了政府工作报告。"))
+    assert [a.title for a in s.areas] == ["1月10日下午,青峰乡第十九届人民代表大会第二次会议隆重开幕"]
+
+
 def test_a_title_line_names_the_region_and_is_not_a_part():
     st = read_structure(parse_report("青峰县2021年政府工作报告\n2020年工作回顾\n引进星河电子。", name="a.txt"))
     assert st.meta.region == "青峰县"
