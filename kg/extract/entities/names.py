@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+from kg.extract.lexicon import (CAMPAIGN_HEADS, CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
@@ -593,7 +593,8 @@ _TITLE_HEAD = re.compile("(?:%s)$" % "|".join(sorted(TITLE_HEADS, key=len, rever
 def launched_titles(text: str, toks: list[Tok]):
     """A programme, a mechanism or a centre named by its whole title after the words that launch or set it up
     (lexicon ``campaign_launch_words``, ``title_launch_words``): ``深入实施|降低全社会物流成本专项行动``,
-    ``建成启用|安全生产体验中心``; a campaign's title may also open a clause with its own verb.
+    ``建成启用|安全生产体验中心``; a campaign's title (lexicon ``campaign_heads``) may also open a clause with its
+    own verb.
 
     >>> s = "深入实施降低全社会物流成本专项行动,建成启用安全生产体验中心,建设一批各类科技创新平台"
     >>> [n for n, *_ in launched_titles(s, tokenize(s))]
@@ -601,29 +602,46 @@ def launched_titles(text: str, toks: list[Tok]):
     """
     found = []
     for h, head in enumerate(toks):
-        if not (m := _TITLE_HEAD.search(head.word)) or text[head.end:head.end + 1] in _HEAD_GOES_ON \
-                or h + 1 < len(toks) and toks[h + 1].pos in ("n", "ng", "nz", "ns") and toks[h + 1].word not in BOUNDARY_WORDS:
-            continue  # the head goes on: ``…科创中心核心区``, ``…科技计划项目``
-        k = h
-        while k - 1 >= 0 and toks[k - 1].word not in _LAUNCHERS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
-                and head.end - toks[k - 1].start <= 18:
-            k -= 1
-        launched = k > 0 and toks[k - 1].word in _LAUNCHERS
-        opening = toks[k]
-        if k == h or not (launched or k == 0 or _TITLE_STOPS.intersection(toks[k - 1].word)):
-            continue  # no clear start: too long, or not after a launch word or a clause mark
-        campaign = m.group() in ("行动", "行动计划", "计划")
-        own_verb = opening.pos == "v" and len(opening.word) >= 2 and opening.word not in BOUNDARY_WORDS
-        if opening.word in BOUNDARY_WORDS or not (
-                own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")):
+        if not (m := _TITLE_HEAD.search(head.word)) or _head_goes_on(text, toks, h):
             continue
-        name = text[opening.start:head.end]
-        inside = toks[k:h + 1]
-        if any(t.pos == "p" or t.pos == "c" and not campaign for t in inside):
-            continue  # ``水环境治理从工程``, ``诚信体系和信用信息平台``: a phrase, or two things
-        if len(name) - len(m.group()) < 4 or not any(t.pos[:1] == "n" for t in inside) or "的" in name \
-                or _KINDS_COUNTED_OR_GRADED.match(name) or name in GENERIC_NAMES or name.startswith(GENERIC_MODIFIERS):
-            continue
-        found.append((name, type_of(name, suffix_of(name) or m.group()), opening.start, head.end, "launched_title"))
+        k, launched = _title_start(toks, h)
+        if k is not None and _a_title(text, toks[k:h + 1], m.group(), launched):
+            name = text[toks[k].start:head.end]
+            found.append((name, type_of(name, suffix_of(name) or m.group()), toks[k].start, head.end, "launched_title"))
     return found
+
+
+def _head_goes_on(text: str, toks: list[Tok], h: int) -> bool:
+    """True when the noun after a title's head makes a longer name: ``…科创中心核心区``, ``…科技计划项目``."""
+    return text[toks[h].end:toks[h].end + 1] in _HEAD_GOES_ON or h + 1 < len(toks) \
+        and toks[h + 1].pos in ("n", "ng", "nz", "ns") and toks[h + 1].word not in BOUNDARY_WORDS
+
+
+def _title_start(toks: list[Tok], h: int) -> tuple[int | None, bool]:
+    """Where the title that ends at ``toks[h]`` starts (``None``: not clear, or too long), and whether a word that
+    launches it stands right before it (else a clause mark, or nothing)."""
+    k = h
+    while k - 1 >= 0 and toks[k - 1].word not in _LAUNCHERS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
+            and toks[h].end - toks[k - 1].start <= 18:
+        k -= 1
+    launched = k > 0 and toks[k - 1].word in _LAUNCHERS
+    if k == h or not (launched or k == 0 or _TITLE_STOPS.intersection(toks[k - 1].word)):
+        return None, False
+    return k, launched
+
+
+def _a_title(text: str, inside: list[Tok], head: str, launched: bool) -> bool:
+    """True when the words ``inside`` (the title with its head) name one programme or body: they open with a noun
+    after a launch word, or, for a campaign, with its own verb; they hold no preposition, no ``的``, no two things
+    joined (but in a campaign's title), and more than a kind counted or a generic name."""
+    opening, campaign = inside[0], head in CAMPAIGN_HEADS
+    own_verb = opening.pos == "v" and len(opening.word) >= 2 and opening.word not in BOUNDARY_WORDS
+    if opening.word in BOUNDARY_WORDS or not (
+            own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")):
+        return False
+    if any(t.pos == "p" or t.pos == "c" and not campaign for t in inside):
+        return False  # ``水环境治理从平台``, ``诚信体系和信用信息平台``: a phrase, or two things
+    name = text[opening.start:inside[-1].end]
+    return len(name) - len(head) >= 4 and any(t.pos[:1] == "n" for t in inside) and "的" not in name \
+        and not _KINDS_COUNTED_OR_GRADED.match(name) and name not in GENERIC_NAMES and not name.startswith(GENERIC_MODIFIERS)
 
