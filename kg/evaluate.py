@@ -181,8 +181,7 @@ def _score_entities(ev: Evaluation, gold: dict, predicted: list[dict]):
             continue  # outside the parts this gold file covers
         hits = sorted({index[n] for n in p["names"] if n in index})
         if not hits:
-            _count(ev, "spurious: overlaps a gold name (a boundary)" if _overlapping(p["names"], index)
-                   else "spurious: no gold name like it")
+            _count(ev, ERROR_KINDS[3] if _overlapping(p["names"], index) else ERROR_KINDS[4])
             ev.rule_outcomes.append((p["rules"], False))
             untyped.fp += 1
             typed.fp += 1
@@ -255,6 +254,9 @@ INDICATOR_KINDS = ("indicator missed: its value read, under another name", "indi
                    "indicator matched, its year wrong", "indicator matched, its status wrong", "indicator matched, its growth wrong")
 
 
+_WRONG_ON_A_MATCH = dict(zip(("year", "status", "growth"), INDICATOR_KINDS[4:]))
+
+
 def _why_indicator_missed(value, unit: str, predicted: list[dict], everywhere: list[dict]) -> str:
     if any(p["value"] == value and norm(p["unit"]) == unit for p in predicted):
         return INDICATOR_KINDS[0]
@@ -318,8 +320,8 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
                   "growth": p["growth"] == _decimal(g.get("growth_pct")), "section": p["section"] == g.get("section")}
         for k, ok in checks.items():
             right[k] += ok
-            if not ok and k != "section":
-                _count(ev, f"indicator matched, its {k} wrong")
+            if not ok and k in _WRONG_ON_A_MATCH:
+                _count(ev, _WRONG_ON_A_MATCH[k])
         plain.tp += 1
         strict.tp += checks["year"] and checks["status"] and checks["growth"]
     plain.fn = len(items) - plain.tp

@@ -378,8 +378,8 @@ def _headline(front) -> str | None:
 
 def _opening_words(front: list[_Para]) -> str | None:
     """The first clause of a text that has no title, to name its opening by (``1月10日下午,适中乡第十九届人民代表大会
-    第二次会议隆重开幕``): the first line that is not the page's furniture, up to its first full stop or comma-free
-    stretch of at most 40 characters."""
+    第二次会议隆重开幕``): the first line that is not the page's furniture, up to its first full stop, and at most
+    40 characters of it."""
     for p in front[:6]:
         line = p.text.strip()
         if line and not is_page_furniture(line) and re.search(r"[\u4e00-\u9fff]{4}", line):

@@ -161,7 +161,8 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
         period = figure_period(text, sentence.start, q.start, part, context, years)
         year = period[1] if period else year
         if item.get("baseline"):  # where a change started: a year before the one it reached, or the year it names
-            year, status, period = _baseline_year(item["baseline"], text, sentence.start, q.start, part, years, year)
+            year, status, period = _baseline_year(item["baseline"], text[sentence.start:q.start], part, years, year), \
+                "actual", None
         result.append(Observation(
             indicator=name, value=q.value, unit=q.unit, status=status, year=year, start=item["start"],
             end=item["end"], sentence=sentence, upper=q.upper, qualifier=item.get("qualifier") or q.qualifier,
@@ -170,14 +171,13 @@ def sentence_observations(text: str, sentence: Sentence, part: str, years: dict[
     return result
 
 
-def _baseline_year(baseline: int | bool, text: str, start: int, at: int, part: str, years: dict[str, int],
-                   year: int) -> tuple[int, str, None]:
-    """The year a change started from: the year named, else the year before the five years its sentence looks back on
-    (``五年来,…从5.41亿元增长到…``: 2016 in a report on 2021), else the year before the figure's own."""
+def _baseline_year(baseline: int | bool, before: str, part: str, years: dict[str, int], year: int) -> int:
+    """The year a change started from: the year named, else the year before the five years the words ``before`` it
+    look back on (``五年来,…从5.41亿元增长到…``: 2016 in a report on 2021), else the year before the figure's own."""
     if baseline is not True:
-        return baseline, "actual", None
-    span = five_years(text[start:at], part, years)
-    return (span[0] - 1 if span else year - 1), "actual", None
+        return baseline
+    span = five_years(before, part, years)
+    return span[0] - 1 if span else year - 1
 
 
 # a rank of the figure before it: ``(总量)(均)居…``; ``总量`` and the like (group 1) are that figure
@@ -259,7 +259,7 @@ def _read_clause(text: str, start: int, end: int, levels: list[dict], out: list[
         elif (start_of := _FROM_START.search(before)) and i + 1 < len(quantities) \
                 and _FROM_TO.fullmatch(text[q.end:quantities[i + 1].start]):
             c.carried, c.cursor = before[:start_of.start()], q.end
-            if (item := _starting_level(text, c, q, before[:start_of.start()], start_of.group())) is not None:
+            if (item := _starting_level(q, before[:start_of.start()], start_of.group())) is not None:
                 c.out.append(item)  # not a level the growth after it is of: that is the level reached
             continue
         change = _GROWTH.search(before) if q.unit in ("%", "个百分点") else None
@@ -679,20 +679,22 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
             "staged": staged if staged != name else None}
 
 
-def _starting_level(text: str, c: "_Clause", q: Quantity, name: str, start_words: str) -> dict | None:
+def _starting_level(q: Quantity, name: str, start_words: str) -> dict | None:
     """The level a change started from (``财政收入从2699万元增长到6503万元``: 2699万元), as of the year named
     (``从2015年的``), else of the year before the span the change covers (``baseline``: ``True``); none where the start is
     not a year's figure (``由原来的``, ``由每生每年``)."""
-    named = _START_YEAR.fullmatch(start_words)
-    name = indicator_name(_AFTER_LIST.split(_TRAILING_NOISE.sub("", name).split("、")[-1])[-1])
-    if named is None or len(name) < 2:
+    if _START_OF_A_YEAR.fullmatch(start_words) is None:
         return None
+    name = indicator_name(_AFTER_LIST.split(_TRAILING_NOISE.sub("", name).split("、")[-1])[-1])
+    if len(name) < 2:
+        return None
+    named = re.search(r"(?:19|20)\d\d", start_words)
     return {"name": name[:40], "q": q, "start": q.start - len(start_words), "end": q.end, "rule": "level-from",
             "growth": None, "qualifier": q.qualifier, "staged": None,
-            "baseline": int(named.group(1)) if named.group(1) else True}
+            "baseline": int(named.group()) if named else True}
 
 
-_START_YEAR = re.compile(r"(?:从|由)(?:((?:19|20)\d\d)年(?:底|末)?的?)?%s" % _ABOUT)
+_START_OF_A_YEAR = re.compile(r"(?:从|由)%s%s" % (_YEAR_OF, _ABOUT))  # ``从``, ``从2015年的``, not ``由原来的``
 
 
 def _place_final(before: str) -> bool:

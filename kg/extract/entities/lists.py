@@ -89,7 +89,10 @@ def _enumeration_at(text: str, toks: list[Tok], e: int, counted: bool) -> list[t
         return found + list(_members_of_a_class(text, toks, typed, etype))
     sibling_types = frozenset(TYPE_SUFFIXES[s] for a, b, s in typed  # ``人工智能`` is a word, not a company
                               if s and not (s in WEAK_SUFFIXES and known_word(text[a:b])) and _named(toks, a, b, s))
-    names_bare = sum(1 for a, b, s in typed if not s and _bare_name(clean_name(LEADING_JUNK.sub("", text[a:b])), toks, a, b, etype))
+    names_bare = 0  # read only by ``_a_brand``, of a list of companies
+    if etype == "Enterprise" and head in _GROUP_WORDS:
+        names_bare = sum(1 for a, b, s in typed
+                         if not s and _bare_name(clean_name(LEADING_JUNK.sub("", text[a:b])), toks, a, b, etype))
     the_list = _List(text, toks, e, counted, typed, head, etype, sibling_types, text.startswith("国家", members[0][0]),
                      names_bare)
     return found + [name for a, b, suffix in typed for name in _member(the_list, a, b, suffix)]
@@ -331,12 +334,6 @@ def _weak_place_head(suffix: str) -> bool:
 
 
 _COMMON_PREFIX = re.compile(r"社区|村|街道|乡镇|城市|城区|农村|国家|省级|市级|区级|县级|重点|新建|大型|小型|综合|公共|各类|[省市区县镇]$")
-
-
-def _a_proper_name(name: str, inside: list[Tok]) -> bool:
-    """A short name of Chinese characters that jieba does not know as a word, and that holds a name."""
-    return 2 <= len(name) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None and not known_word(name) \
-        and name not in GENERIC_NAMES and specificity_of(inside, "") > 0
 
 
 def _inside(toks: list[Tok], a: int, b: int) -> list[Tok]:
