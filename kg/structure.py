@@ -37,7 +37,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _MEETING = re.compile(r"第[一二三四五六七八九十\d]{1,4}届(?:全国)?人民代表大会第[一二三四五六七八九十\d]{1,4}次(?:全体)?会议")
 _REGION_IN_TITLE = re.compile(r"在(\S{2,20}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会")
-_REGION_REPRESENT = re.compile(r"代表(\S{2,12}?)人民政府")
+_REGION_REPRESENT = re.compile(r"代表([\u4e00-\u9fff]{2,12}?)人民政府")
 _REGION_TITLE = re.compile(r"^[#*\s]*([\u4e00-\u9fff\d年]{2,24}?)(?:人民政府|管委会|管理委员会)?(?:政府)?工作报告[*\s]*$", re.M)
 _REGION_NAME = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:%s))" % "|".join(REGION_ENDINGS))
 _LEAD_MAX = 20
@@ -132,17 +132,31 @@ _RUN_IN_PART = re.compile(r"(?:[一二三四五][、.]|第[一二三四五]部�
                           % "|".join(sorted(RUN_IN_PART_ENDS, key=len, reverse=True)))
 
 
+# the same heading, numbered, run into a paragraph after a sentence: a page that lost all its line breaks
+_NUMBERED_PART_INSIDE = re.compile(r"[。!！?？]((?:[一二三四五]、|第[一二三四五]部分\s*)[^,，。;；:：!！?？]{0,24}(?:%s))(?!的?报告)"
+                                   r"(?=[^,，。;；:：、)）”]{4})" % "|".join(sorted((*RUN_IN_PART_ENDS, "主要工作"), key=len, reverse=True)))
+
+
 def _split_run_in_part(para: _Para) -> list[_Para]:
-    """A paragraph that opens with a part's heading run into its text, as the heading and the text.
+    """A paragraph that opens with a part's heading run into its text, as the heading and the text; a numbered part
+    heading run in after a sentence (the page lost its line breaks) starts a paragraph of its own.
 
     >>> [p.text for p in _split_run_in_part(_Para(0, 30, "一、2021年工作回顾2021年是开局之年,全区生产总值增长5%。"))]
     ['一、2021年工作回顾', '2021年是开局之年,全区生产总值增长5%。']
     >>> len(_split_run_in_part(_Para(0, 20, "全面完成年度工作任务,经济平稳。")))
     1
+    >>> t = "现在,我代表镇人民政府报告工作。一、2022年主要工作2022年以来,我们抓项目。"
+    >>> [p.text for p in _split_run_in_part(_Para(0, len(t), t))]
+    ['现在,我代表镇人民政府报告工作。', '一、2022年主要工作', '2022年以来,我们抓项目。']
     """
     m = _RUN_IN_PART.match(para.text)
     if not m or len(para.text) - m.end() < 8:
-        return [para]
+        inside = _NUMBERED_PART_INSIDE.search(para.text)  # ``…请予审议。一、2022年主要工作2022年以来,…``
+        if not inside:
+            return [para]
+        a, b = inside.span(1)
+        return [_Para(para.start, para.start + a, para.text[:a]), _Para(para.start + a, para.start + b, inside.group(1)),
+                *_split_run_in_part(_Para(para.start + b, para.end, para.text[b:]))]
     cut = para.start + m.end()
     return [_Para(para.start, cut, m.group()), _Para(cut, para.end, para.text[m.end():])]
 
@@ -259,6 +273,20 @@ def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para]
                   start=p.start, end=p.end, parent=key, number=n)
 
 
+def _untitled_sections(paras: list[_Para]) -> list[int]:
+    """The sections of a text with no part heading: paragraphs numbered alike from one (``一是抓好农业生产。``,
+    ``(一)…``), or openers that sum up a span of work; none where the text has fewer than two.
+
+    >>> ps = [_Para(0, 9, "今年,全镇将聚焦产业振兴。"), _Para(10, 30, "一是抓好农业生产。守住耕地红线。"),
+    ...       _Para(31, 50, "二是做好土地整治。建成高标准农田2万亩。")]
+    >>> _untitled_sections(ps), _untitled_sections(ps[:2])
+    ([1, 2], [])
+    """
+    style = _section_style(paras, None)
+    sections = _section_heads(paras, style, None) or _summary_openers(paras)
+    return sections if len(sections) >= 2 else []
+
+
 def _summary_openers(paras: list[_Para]) -> list[int]:
     """Where a part numbers no sections, the paragraphs that open one by summing up a span of work (at least
     two of them; or one after the part's opening or on a line of its own: an excerpt cut after its first section),
@@ -337,7 +365,7 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
     if not region and (m := re.search(r"(\S{2,10}?)人民政府", report.text[:3000])):
         region = find_region(m.group(1))
     years = {kind: _year_of(p.text) for kind, p in reversed(parts)}
-    year = _delivered_for(date) or _titled_year(head)  # a title may name the year reviewed (浬浦镇 2021年政府工作报告, 2022-01-18)
+    year = _said_year(front)  # a title may name the year reviewed (浬浦镇 2021年政府工作报告, 2022-01-18)
     year = year or years.get("plan") or ((years["review"] + 1) if years.get("review") else None)
     if not year and (m := re.search(r"(?:19|20)\d\d", report.stem)):
         year = int(m.group())
@@ -401,6 +429,23 @@ def _titled_year(head: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _said_year(front: list[_Para]) -> int | None:
+    """The year a report is for, by the date it was delivered or by its title, where the front says."""
+    head = "\n".join(p.text for p in front[:8])
+    return _delivered_for(_DATE.search(head)) or _titled_year(head)
+
+
+def _year_before(para: _Para, kind: str, said: int | None) -> str:
+    """A plan-like heading that names a year before the report's (``一、2022年主要工作`` in a 2023 report) looks
+    back on it: the review.
+
+    >>> _year_before(_Para(0, 10, "一、2022年主要工作"), "plan", 2023), _year_before(_Para(0, 10, "2023年主要工作"), "plan", 2023)
+    ('review', 'plan')
+    """
+    year = _year_of(para.text)
+    return "review" if kind == "plan" and said and year and year < said else kind
+
+
 def _delivered_for(date: re.Match | None) -> int | None:
     """The year of a report delivered on ``date``: the next year's when the congress met in November or December
     (a session held early, for the coming year), else the date's own."""
@@ -419,14 +464,20 @@ def read_structure(report: Report) -> Structure:
     text = report.text
     paras = _paragraphs(text)
     heads = [(i, kind) for i, p in enumerate(paras) if (kind := _part_kind(p))]
+    said = _said_year(paras[:heads[0][0]] if heads else paras)
+    heads = [(i, _year_before(paras[i], kind, said)) for i, kind in heads]
     heads = _dedupe_parts(sorted(heads + _first_clause_heads(paras, {k for _, k in heads})))
     heads = _plan_annexes(heads, paras)
     b = _Builder()
     first = heads[0][0] if heads else len(paras)
     front = paras[:first]
     meta = _read_meta(report, front, [(k, paras[i]) for i, k in heads])
-    if front:
-        b.add(key="F", kind="front", title=meta.title or _opening_words(front) or "报告开头", part="other",
+    opening = meta.title or _opening_words(front) or "报告开头"
+    if not heads and _untitled_sections(paras):
+        # no part at all (a news item, an excerpt), yet sections or topics: they are the text's work areas
+        _read_part(b, "A", "other", _Para(0, 0, opening), paras, len(text))
+    elif front:
+        b.add(key="F", kind="front", title=opening, part="other",
               start=0, end=paras[first].start if first < len(paras) else len(text))
     counts: dict[str, int] = {}
     for j, (i, kind) in enumerate(heads):

@@ -480,3 +480,12 @@ def test_a_period_is_written_as_its_first_and_last_year_and_no_year():
     obs = next(g.subjects(RDF.type, GK.Observation))
     assert (str(g.value(obs, GK.periodStart)), str(g.value(obs, GK.periodEnd))) == ("2016", "2020")
     assert g.value(obs, GK.year) is None
+
+
+def test_a_news_summary_dates_what_was_done_in_the_year_looked_back_on():
+    """With no review heading, ``一年来`` looks back: ``争取`` there tells what was won, and ``主要`` aims at nothing."""
+    x = kg.extract_report(kg.parse_report("星河镇召开人民代表大会\n2023年2月12日,星河镇召开第十八届人民代表大会第二次会议。\n"
+                                   "报告指出,一年来,主要做了以下工作:争取上级资金11.88亿元,实施重点项目36个。\n"
+                                   "报告提出,2023年力争新增就业2000人。"))
+    assert [(o.indicator, o.year, o.status) for o in x.observations] == [
+        ("上级资金", 2022, "actual"), ("实施重点项目", 2022, "actual"), ("新增就业", 2023, "target")]

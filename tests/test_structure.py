@@ -238,3 +238,24 @@ def test_a_web_page_flattened_into_one_line_keeps_its_headings():
     """Spaces stand for the line breaks a crawled page lost: after the end of a sentence, one starts a paragraph."""
     text = "青峰镇政府工作报告 各位代表: 现在,我代表镇人民政府向大会报告工作。 一、2022年工作回顾 一年来,全镇完成投资5亿元。"
     assert _areas(text, "part") == [("review", "2022年工作回顾")]
+
+
+def test_a_text_with_no_part_heading_still_has_its_numbered_topics_as_work_areas():
+    """A news item or an excerpt with no review or plan heading: its ``一是…`` paragraphs are its work areas, in a
+    part of no kind (its figures are dated by their sentences)."""
+    text = ("星河镇聚焦产业振兴\n今年,星河镇将聚焦产业振兴。\n一是抓好农业生产。完成粮食种植2万亩。\n"
+            "二是推进土地整治。建设碧溪村高标准农田。")
+    assert _areas(text, "section") == [("other", "抓好农业生产"), ("other", "推进土地整治")]
+    assert _areas(text, "part") == [("other", "星河镇聚焦产业振兴")]
+
+
+def test_a_numbered_part_heading_run_into_a_one_line_page_after_a_sentence_is_found():
+    text = "青峰镇2023年度政府工作报告各位代表:现在,我代表青峰镇人民政府报告工作。一、2022年主要工作2022年以来,全镇完成投资5亿元。"
+    assert _areas(text, "part") == [("review", "2022年主要工作")]
+    assert read_structure(parse_report(text)).meta.region == "青峰镇"  # not ``我代表青峰镇``
+
+
+def test_a_web_pages_breadcrumb_is_no_headline():
+    text = ("当前位置:\n首页 - 县政府信息 - 正文\n青峰县第十八届人民代表大会第二次会议隆重开幕\n发布日期:2023-02-13\n"
+            "2月12日上午,大会开幕。县长作政府工作报告。")
+    assert _areas(text, "front") == [("other", "青峰县第十八届人民代表大会第二次会议隆重开幕")]

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import TARGET_CUES, YEAR_NOT_OF_FIGURE_AFTER, YEAR_NOT_OF_FIGURE_BEFORE
+from kg.extract.lexicon import (LOOKING_BACK_CUES, NOT_TARGET_WORDS, TARGET_CUES, YEAR_NOT_OF_FIGURE_AFTER,
+                                YEAR_NOT_OF_FIGURE_BEFORE)
 
 __all__ = ["figure_time", "figure_period", "named_year", "five_years"]
 
@@ -28,7 +29,21 @@ _BEFORE = re.compile("(?:%s)$" % "|".join(map(re.escape, YEAR_NOT_OF_FIGURE_BEFO
 _CLAUSE_ENDS = ",，;；:："
 # a sentence that opens with its year: ``2021年,…``, ``2021年1-11月,…``, ``2020年全年,…``, ``到2025年,…``
 _OPENING_YEAR = re.compile(r"\s*(?:到|至|在)?((?:19|20)\d\d)\s*年(?:底|末)?(?:全年|上半年|前三季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|\d{1,2}月)?[,，]")
-_AIMED = re.compile("|".join(map(re.escape, sorted(TARGET_CUES, key=len, reverse=True))))
+# a cue that aims, unless it is part of a word that does not (``主要``): the longer word is tried first and skipped
+_AIMED = re.compile("|".join(map(re.escape, sorted((*NOT_TARGET_WORDS, *TARGET_CUES), key=len, reverse=True))))
+_LOOKING_BACK = re.compile("|".join(map(re.escape, LOOKING_BACK_CUES)))
+
+
+def _aimed(text: str, start: int, at: int) -> bool:
+    """True when a cue that aims (``力争``, ``将``) stands between ``start`` and ``at`` and nothing there looks back
+    on the year just ended (``一年来``).
+
+    >>> _aimed("力争新增就业2万人", 0, 6), _aimed("一年来,主要做了以下工作:争取资金5亿元", 0, 18)
+    (True, False)
+    """
+    if _LOOKING_BACK.search(text, start, at):
+        return False
+    return any(m.group() not in NOT_TARGET_WORDS for m in _AIMED.finditer(text, start, at))
 
 
 def figure_time(text: str, start: int, at: int, part: str, years: dict[str, int]) -> tuple[int, str]:
@@ -39,7 +54,7 @@ def figure_time(text: str, start: int, at: int, part: str, years: dict[str, int]
     if part == "plan":
         later = named if named and plan < named <= plan + 15 else None
         return later or plan, "target"
-    aimed = part == "other" and _AIMED.search(text, start, at)
+    aimed = part == "other" and _aimed(text, start, at)
     if named and (named < plan or (named == plan and not aimed)):
         return named, "actual"  # the text says which year: ``2021年1-11月,全镇实现…``
     if aimed:

@@ -170,7 +170,8 @@ def _since_break(out: list[str]) -> str:
 # what a web page prints around a report: where it is, when and by whom it was posted, how to share or print it
 _FURNITURE = re.compile(r"当前位置|您的位置|您现在的位置|来源\s*[:：]|发布(?:时间|日期|机构)|(?:发文|成文|生成)日期|浏览次数|"
                         r"累计次数|点击数|字体\s*[:：]|分享到|责任编辑|编辑\s*[:：]|作者\s*[:：]|文\s*号\s*[:：]|热线|"
-                        r"所在地区\s*[:：]|打印本页|关闭窗口|刊号|Email|^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # a posting date
+                        r"所在地区\s*[:：]|打印本页|关闭窗口|刊号|Email|^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"  # a posting date
+                        r"^\s*首页\s*[>＞»›\-—/|]")  # a breadcrumb on its own line (``首页 - 县政府信息 - 正文``)
 
 
 def is_page_furniture(line: str) -> bool:
@@ -178,6 +179,8 @@ def is_page_furniture(line: str) -> bool:
     ``当前位置:首页 > 政务公开``, ``发布时间:2025-02-28 19:38``), not a line of the report.
 
     >>> is_page_furniture("来源:福安市人民政府办公室 发布时间: 2021-12-16 15:08"), is_page_furniture("全年完成投资5亿元。")
+    (True, False)
+    >>> is_page_furniture("首页 - 县政府信息 - 正文"), is_page_furniture("首页面向群众开放")
     (True, False)
     """
     return len(line) <= 80 and _FURNITURE.search(line) is not None
