@@ -26,6 +26,7 @@ from rdflib.namespace import SKOS
 
 from kg.errors import GoldError
 from kg.model import ENTITY_TYPES
+from kg.read.normalise import to_simplified
 from kg.outputs.files import load_graph  # its home is kg.outputs.files; still importable from here
 from kg.vocab import GK
 
@@ -333,8 +334,25 @@ def _score_indicators(ev: Evaluation, gold: dict, predicted: list[dict]):
     ev.accuracy.update({k: v / plain.tp if plain.tp else 0.0 for k, v in right.items()})
 
 
+def _in_simplified(gold: dict) -> dict:
+    """The gold of a report written in traditional characters, in simplified ones, as govkg reads such a report
+    (``kg.read.normalise.to_simplified``): names, aliases, section phrases and indicator names compare in one script.
+    A gold in simplified characters is returned as it is."""
+    words = [gold.get("region") or "", *(m for s in gold["sections"] for m in s.get("match", [])),
+             *(n for e in gold["entities"] for n in [e["name"], *e.get("aliases", [])]),
+             *(n for i in gold.get("indicators", []) for n in [i["name"], *i.get("aliases", [])])]
+    joined = "\n".join(words)
+    if to_simplified(joined) == joined:
+        return gold
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    return json.loads(convert(json.dumps(gold, ensure_ascii=False)))
+
+
 def evaluate(gold: dict, g: Graph) -> Evaluation:
-    """Score one report of the graph against one gold file."""
+    """Score one report of the graph against one gold file (in simplified characters: ``_in_simplified``)."""
+    gold = _in_simplified(gold)
     report = _report_for(g, gold["doc"])
     areas = _Areas(g, report, gold["sections"], gold.get("unannotated", []))
     ev = Evaluation(doc=gold["doc"])

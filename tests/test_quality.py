@@ -112,6 +112,20 @@ def test_eval_ignores_the_work_areas_a_gold_leaves_unannotated():
     assert ev.scores["entities (typed)"].precision == 1.0 and ev.scores["entities (typed)"].recall == 1.0
 
 
+def test_eval_of_a_report_in_traditional_characters_compares_in_simplified_ones():
+    """govkg reads a traditional-character report in simplified characters; its gold, written as the text is,
+    is compared in the same script."""
+    text = "2020年工作回顧\n一、發展產業\n建成碧川養殖基地。全鄉實現財政收入799萬元。引進星河電子。"
+    g = build_graph([kg.extract_report(kg.parse_report(text, name="x.txt"))])
+    gold = {"doc": "x.txt", "sections": [{"key": "R1", "match": ["發展產業"]}],
+            "entities": [{"name": n, "types": [t], "aliases": [], "sections": ["R1"], "optional": False}
+                         for n, t in (("碧川養殖基地", "Project"), ("星河電子", "Enterprise"))],
+            "indicators": [{"name": "財政收入", "aliases": [], "value": 799, "upper": None, "unit": "萬元", "qualifier": None,
+                            "growth_pct": None, "year": 2020, "status": "actual", "section": "R1"}]}
+    ev = evaluate(gold, g)
+    assert ev.scores["entities (typed)"].f1 == 1.0 and ev.scores["indicators (year+status+growth)"].recall == 1.0
+
+
 @pytest.mark.parametrize("etype", ["Enterprise", "Institution", "Project", "Village"])
 def test_seed_recall_of_each_core_type_stays_at_085(scores, etype):
     recall = scores["seed.json"].scores[f"  {etype}"].recall

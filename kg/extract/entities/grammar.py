@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES
-from kg.nlp.segment import Token, known_word, tokenize
+from kg.nlp.segment import Token, known_word, tokenize, tokenize_phrase
 
 __all__ = ["Tok", "clean_name", "merge_tokens", "joinable", "left_edge", "start_after_verbs", "suffix_of", "type_of", "national_centre",
            "specificity_of", "attributive", "designated", "MAX_NAME", "LEADING_JUNK", "GENERIC_VILLAGE", "PERSON_HEADS",
@@ -226,8 +226,11 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     keep = len(suffix) + 1
     if j + 2 <= k and toks[j].word in ("打", "抓", "建", "用", "管", "办", "做") and toks[j + 1].word == "好":
         j += 2  # ``打好`` split by jieba
-    if j + 2 <= k and toks[j].word in _MANNER and toks[j + 1].word in _MANNER_VERBS:
-        j += 2  # ``高效率建设`` | ``平陆运河``: how a work is done, then the doing
+    manner = j
+    while manner < k and toks[manner].word in _MANNER:
+        manner += 1
+    if manner > j and manner + 1 <= k and toks[manner].word in _MANNER_VERBS:
+        j = manner + 1  # ``高质量高效率建设`` | ``平陆运河``: how a work is done, then the doing
     verbs = j
     while verbs < k and _governing_verb(toks[verbs], first=verbs == j):
         verbs += 1  # ``整合重组`` | ``西涌小学``: one verb or a run of them
@@ -238,7 +241,7 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
             j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)
-                                                            or _verb_complement(toks, j, k)):
+                                                            or _verb_complement(toks, j, k) or _set_phrase_of_a_verb(t)):
         j += 1
     return j
 
@@ -251,7 +254,17 @@ _PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
 def _verb_complement(toks: list[Tok], j: int, k: int) -> bool:
     """True for a ``好`` that jieba cut from its verb (``发挥`` | ``好`` | ``碧川国际人才交流中心``): a name that
     holds a proper noun follows it, so it opens no name (``好望科技`` stays whole)."""
-    return toks[j].word == "好" and j > 0 and toks[j - 1].pos == "v" and specificity_of(toks[j + 1:k + 1], "") == 2
+    return toks[j].word == "好" and j > 0 and (toks[j - 1].pos == "v" or _set_phrase_of_a_verb(toks[j - 1])) \
+        and specificity_of(toks[j + 1:k + 1], "") == 2
+
+
+def _set_phrase_of_a_verb(tok: Tok) -> bool:
+    """True for a set phrase of four or more characters that ends in a verb (``紧紧围绕``, ``贯彻落实``): it governs what
+    follows it, as a verb does; ``自然生态`` does not."""
+    if tok.pos not in ("l", "i") or len(tok.word) < 4:
+        return False
+    tail = tokenize_phrase(tok.word[-2:])
+    return len(tail) == 1 and tail[0].pos == "v"
 
 
 def _governing_verb(tok: Tok, first: bool = True) -> bool:
