@@ -489,3 +489,9 @@ def test_a_news_summary_dates_what_was_done_in_the_year_looked_back_on():
                                    "报告提出,2023年力争新增就业2000人。"))
     assert [(o.indicator, o.year, o.status) for o in x.observations] == [
         ("上级资金", 2022, "actual"), ("实施重点项目", 2022, "actual"), ("新增就业", 2023, "target")]
+
+
+@pytest.mark.parametrize("sentence", ["城乡居民人均可支配收入分别增长3%和6.3%。", "城乡居民人均可支配收入分别达到3万元和6.3万元。"])
+def test_town_and_country_stand_for_two_figures_each_its_own(sentence):
+    assert [(row[0], row[1]) for row in _observations(sentence)] == [
+        ("城镇居民人均可支配收入", Decimal("3")), ("农村居民人均可支配收入", Decimal("6.3"))]

@@ -107,3 +107,9 @@ def test_a_unit_that_begins_a_word_is_no_unit():
 ])
 def test_numbers_written_in_words(sentence, expected):
     assert [(str(q.value), q.unit) for q in find_quantities(sentence)] == expected
+
+
+def test_bare_figures_listed_before_one_share_its_unit():
+    assert [(q.value, q.unit) for q in find_quantities("分别增长8.1、7.5和6.2%")] == [
+        (Decimal("8.1"), "%"), (Decimal("7.5"), "%"), (Decimal("6.2"), "%")]
+    assert [q.value for q in find_quantities("2019、2020年各建成学校1所")] == [Decimal("1")]  # years share nothing

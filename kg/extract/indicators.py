@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from kg.extract.lexicon import (ACTION_HEADS, FLOW_MARKERS, GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, PROJECT_STAGES, RATE_VERBS,
+from kg.extract.lexicon import (ACTION_HEADS, FLOW_MARKERS, GROWTH_DOWN, GROWTH_UP, INDICATOR_SYNONYMS, PAIRED_WORDS, PROJECT_STAGES, RATE_VERBS,
                                TARGET_AUX_LEADS)
 from kg.model import Observation, Quantity, Report, Sentence, Structure
 from kg.extract.numbers import find_quantities, may_hold_quantities
@@ -331,7 +331,8 @@ _SPREAD_LEVELS = re.compile(r"分别(?:达到|达|为|是|控制在|保持在|�
 
 def _levels_spread(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
     """``A、B分别达到3亿元、5亿元``, ``A和B分别控制在5.5%和3.5%以内``: one level each."""
-    if (spread := _SPREAD_LEVELS.search(before)) and re.search(r"[、和与及]", before):
+    if (spread := _SPREAD_LEVELS.search(before)) and (re.search(r"[、和与及]", before)
+                                                       or before.startswith(tuple(PAIRED_WORDS))):
         _spread_levels(c.text, before[: spread.start()], c.cursor, c.quantities[i:], c.levels, c.out)
         return _Then.STOP
     return None
@@ -557,8 +558,8 @@ def _spread_changes(text: str, before: str, change: re.Match, cursor: int, run: 
         if q.unit != run[0].unit or not _NEXT_FIGURE.fullmatch(text, prev.end, q.start):
             break
         figures.append(q)
-    members = [re.sub(r"(?:同比|比上年)$", "", m) for m in re.split(r"[、和与及]", _change_subject(before, change))
-               if m.strip()]
+    members = _paired([re.sub(r"(?:同比|比上年)$", "", m) for m in re.split(r"[、和与及]", _change_subject(before, change))
+                       if m.strip()], len(figures))
     if len(figures) < 2 or len(members) != len(figures):
         return []
     whole = _bare_change(before, change, cursor, run[0])
@@ -566,6 +567,18 @@ def _spread_changes(text: str, before: str, change: re.Match, cursor: int, run: 
     return [dict(whole, name=name[:40], q=q, end=q.end, rule="each",
                  qualifier="下降" if change.group(2) in _GROWTH_DOWN else q.qualifier)
             for name, q in named if len(name) >= 2]
+
+
+def _paired(members: list[str], figures: int) -> list[str]:
+    """One member whose first word stands for two (``PAIRED_WORDS``), before two figures: the two it stands for.
+
+    >>> _paired(["城乡居民人均可支配收入"], 2)
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    if len(members) != 1 or figures != 2:
+        return members
+    word = next((w for w in PAIRED_WORDS if members[0].startswith(w)), None)
+    return [one + members[0][len(word):] for one in PAIRED_WORDS[word]] if word else members
 
 
 def _short_members_share(members: list[str]) -> list[str]:
@@ -607,7 +620,7 @@ def _spread_levels(text: str, members_text: str, cursor: int, run: list[Quantity
         if not re.fullmatch(r"[、和及\s]*", text[prev.end:q.start]):
             break
         figures.append(q)
-    members = [m for m in members_text.split("、") if m.strip()]
+    members = _paired([m for m in members_text.split("、") if m.strip()], len(figures))
     if len(members) != len(figures):  # ``A和B分别达到45%和50%``: a pair joined by 和
         members = _shared_tail([m for m in re.split(r"[、和与及]", members_text) if m.strip()])
     if len(members) != len(figures) or any(len(indicator_name(m)) < 4 for m in members):

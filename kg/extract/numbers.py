@@ -267,5 +267,32 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     for m in _FIRST_PLACE.finditer(text):
         if m.start(1) not in taken:  # ``居全市首位``, ``居全省各区（县）榜首`` is a rank of 1
             found.append(Quantity(value=Decimal(1), unit="位", start=offset + m.start(1), end=offset + m.end(1), qualifier="首"))
+    found.extend(_sharing_the_unit(text, offset, found))
     found.sort(key=lambda q: q.start)
     return found
+
+
+# bare figures listed before one with a unit, which they share: ``高于全省22.7和28.8个百分点``, ``分别增长8.1、7.5和6.2%``
+_BARE_RUN = re.compile(r"(?<![\d.A-Za-z第])((?:\d+(?:\.\d+)?[、和及与])+)$")
+_NOT_SHARED = ("年", "月", "日", "号", "时", "期", "届", "批", "次", "号线", "线")  # ``2019、2020年``, ``12、13号线``
+
+
+def _sharing_the_unit(text: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """Bare figures listed right before a quantity, in its unit (not a year's, a date's or a line's number).
+
+    >>> [(q.value, q.unit) for q in find_quantities("高于全省22.7和28.8个百分点")]
+    [(Decimal('22.7'), '个百分点'), (Decimal('28.8'), '个百分点')]
+    >>> [q.value for q in find_quantities("轨道12、13号线")], [q.value for q in find_quantities("2019、2020年各建成1所")]
+    ([], [Decimal('1')])
+    """
+    shared = []
+    for q in found:
+        at = q.start - offset
+        run = _BARE_RUN.search(text, max(0, at - 40), at)
+        if not run or q.unit.endswith(_NOT_SHARED) or q.upper is not None:
+            continue
+        for m in re.finditer(r"\d+(?:\.\d+)?", run.group(1)):
+            start = run.start(1) + m.start()
+            shared.append(Quantity(value=Decimal(m.group()), unit=q.unit, start=offset + start,
+                                   end=offset + start + len(m.group()), qualifier=q.qualifier))
+    return shared
