@@ -580,3 +580,16 @@ def test_names_from_unseen_styles(sentence, expected):
 ])
 def test_plain_names_of_places_and_facilities(sentence, expected):
     assert _entities(sentence) == expected
+
+
+def test_a_highway_named_by_the_two_places_it_joins_is_a_project():
+    assert {("津保南线", "Project"), ("保沧线", "Project")} <= _entities("津保南线、保沧线新改建绕县城省道项目加快推进。")
+    assert not {name for name, _ in _entities("守住安全底线和生命线,县道全线通车。")} & {"底线", "生命线", "安全底线"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("高标准高质量高效率建设星澜运河。", "星澜运河"),  # manner words, then the verb
+    ("紧紧围绕青禾科学城发展定位,打造产业体系。", "青禾科学城"),  # a set phrase that ends in a verb
+])
+def test_what_governs_a_name_is_not_part_of_it(sentence, name):
+    assert name in {n for n, _ in _entities(sentence)}

@@ -503,8 +503,10 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
     >>> [n for n, *_ in road_works("碧川路建设加快推进", tokenize("碧川路建设加快推进"))]
     ['碧川路']
     """
-    found = []
-    if not toks or text.find("路", toks[0].start, toks[-1].end) < 0:
+    if not toks:
+        return []
+    found = _highway_lines(text, toks[0].start, toks[-1].end)
+    if text.find("路", toks[0].start, toks[-1].end) < 0:
         return found
     for k, tok in enumerate(toks):
         if not tok.word.endswith("路") or not _ROAD_WORKS.match(text, tok.end):
@@ -519,6 +521,34 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
         if known_word(stem) and specificity_of(toks[j:k + 1], "", places) != 2:
             continue  # ``主干路``, ``景观路``: a kind of road
         found.append((name, "Project", toks[j].start, tok.end, "suffix"))
+    return found
+
+
+# a highway named by the places it joins, in two characters (a side after them), in a list or before its works:
+# ``京昆线改造``, ``津保南线、保沧线``
+_HIGHWAY_LINE = re.compile(r"(?:^|(?<=[、,，;；:：和及与]))([\u4e00-\u9fff]{2})[东西南北]?线"
+                           r"(?=[、,，。和及与等]|%s|新改建|改建|新建|[\u4e00-\u9fff]{0,4}段)" % _ROAD_WORKS.pattern)
+_ROADS_ABOUT = re.compile(r"道路|公路|国道|省道|县道|高速|通车|绕城|改扩建")
+
+
+def _highway_lines(text: str, start: int, end: int) -> list[tuple]:
+    """Highways named by the two places they join (``京昆线``): the two characters one place name or abbreviation,
+    where the sentence is about roads (``_ROADS_ABOUT``) or the line's own works follow it.
+
+    >>> t = "津保南线、保沧线新改建项目推进,骨干道路加快建设"
+    >>> [n for n, *_ in _highway_lines(t, 0, len(t))]
+    ['津保南线', '保沧线']
+    >>> [n for n, *_ in _highway_lines("守住底线、红线和生命线,县道通车", 0, 15)]
+    []
+    """
+    sentence = text[start:end]
+    if "线" not in sentence or not _ROADS_ABOUT.search(sentence):
+        return []
+    found = []
+    for m in _HIGHWAY_LINE.finditer(sentence):
+        words = tokenize_phrase(m.group(1))
+        if len(words) == 1 and (words[0].pos in ("ns", "j") or not known_word(m.group(1))):
+            found.append((m.group(), "Project", start + m.start(), start + m.end(), "suffix"))
     return found
 
 
