@@ -371,7 +371,7 @@ def test_a_village_at_the_head_of_a_programme_is_mentioned_there_too():
 
 def test_three_characters_jieba_does_not_know_make_a_name_specific():
     assert ("瑞科讯网络能源大楼", "Project") in _entities("建成瑞科讯网络能源大楼。")
-    assert not any(n.startswith("碳达峰") for n, _ in _entities("开展碳达峰试点。"))  # a policy word is no name
+    assert not any(n.startswith("碳达峰") for n, _ in _entities("开展碳达峰行动。"))  # a policy word is no name
 
 
 def test_a_section_of_a_line_is_named_with_its_ends_and_the_line_is_mentioned_there_too():
@@ -593,3 +593,20 @@ def test_a_highway_named_by_the_two_places_it_joins_is_a_project():
 ])
 def test_what_governs_a_name_is_not_part_of_it(sentence, name):
     assert name in {n for n, _ in _entities(sentence)}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("青禾县入选国家再生水试点。", "国家再生水试点"),  # a pilot is named by its field, at any level
+    ("积极申报国家碳达峰试点。", "国家碳达峰试点"),  # what designates it is no part of its name
+    ("开展完整社区试点。", "完整社区试点"),
+])
+def test_a_pilot_named_by_its_field_is_an_initiative(sentence, name):
+    assert (name, "Initiative") in _entities(sentence)
+
+
+def test_a_pilot_of_no_field_is_no_name():
+    assert not _entities("争取更多改革试点,落实两项试点。")
+
+
+def test_a_prefecture_before_a_companys_cue_is_no_company():
+    assert ("庆阳", "Enterprise") not in _entities("庆阳入选国家再生水试点。")

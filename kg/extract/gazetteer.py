@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kg.extract.lexicon import REGION_ENDINGS
 
-__all__ = ["resolve_region", "villages_under", "write_index"]
+__all__ = ["resolve_region", "villages_under", "county_or_above", "write_index"]
 
 _INDEX = "divisions.txt.xz"
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})  # levels of no name
@@ -90,6 +90,31 @@ def resolve_region(region: str, context: str = "") -> tuple[str, ...]:
         return sum(1 for name in path[:-1] if name in context or (len(s := _STEM.sub("", name)) >= 2 and s in context))
 
     return max(paths, key=lambda p: (named(p), -len(p)))
+
+
+def county_or_above(name: str) -> bool:
+    """True when ``name`` is a province, a prefecture or a county of China, or such a unit's name without its
+    ending (``庆阳``, ``庆阳市``): a place, where a rule might take it for a company.
+
+    >>> county_or_above("庆阳"), county_or_above("华为")
+    (True, False)
+    """
+    return name in _upper_names()
+
+
+@lru_cache(maxsize=1)
+def _upper_names() -> frozenset[str]:
+    d = _divisions()
+    depth: list[int] = []
+    names: set[str] = set()
+    for node, parent in enumerate(d.parents):  # a parent comes before its children
+        depth.append(1 if parent < 0 else depth[parent] + 1)
+        name = d.names[node]
+        if depth[node] <= 3 and name not in _PLACEHOLDERS:
+            names.add(name)
+            if len(stem := _STEM.sub("", name)) >= 2:
+                names.add(stem)
+    return frozenset(names)
 
 
 def villages_under(path: tuple[str, ...], limit: int = 5000) -> frozenset[str]:

@@ -12,6 +12,7 @@ import re
 from kg.extract.lexicon import (REGION_ENDINGS, BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from kg.extract.entities.grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
+from kg.extract.gazetteer import county_or_above
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
 __all__ = ["cue_names", "subject_names", "executive_names", "quoted_names"]
@@ -86,7 +87,7 @@ def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset
             name = clean_name(text[a:b])
             if 2 <= len(name) <= 8 and not suffix_of(name) and name not in GENERIC_NAMES and not _holds_a_name(text, toks[j:e - 1]) \
                     and specificity_of(toks[j:e], "", places) and not any(p == name for p in places) \
-                    and not _PLACE_END.search(name):
+                    and not _PLACE_END.search(name) and not county_or_above(name):
                 found.append((name, etype, a, b, "cue"))
         if etype == "Enterprise" and cue.group() not in _PLACES_TOO:
             found.extend(_listed_companies(text, toks, end, places))
@@ -106,7 +107,8 @@ def _listed_companies(text: str, toks: list[Tok], k: int, places: frozenset[str]
                     for name, suffix, *_ in named)
     found = []
     for name, suffix, a, b, inside in named:
-        if not 2 <= len(name) <= 8 or name in GENERIC_NAMES or name in places or _PLACE_END.search(name):
+        if not 2 <= len(name) <= 8 or name in GENERIC_NAMES or name in places or _PLACE_END.search(name) \
+                or county_or_above(name):
             continue
         if suffix and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name) or not suffix and (
                 specificity_of(inside, "", places) or companies and not known_word(name)):

@@ -306,12 +306,16 @@ def _specific_or_cued(c: _Candidate) -> bool:
     if specificity or _cued_name(c, weak):
         return True
     core = _strip_modifiers(c.prefix)
+    if c.suffix in _PILOTS:  # ``国家再生水试点``: a pilot is named by its field, at whatever level it is run
+        return len(core) >= 3 and not _NO_FIELD.fullmatch(core)
     if c.suffix == "项目":  # ``政府投资建设项目``: a kind of project, unless what it builds has a head (``…环境园项目``)
         return len(core) >= 4 and _builds_a_place(core) or len(core) >= 6 and not _TASK_WORDS.search(core)
     return not (not core or _LEVEL.match(c.prefix) or (weak and len(core) < _LONG_NAME_HEADS.get(c.suffix, 99))
                 or (len(core) <= 2 and c.etype in ("Project", "Enterprise")))
 
 
+_PILOTS = ("试点",)
+_NO_FIELD = re.compile(r"(?:改革|示范|建设|创新|综合|各类|各项|重点|相关|有关|首批|第[一二三四五六七八九十]批|[一二两三四五六七八九十\d]+[项个批类])+")
 _TASK_WORDS = re.compile("|".join(PROJECT_KIND_WORDS))  # a kind of project: ``政府投资建设项目``
 
 
