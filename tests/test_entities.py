@@ -610,3 +610,13 @@ def test_a_pilot_of_no_field_is_no_name():
 
 def test_a_prefecture_before_a_companys_cue_is_no_company():
     assert ("庆阳", "Enterprise") not in _entities("庆阳入选国家再生水试点。")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("推进青禾国际生物谷建设。", "青禾国际生物谷"),  # a valley of an industry, named
+    ("建设新青禾城市会客厅。", "新青禾城市会客厅"),
+    ("全力推进银湖片区建设国际人才智慧谷。", "国际人才智慧谷"),  # where it is built, the building, then the name
+    ("星河终端入驻天安云谷。", "天安云谷"),
+])
+def test_parks_named_as_valleys_and_parlours_are_projects(sentence, name):
+    assert (name, "Project") in _entities(sentence)

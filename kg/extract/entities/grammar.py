@@ -239,6 +239,9 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     for m in range(j, k - 1):
         if toks[m].word in NAME_WORDS and toks[m + 1].word in _VERB_MODIFIERS and toks[k].end - toks[m + 1].start >= keep:
             j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
+        elif m > j and toks[m].word in ("建设", "打造") and toks[m - 1].word.endswith(_AREA_ENDS) \
+                and toks[k].end - toks[m + 1].start >= keep + 2:
+            j = m + 1  # ``银湖片区建设``|``国际人才智慧谷``: where it is built, the building, then the name
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)
                                                             or _verb_complement(toks, j, k) or _set_phrase_of_a_verb(t)):
@@ -246,6 +249,7 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     return j
 
 
+_AREA_ENDS = ("片区", "园区", "新区", "新城", "区", "镇", "县", "市")
 _MANNER = frozenset({"高效率", "高质量", "高标准", "高水平", "高起点", "高规格", "高品质", "加快", "全力", "全面", "加速"})
 _MANNER_VERBS = frozenset({"建设", "推进", "打造", "实施", "建成", "推动", "完成", "开工", "改造"})
 _PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
