@@ -620,3 +620,15 @@ def test_a_prefecture_before_a_companys_cue_is_no_company():
 ])
 def test_parks_named_as_valleys_and_parlours_are_projects(sentence, name):
     assert (name, "Project") in _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("新建星河镇污水处理厂。", "星河镇污水处理厂"),  # 处理厂 is one word for jieba, yet the plant is named
+    ("加快推进长模村高标准农田项目建设。", "长模村高标准农田项目"),  # a policy noun keeps its village
+])
+def test_works_named_by_their_place_are_projects(sentence, name):
+    assert (name, "Project") in _entities(sentence)
+
+
+def test_a_head_alone_is_not_named_at_the_head_of_its_works():
+    assert "污水处理厂" not in {n for n, _ in _entities("推进污水处理厂提标改造工程。")}

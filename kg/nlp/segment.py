@@ -34,16 +34,16 @@ def _tokenizer():
 
 def user_words() -> list[tuple[str, str]]:
     """The generic user dictionary: the lexicon's boundary words (verbs of government action,
-    ``做大做强``) and type heads (``产业园``, ``专项整治``), so that jieba cuts at them the same way
+    ``做大做强``) and type heads (``产业园``, ``专项整治``) and policy nouns (``高标准农田``), so that jieba cuts at them the same way
     everywhere. Single characters are left to jieba.
 
     >>> ("做大做强", "v") in user_words() and ("专项整治", "n") in user_words()
     True
     """
-    from kg.extract.lexicon import BOUNDARY_WORDS, NAME_WORDS, TYPE_SUFFIXES
+    from kg.extract.lexicon import BOUNDARY_WORDS, NAME_WORDS, POLICY_NOUNS, TYPE_SUFFIXES
 
     words = {w: "v" for w in BOUNDARY_WORDS - NAME_WORDS if len(w) > 1}
-    words.update({w: "n" for w in TYPE_SUFFIXES if len(w) > 1})
+    words.update({w: "n" for w in (*TYPE_SUFFIXES, *POLICY_NOUNS) if len(w) > 1})
     return sorted(words.items())
 
 

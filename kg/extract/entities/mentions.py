@@ -149,7 +149,8 @@ def _thing_at_head(m: Mention) -> str | None:
     tail = _WORKS_TAIL.search(m.surface)
     thing = m.surface[: tail.start()] if tail else ""
     head = suffix_of(thing) if len(thing) >= 4 else None
-    if head and TYPE_SUFFIXES[head] == "Project" and head not in WEAK_SUFFIXES and thing not in GENERIC_NAMES:
+    if head and thing != head and TYPE_SUFFIXES[head] == "Project" and head not in WEAK_SUFFIXES \
+            and thing not in GENERIC_NAMES:
         return thing
     return None
 
