@@ -394,14 +394,26 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
 
 
 def _headline(front) -> str | None:
-    """A news item's or a web page's headline among the first lines before the text: a line of 8 to 40
-    characters, neither the page's furniture (``来源:…``, ``当前位置:…``) nor a sentence."""
-    for p in front[:6]:
-        line = p.text.strip()
-        if 8 <= len(line) <= 40 and not is_page_furniture(line) and not re.search(r"[。；;，,:：!！?？]", line) \
-                and re.search(r"[\u4e00-\u9fff]{4}", line):
+    """A news item's or a web page's headline among the first lines before the text: a line on the congress (up
+    to 60 characters, not the item's first sentence), else a line of 8 to 40 characters; neither the page's
+    furniture (``来源:…``, ``当前位置:…``) nor a sentence.
+
+    >>> _headline([_Para(0, 9, "网络安全为人民"), _Para(10, 50, "奋进新征程,凝心促发展——青峰苏木胜利召开第十七届人民代表大会第三次会议")])
+    '奋进新征程,凝心促发展——青峰苏木胜利召开第十七届人民代表大会第三次会议'
+    """
+    lines = [p.text.strip() for p in front[:12] if not is_page_furniture(p.text.strip())]
+    for line in lines:  # a line on the congress first: a page's slogans and menus come before its headline
+        if 8 <= len(line) <= 60 and _ON_THE_CONGRESS.search(line) and not re.search(r"[。；;!！?？]", line) \
+                and not _DATED.match(line):
+            return line
+    for line in lines[:6]:
+        if 8 <= len(line) <= 40 and not re.search(r"[。；;，,:：!！?？]", line) and re.search(r"[\u4e00-\u9fff]{4}", line):
             return line
     return None
+
+
+_ON_THE_CONGRESS = re.compile(r"人民代表大会|人大.{0,4}次会议|两会|政府工作报告")
+_DATED = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")  # ``1月17日,出席…会议的代表…``: the news item's first sentence
 
 
 def _opening_words(front: list[_Para]) -> str | None:
