@@ -632,3 +632,8 @@ def test_works_named_by_their_place_are_projects(sentence, name):
 
 def test_a_head_alone_is_not_named_at_the_head_of_its_works():
     assert "污水处理厂" not in {n for n, _ in _entities("推进污水处理厂提标改造工程。")}
+
+
+def test_a_works_named_with_its_capacity_starts_at_its_owner():
+    assert ("亘富200万吨褐煤提质项目", "Project") in _entities("亘富200万吨褐煤提质项目开工建设。")
+    assert not any(n.startswith("10万吨") for n, _ in _entities("新建10万吨污水处理项目。"))  # no owner: a verb

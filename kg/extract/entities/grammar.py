@@ -175,6 +175,9 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             j -= 1  # ``龙胜至宜州高速公路``: a route named by its two ends
         elif j == k and _two_odd_characters(toks, j - 2, floor):
             j -= 2  # ``建成`` | ``崇|凭|铁路``: a rare name jieba cut into two characters, one read as a preposition
+        elif (owner := _owner_before_a_capacity(toks, j, floor)) is not None:
+            j = owner  # ``亘富`` | ``200万吨`` | ``褐煤提质项目``: a company's works named with their capacity
+            break
         elif before.pos in ("f", "m") and j - 1 >= floor and _opens_an_unknown_name(toks, j - 1) and j < k:
             j -= 1  # ``后|海|总部基地``, ``百|旺|信|工业园``: an unknown name jieba cut into single characters
             if not (j - 1 >= floor and toks[j - 1].word == "-"):
@@ -187,6 +190,27 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     if j > 0 and _NUMBER.fullmatch(toks[j - 1].word) and _ROAD_NUMBER_HEAD.match(toks[j].word):
         j -= 1
     return j
+
+
+# a capacity inside a works' name: ``200万吨``, ``年产10万吨``, ``2×35万千瓦``
+_CAPACITY_UNIT = re.compile(r"(?:万|亿)?(?:吨|千瓦|兆瓦|千瓦时|件|套|台|辆|平方米|立方米|头|只|羽|片|块)(?:级)?")
+_OUTPUT_WORDS = frozenset({"年产", "年处理", "日处理", "日产", "年加工", "年出栏", "年吞吐"})
+_OWNER_POS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j"})
+
+
+def _owner_before_a_capacity(toks: list[Tok], j: int, floor: int) -> int | None:
+    """Where a works' name starts when a capacity stands before its kind (``亘富200万吨褐煤提质项目``,
+    ``星澜年产10万吨新材料项目``): at the company or the place that owns it, a specific name just before the
+    capacity; ``None`` when there is no capacity there, or no owner (``新建10万吨…``: a verb)."""
+    i = j - 1
+    if i - 1 < floor or not _CAPACITY_UNIT.fullmatch(toks[i].word) or not re.fullmatch(r"\d+(?:\.\d+)?", toks[i - 1].word):
+        return None
+    i -= 2
+    if i >= floor and toks[i].word in _OUTPUT_WORDS:
+        i -= 1
+    if i < floor or toks[i].pos not in _OWNER_POS or toks[i].word in BOUNDARY_WORDS or len(toks[i].word) < 2:
+        return None
+    return i if specificity_of([toks[i]], "") else None
 
 
 _NUMBER = re.compile(r"\d+")
