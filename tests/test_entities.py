@@ -637,3 +637,12 @@ def test_a_head_alone_is_not_named_at_the_head_of_its_works():
 def test_a_works_named_with_its_capacity_starts_at_its_owner():
     assert ("亘富200万吨褐煤提质项目", "Project") in _entities("亘富200万吨褐煤提质项目开工建设。")
     assert not any(n.startswith("10万吨") for n, _ in _entities("新建10万吨污水处理项目。"))  # no owner: a verb
+
+
+def test_the_kinds_listed_before_a_head_do_not_hide_it():
+    assert ("欣兴半导体载板", "Project") in _entities("加快中科晶上、欣兴半导体载板等标杆性、龙头型项目落地。")
+
+
+def test_beside_a_company_a_bare_name_is_a_company_even_after_a_cue_places_take():
+    assert ("友昌母婴", "Enterprise") in _entities("友昌母婴、乙盛机械获评省级以上跨国公司地区总部。")
+    assert not _entities("青峰县、碧溪镇获评全国文明城市。")  # places, with no company among them

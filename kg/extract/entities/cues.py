@@ -89,22 +89,25 @@ def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset
                     and specificity_of(toks[j:e], "", places) and not any(p == name for p in places) \
                     and not _PLACE_END.search(name) and not county_or_above(name):
                 found.append((name, etype, a, b, "cue"))
-        if etype == "Enterprise" and cue.group() not in _PLACES_TOO:
-            found.extend(_listed_companies(text, toks, end, places))
+        if etype == "Enterprise":  # after a cue places take too (``获评``), only beside a company named as one
+            found.extend(_listed_companies(text, toks, end, places, beside_a_company=cue.group() in _PLACES_TOO))
     return found
 
 
 _PLACES_TOO = ("获评", "入选", "跻身")  # cues a list of places takes as often as one of companies
 
 
-def _listed_companies(text: str, toks: list[Tok], k: int, places: frozenset[str]):
+def _listed_companies(text: str, toks: list[Tok], k: int, places: frozenset[str], beside_a_company: bool = False):
     """``星澜生物、云岚技术获2项专利金奖``, ``星澜、云岚上市``: each member of a list that opens the
     clause before a cue only companies take is a company (a bare one if specific, one with a
-    company's suffix if not a common word)."""
+    company's suffix if not a common word). ``beside_a_company``: the cue is one places take too (``获评``), so
+    the list is of companies only where one member is named as a company (``友昌母婴、乙盛机械获评…``)."""
     members = [(toks[j].start, toks[e - 1].end, toks[j:e]) for j, e in _list_members(toks, k)]
     named = [(clean_name(text[a:b]), suffix_of(text[a:b]), a, b, inside) for a, b, inside in members]
     companies = any(suffix and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)
                     for name, suffix, *_ in named)
+    if beside_a_company and not companies:
+        return []
     found = []
     for name, suffix, a, b, inside in named:
         if not 2 <= len(name) <= 8 or name in GENERIC_NAMES or name in places or _PLACE_END.search(name) \

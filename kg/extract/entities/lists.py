@@ -409,6 +409,7 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
     rest = text[toks[e].end: toks[e].end + 16]
     rest = _COUNT_LEAD.sub("", rest)
     rest = _BATCH_LEAD.sub("", rest)
+    rest = _KIND_RUN.sub("", rest)  # ``等标杆性、龙头型项目``: the kinds listed before the head are not the head
     rest = _HEAD_STOP.split(rest)[0]
     if _ROADS_HEAD.match(rest):
         return _ROADS, "Project"
@@ -441,6 +442,7 @@ def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | N
 _COUNT_LEAD = re.compile(r"^(?:\d+|[一两二三四五六七八九十百]+)?(?:个|家|项|处|座|批|所|条|名|支)?")
 _BATCH_LEAD = re.compile(r"^(?:一批|一系列|多家|多个|一大批)")
 _HEAD_STOP = re.compile(r"[,。;、:!?()“”]")
+_KIND_RUN = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}[性型级式]、)+(?=[\u4e00-\u9fff]{1,4}[性型级式])")
 _ROADS_HEAD = re.compile(r"^(?:.{0,4}?)(?:断头路|道路|主干道|次干道|支路|干道|路网|市政工程)|^.{0,6}?(?:景观大道|大道)")
 _GROUP_HEAD = re.compile(r"^(.{0,6}?)(企业|公司|集团|项目|金融机构)")  # ``等央企集团``: companies, named bare
 _LONG_STOP_WORDS = frozenset(w for w in STOP_WORDS if len(w) > 1)
