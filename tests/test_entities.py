@@ -646,3 +646,9 @@ def test_the_kinds_listed_before_a_head_do_not_hide_it():
 def test_beside_a_company_a_bare_name_is_a_company_even_after_a_cue_places_take():
     assert ("友昌母婴", "Enterprise") in _entities("友昌母婴、乙盛机械获评省级以上跨国公司地区总部。")
     assert not _entities("青峰县、碧溪镇获评全国文明城市。")  # places, with no company among them
+
+
+def test_roads_named_after_the_verb_that_builds_them_are_projects():
+    found = _entities("建成清水河一路、四路和碧川路。")
+    assert {("清水河一路", "Project"), ("清水河四路", "Project"), ("碧川路", "Project")} <= found
+    assert not _entities("探索高密度建成区可持续发展路径。")

@@ -525,6 +525,37 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
         if known_word(stem) and specificity_of(toks[j:k + 1], "", places) != 2:
             continue  # ``主干路``, ``景观路``: a kind of road
         found.append((name, "Project", toks[j].start, tok.end, "suffix"))
+    taken = {(a, b) for _, _, a, b, _ in found}
+    return found + [r for r in _roads_built(text, toks[0].start, toks[-1].end, places) if (r[2], r[3]) not in taken]
+
+
+# a building verb, then a list of roads: ``建成清水河一路、四路和油气路``
+_ROADS_BUILT = re.compile(r"(?:建成|新建|打通|开通|续建|修建|改建|扩建|拓宽|贯通|完工)((?:[\u4e00-\u9fff]{1,7}?路[、和及与])*"
+                          r"[\u4e00-\u9fff]{1,7}?路)(?![\u4e00-\u9fff]{0,2}(?:网|段|口|面|灯|基)|径)")
+_ORDINAL_ROAD = re.compile(r"[一二三四五六七八九十]{1,2}路")
+
+
+def _roads_built(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple]:
+    """Roads named right after the verb that builds them (``建成清水河一路、四路和油气路``), each a project; a bare
+    numbered road takes the stem of the one before it (``四路``: ``清水河四路``).
+
+    >>> t = "建成清水河一路、四路和碧川路,开通主干路"
+    >>> [n for n, *_ in _roads_built(t, 0, len(t), frozenset())]
+    ['清水河一路', '清水河四路', '碧川路']
+    """
+    found, stem = [], ""
+    for m in _ROADS_BUILT.finditer(text, start, end):
+        at = m.start(1)
+        for member in re.split(r"[、和及与]", m.group(1)):
+            name = stem + member if _ORDINAL_ROAD.fullmatch(member) and stem else member
+            if (ordinal := re.search(r"[一二三四五六七八九十]{1,2}路$", member)) and len(member) > len(ordinal.group()):
+                stem = member[: ordinal.start()]
+            words = tokenize_phrase(name[:-1])
+            if 3 <= len(name) <= 8 and not _NOT_ROAD.search(name) and name[:-1] not in places \
+                    and not (len(words) == 1 and known_word(name[:-1]) and words[0].pos not in PROPER_POS) \
+                    and words and words[0].pos not in ("v", "vn", "d", "p", "c", "m", "r"):
+                found.append((name, "Project", at, at + len(member), "suffix"))
+            at += len(member) + 1
     return found
 
 
