@@ -652,3 +652,18 @@ def test_roads_named_after_the_verb_that_builds_them_are_projects():
     found = _entities("建成清水河一路、四路和碧川路。")
     assert {("清水河一路", "Project"), ("清水河四路", "Project"), ("碧川路", "Project")} <= found
     assert not _entities("探索高密度建成区可持续发展路径。")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("塔河炼化一体化项目前期工作取得重大突破。", ("塔河炼化一体化项目", "Project")),  # 项目前期: one word for jieba
+    ("金风科技、新特能源成功入选全国链主企业。", ("金风科技", "Enterprise")),  # the subject ends before 成功
+    ("和田大红柳滩锂矿实现首期投产。", ("和田大红柳滩锂矿", "Project")),
+])
+def test_names_jieba_or_an_adverb_would_hide(sentence, name):
+    assert name in _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["世界首台10—60兆电子伏质子加速器投入运行。", "建成3个千万千瓦级新能源基地。",
+                                      "积极承接中东部劳动密集型产业转移。"])
+def test_figures_grades_and_parts_of_the_country_are_no_names(sentence):
+    assert not _entities(sentence)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import (REGION_ENDINGS, BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
+from kg.extract.lexicon import (CUE_ADVERBS, REGION_ENDINGS, BOUNDARY_CHARS, BOUNDARY_WORDS, ENTERPRISE_CUES_BEFORE, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES,
                       WEAK_SUFFIXES)
 from kg.extract.entities.grammar import GENERIC_VILLAGE, PART_WORDS, PERSON_HEADS, Tok, clean_name, designated, specificity_of, suffix_of, type_of
 from kg.extract.gazetteer import county_or_above
@@ -81,7 +81,10 @@ def subject_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset
         if not cue or k == 0:
             continue
         etype = _SUBJECT_CUES.get(cue.group(), "Enterprise")
-        end = k - 1 if toks[k - 1].word in PART_WORDS else k  # ``星河公寓主体封顶``: the subject is the building
+        end = k
+        while end > 1 and toks[end - 1].word in CUE_ADVERBS:
+            end -= 1  # ``星澜、云岚成功入选``: the subject ends before how it was done
+        end = end - 1 if toks[end - 1].word in PART_WORDS else end  # ``星河公寓主体封顶``: the subject is the building
         for j, e in _subjects(toks, end):
             a, b = toks[j].start, toks[e - 1].end
             name = clean_name(text[a:b])

@@ -57,7 +57,9 @@ _MERGE_CHARS = re.compile("[%s]" % re.escape("".join(_CLOSERS) + " 和与及并"
 
 
 def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
-    """Merge quoted runs (“…”) and short parenthesised runs into single tokens."""
+    """Merge quoted runs (“…”) and short parenthesised runs into single tokens; split a works' head from the word
+    jieba ran it into (``项目前期``: 项目 | 前期)."""
+    tokens = _heads_apart(tokens)
     if not tokens or not _MERGE_CHARS.search(text, tokens[0].start, tokens[-1].end):
         return list(tokens)  # no opening mark, space or leading conjunction: nothing to merge
     out: list[Tok] = []
@@ -85,6 +87,23 @@ def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
         else:
             out.append(t)
         i += 1
+    return out
+
+
+_RUN_ON_HEADS = ("项目", "工程")
+
+
+def _heads_apart(tokens: list[Token]) -> list[Token]:
+    """``塔河炼化一体化项目前期工作``: jieba reads ``项目前期`` as one word; the head of the works ends a name, so it
+    stands apart from the word after it."""
+    if not any(len(t.word) >= 4 and t.word.startswith(_RUN_ON_HEADS) for t in tokens):
+        return tokens
+    out = []
+    for t in tokens:
+        if len(t.word) >= 4 and t.word.startswith(_RUN_ON_HEADS) and t.word not in TYPE_SUFFIXES and known_word(t.word[2:]):
+            out.extend((Tok(t.word[:2], "n", t.start, t.start + 2), Tok(t.word[2:], t.pos, t.start + 2, t.end)))
+        else:
+            out.append(t)
     return out
 
 
@@ -341,7 +360,7 @@ def suffix_of(word_end_text: str) -> str | None:
 
 
 # Words after a building's name that name a part of it (``星河公寓主体封顶``): the name ends before them.
-PART_WORDS = frozenset({"主体", "主体工程"})
+PART_WORDS = frozenset({"主体", "主体工程", "前期"})  # ``星河公寓主体封顶``, ``…项目前期工作``: a part or a stage of the works
 
 _DESIGNATION = re.compile(r"(?:获评|评为|创成|跻身|认定为|列为|荣获|授予)[“\"]?$")
 

@@ -208,6 +208,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
             return _accept(text, toks[at].start, end, suffix, toks, at, k, places)
     if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
         return None  # ``3家企业``: a count
+    if _A_MAGNITUDE.match(raw) or raw.startswith("级"):
+        return None  # ``60兆电子伏``: a figure, not a company; ``千万千瓦|级新能源基地``: a grade of a kind
     name = clean_name(raw)
     c = _Candidate(text, start, end, suffix, toks, j, k, places, name, name[: len(name) - len(suffix)],
                    TYPE_SUFFIXES[suffix])
@@ -218,6 +220,7 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
     return name if c.etype == "Village" or _specific_or_cued(c) else None
 
 
+_A_MAGNITUDE = re.compile(r"\d+(?:\.\d+)?[兆万亿千百]")
 _REGION_PATH = re.compile(r"^.*(?:%s)" % "|".join(sorted(REGION_ENDINGS, key=len, reverse=True)))
 
 
@@ -492,7 +495,7 @@ def government_bodies(text: str, toks: list[Tok]):
 
 
 _BODY_END = re.compile(r"(?:部|厅|委|局|署)$")
-_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$")
+_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$|^[东西南北中]{2,3}部$")  # ``中东部``: a part of the country
 # the country's own organs, named in the chain of command a report cites (``中央政治局会议精神``), not bodies it has
 _CENTRAL = re.compile(r"(?:党中央|中共中央|中央|全国人大|全国政协)")
 
