@@ -495,3 +495,8 @@ def test_a_news_summary_dates_what_was_done_in_the_year_looked_back_on():
 def test_town_and_country_stand_for_two_figures_each_its_own(sentence):
     assert [(row[0], row[1]) for row in _observations(sentence)] == [
         ("城镇居民人均可支配收入", Decimal("3")), ("农村居民人均可支配收入", Decimal("6.3"))]
+
+
+def test_a_level_reached_after_its_change_takes_the_change_as_its_growth():
+    assert _observations("全区地区生产总值同比增长6.1%、突破2万亿元大关。") == [
+        ("全区地区生产总值", Decimal("2"), "万亿元", Decimal("6.1"), "突破")]

@@ -379,8 +379,28 @@ def _named_level(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then 
 
 
 # each figure of a clause goes to the first of these that reads it (all but the last may pass it on)
-_CLAUSE_READERS = (_growth_listed, _growth_of_the_clause, _changes_given_out, _levels_spread, _figures_each,
-                   _part_of_a_name, _went_on, _other_unit, _named_level)
+def _level_after_its_change(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
+    """``地区生产总值同比增长6.1%、突破2万亿元大关``: the change came first; the level reached after it is that
+    figure's, and the change its growth."""
+    if change is not None or not c.out or not _REACHED_AFTER_CHANGE.fullmatch(before):
+        return None
+    prev = c.out[-1]
+    if prev["rule"] != "change" or prev["start"] < c.start or prev["q"].unit != "%" or q.unit in ("%", "个百分点"):
+        return None
+    sign = -1 if prev.get("qualifier") == "下降" else 1
+    item = _level(c.text, prev["start"], q, c.end, before=prev["name"])
+    if item is None:
+        return None
+    c.out[-1] = dict(item, growth=sign * prev["q"].value)
+    c.levels.append(c.out[-1])
+    return _Then.NEXT
+
+
+_REACHED_AFTER_CHANGE = re.compile(r"[、,，]\s*(?:并|且)?(?:突破|达到|达|超过|超|首破|跨越|迈上|跃上)")
+
+
+_CLAUSE_READERS = (_growth_listed, _growth_of_the_clause, _changes_given_out, _level_after_its_change, _levels_spread,
+                   _figures_each, _part_of_a_name, _went_on, _other_unit, _named_level)
 
 
 # a figure reached right after the figure before it (``突破4000亿元,达4601.5亿元``, ``增长8%,到2025年达到900亿元``)
