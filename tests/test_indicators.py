@@ -500,3 +500,8 @@ def test_town_and_country_stand_for_two_figures_each_its_own(sentence):
 def test_a_level_reached_after_its_change_takes_the_change_as_its_growth():
     assert _observations("全区地区生产总值同比增长6.1%、突破2万亿元大关。") == [
         ("全区地区生产总值", Decimal("2"), "万亿元", Decimal("6.1"), "突破")]
+
+
+def test_money_right_before_the_fund_it_is_the_amount_of_is_named_by_the_fund():
+    assert [row[:3] for row in _observations("统筹用好中央149.2亿元乡村振兴补助资金,推动产业发展。")] == [
+        ("乡村振兴补助资金", Decimal("149.2"), "亿元")]

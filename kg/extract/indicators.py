@@ -679,6 +679,8 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
     after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
     if q.unit == "%" and after in RATE_VERBS and len(name) >= 2:  # ``困难家庭帮扶100%达标``: a rate named after it
         name, rule = name + after + "率", "rate"
+    elif q.unit.endswith("元") and (fund := _FUND_AFTER.match(after)):  # ``用好中央149.2亿元乡村振兴补助资金``
+        name, rule = indicator_name(fund.group()), "fund-after"
     elif after.startswith("大关"):  # ``突破400亿元大关``: a threshold passed, named by the words before it, if any
         if len(name) < 2:
             return None  # ``…完成10.3亿元,突破了10亿元大关``: the figure stated again as a round threshold
@@ -710,6 +712,10 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
         qualifier = "预计"
     return {"name": name[:40], "q": q, "start": cursor, "end": q.end, "rule": rule, "growth": None, "qualifier": qualifier,
             "staged": staged if staged != name else None}
+
+
+# money right before the fund, loan or bond it is the amount of: that names it
+_FUND_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:资金|基金|贷款|债券|专项债|补贴)(?![\u4e00-\u9fff])")
 
 
 def _starting_level(q: Quantity, name: str, start_words: str) -> dict | None:
