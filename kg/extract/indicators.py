@@ -715,7 +715,7 @@ def _level(text: str, cursor: int, q: Quantity, clause_end: int, before: str | N
 
 
 # money right before the fund, loan or bond it is the amount of: that names it
-_FUND_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:资金|基金|贷款|债券|专项债|补贴)(?![\u4e00-\u9fff])")
+_FUND_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{2,12}?(?:资金|基金|贷款|债券|专项债|补贴)(?![\u4e00-\u9fff])")
 
 
 def _starting_level(q: Quantity, name: str, start_words: str) -> dict | None:
