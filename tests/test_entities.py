@@ -667,3 +667,8 @@ def test_names_jieba_or_an_adverb_would_hide(sentence, name):
                                       "积极承接中东部劳动密集型产业转移。"])
 def test_figures_grades_and_parts_of_the_country_are_no_names(sentence):
     assert not _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["主要指标保持中高速增长。", "加强对外部环境的研判。", "加强工地扬尘、道路扬尘治理。"])
+def test_a_speed_a_part_of_anything_and_a_list_are_no_names(sentence):
+    assert not _entities(sentence)

@@ -20,7 +20,7 @@ from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 -
 __all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
 
-_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划".split())
+_NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划 中高速 高速度".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^(?:[一二三四五六七八九十两]+|\d+)大")  # ``宜居之城``, ``五大教育集团``, ``9大科技项目``
 _INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节|消费|市场)(?:[,，。;；、]|发展|集群|防控|$)")
 _MAIN_WORKS = "主体工程"
@@ -208,6 +208,8 @@ def _accept(text: str, start: int, end: int, suffix: str, toks: list[Tok], j: in
             return _accept(text, toks[at].start, end, suffix, toks, at, k, places)
     if start > 0 and text[start - 1].isdigit() and (raw[:1] in "家个所座项处名支批版期号届条" or raw.startswith(UNIT_BASES)):
         return None  # ``3家企业``: a count
+    if "、" in raw and "“" not in raw and '"' not in raw:
+        return None  # ``工地扬尘、道路``: a list, not a name (but a quoted title: ``“大学习、深调研”…``)
     if _A_MAGNITUDE.match(raw) or raw.startswith("级"):
         return None  # ``60兆电子伏``: a figure, not a company; ``千万千瓦|级新能源基地``: a grade of a kind
     name = clean_name(raw)
@@ -495,7 +497,8 @@ def government_bodies(text: str, toks: list[Tok]):
 
 
 _BODY_END = re.compile(r"(?:部|厅|委|局|署)$")
-_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局)$|^[东西南北中]{2,3}部$")  # ``中东部``: a part of the country
+_NOT_BODY = re.compile(r"(?:党委|党工委|工委|格局|布局|全局|大局|新局|开局|变局|当局|结局|外部|内部|全部|局部|底部|头部)$"
+                       r"|^[东西南北中]{2,3}部$")  # ``中东部``: a part of the country; ``对外部``: a part of anything
 # the country's own organs, named in the chain of command a report cites (``中央政治局会议精神``), not bodies it has
 _CENTRAL = re.compile(r"(?:党中央|中共中央|中央|全国人大|全国政协)")
 
