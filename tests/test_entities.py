@@ -672,3 +672,8 @@ def test_figures_grades_and_parts_of_the_country_are_no_names(sentence):
 @pytest.mark.parametrize("sentence", ["主要指标保持中高速增长。", "加强对外部环境的研判。", "加强工地扬尘、道路扬尘治理。"])
 def test_a_speed_a_part_of_anything_and_a_list_are_no_names(sentence):
     assert not _entities(sentence)
+
+
+def test_bare_members_of_a_list_with_no_head_are_not_typed_by_a_named_sibling():
+    found = {n for n, _ in _entities("强化一类探头、科技围合小区、视频门禁、云终端等信息化支撑。")}
+    assert not {"视频门禁", "云终端"} & found
