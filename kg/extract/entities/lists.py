@@ -135,7 +135,7 @@ def _bare_member(the_list: _List, name: str, a: int, b: int) -> list[tuple]:
         return []  # not ``燃气、供热等工程``: kinds
     siblings = the_list.sibling_types
     if (etype or siblings) and (len(name) <= 6 or etype != "Enterprise") and (
-            _bare_name(name, toks, a, b, etype) or (head and siblings and len(name) >= 3 and not known_word(name))
+            _bare_name(name, toks, a, b, etype) or (etype and siblings and len(name) >= 3 and not known_word(name))
             or _a_brand(the_list, name, a, b)):
         return [(name, _university_or(name, etype or sorted(siblings)[0]), a, b, "enumeration")]
     return []
