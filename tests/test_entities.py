@@ -676,3 +676,11 @@ def test_a_speed_a_part_of_anything_and_a_list_are_no_names(sentence):
 
 def test_bare_members_of_a_list_with_no_head_are_not_typed_by_a_named_sibling_for_being_unknown_words():
     assert "视频门禁" not in {n for n, _ in _entities("强化一类探头、科技围合小区、视频门禁等信息化支撑。")}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("建成星澜村500亩茶叶基地。", "星澜村500亩茶叶基地"),  # a village's base, by its area
+    ("哈密400万吨/年煤制油项目开工。", "哈密400万吨/年煤制油项目"),  # a capacity by the year
+])
+def test_a_capacity_by_the_year_or_an_area_starts_the_name_at_its_owner(sentence, name):
+    assert (name, "Project") in _entities(sentence)

@@ -183,6 +183,9 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     j, end = k, toks[k].end
     while j - 1 >= floor and end - toks[j - 1].start <= MAX_NAME:
         before = toks[j - 1]
+        if (owner := _owner_before_a_capacity(toks, j, floor)) is not None:
+            j = owner  # ``亘富`` | ``200万吨`` | ``褐煤提质项目``: a company's works named with their capacity
+            break
         if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
         elif before.word == "-" and j - 2 >= floor and _place_piece(toks[j - 2]) and _HAN_ONLY.match(toks[j].word):
@@ -194,9 +197,6 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             j -= 1  # ``龙胜至宜州高速公路``: a route named by its two ends
         elif j == k and _two_odd_characters(toks, j - 2, floor):
             j -= 2  # ``建成`` | ``崇|凭|铁路``: a rare name jieba cut into two characters, one read as a preposition
-        elif (owner := _owner_before_a_capacity(toks, j, floor)) is not None:
-            j = owner  # ``亘富`` | ``200万吨`` | ``褐煤提质项目``: a company's works named with their capacity
-            break
         elif before.pos in ("f", "m") and j - 1 >= floor and _opens_an_unknown_name(toks, j - 1) and j < k:
             j -= 1  # ``后|海|总部基地``, ``百|旺|信|工业园``: an unknown name jieba cut into single characters
             if not (j - 1 >= floor and toks[j - 1].word == "-"):
@@ -212,7 +212,7 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
 
 
 # a capacity inside a works' name: ``200万吨``, ``年产10万吨``, ``2×35万千瓦``
-_CAPACITY_UNIT = re.compile(r"(?:万|亿)?(?:吨|千瓦|兆瓦|千瓦时|件|套|台|辆|平方米|立方米|头|只|羽|片|块)(?:级)?")
+_CAPACITY_UNIT = re.compile(r"(?:万|亿)?(?:吨|千瓦|兆瓦|千瓦时|件|套|台|辆|平方米|立方米|头|只|羽|片|块|亩|公顷)(?:级)?")
 _OUTPUT_WORDS = frozenset({"年产", "年处理", "日处理", "日产", "年加工", "年出栏", "年吞吐"})
 _OWNER_POS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j"})
 
@@ -222,14 +222,23 @@ def _owner_before_a_capacity(toks: list[Tok], j: int, floor: int) -> int | None:
     ``星澜年产10万吨新材料项目``): at the company or the place that owns it, a specific name just before the
     capacity; ``None`` when there is no capacity there, or no owner (``新建10万吨…``: a verb)."""
     i = j - 1
+    if i - 2 >= floor and toks[i].word == "年" and toks[i - 1].word == "/":
+        i -= 2  # ``400万吨/年``: a capacity by the year
+    elif i - 1 >= floor and toks[i].word == "/" and toks[j].word == "年":
+        i -= 1
     if i - 1 < floor or not _CAPACITY_UNIT.fullmatch(toks[i].word) or not re.fullmatch(r"\d+(?:\.\d+)?", toks[i - 1].word):
         return None
     i -= 2
     if i >= floor and toks[i].word in _OUTPUT_WORDS:
         i -= 1
+    if i - 1 >= floor and toks[i].word in _PLACE_MARKS and toks[i - 1].pos in _OWNER_POS:
+        i -= 1  # ``星澜村`` | ``500亩``: a village's or a county's works
     if i < floor or toks[i].pos not in _OWNER_POS or toks[i].word in BOUNDARY_WORDS or len(toks[i].word) < 2:
         return None
-    return i if specificity_of([toks[i]], "") else None
+    return i if specificity_of([toks[i]], "") or toks[i + 1].word in _PLACE_MARKS else None
+
+
+_PLACE_MARKS = frozenset("村 社区 镇 乡 县 区 市 旗".split())
 
 
 _NUMBER = re.compile(r"\d+")
