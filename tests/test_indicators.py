@@ -505,3 +505,13 @@ def test_a_level_reached_after_its_change_takes_the_change_as_its_growth():
 def test_money_right_before_the_fund_it_is_the_amount_of_is_named_by_the_fund():
     assert [row[:3] for row in _observations("统筹用好中央149.2亿元乡村振兴补助资金,推动产业发展。")] == [
         ("乡村振兴补助资金", Decimal("149.2"), "亿元")]
+
+
+def test_a_difference_given_out_keeps_what_each_is_compared_with():
+    assert [row[:2] for row in _observations("装备制造业和高新技术产业增加值占规上工业比重分别高于全省22.7和28.8个百分点。")] == [
+        ("装备制造业占规上工业比重高于全省", Decimal("22.7")), ("高新技术产业增加值占规上工业比重高于全省", Decimal("28.8"))]
+
+
+def test_town_and_country_reached_two_figures_with_no_word_that_gives_them_out():
+    assert [row[:2] for row in _observations("城乡居民人均可支配收入达到2.36万元和1.53万元。")] == [
+        ("城镇居民人均可支配收入", Decimal("2.36")), ("农村居民人均可支配收入", Decimal("1.53"))]

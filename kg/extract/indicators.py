@@ -330,12 +330,26 @@ _SPREAD_LEVELS = re.compile(r"分别(?:达到|达|为|是|控制在|保持在|�
 
 
 def _levels_spread(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
-    """``A、B分别达到3亿元、5亿元``, ``A和B分别控制在5.5%和3.5%以内``: one level each."""
-    if (spread := _SPREAD_LEVELS.search(before)) and (re.search(r"[、和与及]", before)
-                                                       or before.startswith(tuple(PAIRED_WORDS))):
+    """``A、B分别达到3亿元、5亿元``, ``A和B分别控制在5.5%和3.5%以内``: one level each; so for a word that stands
+    for two before two figures (``城乡居民人均可支配收入达到2.36万元和1.53万元``), and for a difference given out
+    (``A和B分别高于全省22.7和28.8个百分点``: each name keeps what it is compared with)."""
+    paired = before.startswith(tuple(PAIRED_WORDS)) and i + 1 < len(c.quantities) \
+        and c.quantities[i + 1].unit == q.unit and re.fullmatch(r"[、和与及]", c.text[q.end:c.quantities[i + 1].start])
+    if (spread := _SPREAD_LEVELS.search(before)) and (re.search(r"[、和与及]", before) or paired):
         _spread_levels(c.text, before[: spread.start()], c.cursor, c.quantities[i:], c.levels, c.out)
         return _Then.STOP
+    if paired and (reached := _PAIR_REACHED.search(before)):
+        _spread_levels(c.text, before[: reached.start()], c.cursor, c.quantities[i:i + 2], c.levels, c.out)
+        return _Then.STOP
+    if (compared := _SPREAD_COMPARED.search(before)) and re.search(r"[、和与及]", before[: compared.start()]):
+        _spread_levels(c.text, before[: compared.start()], c.cursor, c.quantities[i:], c.levels, c.out,
+                       tail=compared.group(1))
+        return _Then.STOP
     return None
+
+
+_PAIR_REACHED = re.compile(r"(?:分别)?(?:达到|达|为|是)$")
+_SPREAD_COMPARED = re.compile(r"分别((?:高于|低于|超过|快于|慢于|高出)[\u4e00-\u9fff]{0,6})$")
 
 
 def _figures_each(c: _Clause, i: int, q: Quantity, before: str, change) -> _Then | None:
@@ -633,8 +647,9 @@ def _shared_tail(members: list[str]) -> list[str]:
     return [m if _SHARED_TAIL.search(m) else m + tail.group() for m in members[:-1]] + members[-1:]
 
 
-def _spread_levels(text: str, members_text: str, cursor: int, run: list[Quantity], levels: list[dict], out: list[dict]):
-    """``A、B比重分别达63%、67%``: the i-th member names the i-th figure."""
+def _spread_levels(text: str, members_text: str, cursor: int, run: list[Quantity], levels: list[dict], out: list[dict],
+                   tail: str = ""):
+    """``A、B比重分别达63%、67%``: the i-th member names the i-th figure (with ``tail`` after each name)."""
     figures = [run[0]]
     for prev, q in zip(run, run[1:]):
         if not re.fullmatch(r"[、和及\s]*", text[prev.end:q.start]):
@@ -646,7 +661,7 @@ def _spread_levels(text: str, members_text: str, cursor: int, run: list[Quantity
     if len(members) != len(figures) or any(len(indicator_name(m)) < 4 for m in members):
         members = [members_text] * len(figures)
     for member, q in zip(members, figures):
-        item = {"name": indicator_name(member)[:40], "q": q, "start": cursor, "end": q.end, "rule": "spread",
+        item = {"name": (indicator_name(member) + tail)[:40], "q": q, "start": cursor, "end": q.end, "rule": "spread",
                 "growth": None, "qualifier": q.qualifier}
         if len(item["name"]) >= 2:
             out.append(item)
