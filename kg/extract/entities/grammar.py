@@ -296,7 +296,7 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
             j = m + 1  # ``银湖片区建设``|``国际人才智慧谷``: where it is built, the building, then the name
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)
-                                                            or _verb_complement(toks, j, k) or _set_phrase_of_a_verb(t)):
+                                                            or _verb_complement(toks, j, k) or set_phrase_of_a_verb(t)):
         j += 1
     return j
 
@@ -310,11 +310,11 @@ _PROPER_START = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "j"})
 def _verb_complement(toks: list[Tok], j: int, k: int) -> bool:
     """True for a ``好`` that jieba cut from its verb (``发挥`` | ``好`` | ``碧川国际人才交流中心``): a name that
     holds a proper noun follows it, so it opens no name (``好望科技`` stays whole)."""
-    return toks[j].word == "好" and j > 0 and (toks[j - 1].pos == "v" or _set_phrase_of_a_verb(toks[j - 1])) \
+    return toks[j].word == "好" and j > 0 and (toks[j - 1].pos == "v" or set_phrase_of_a_verb(toks[j - 1])) \
         and specificity_of(toks[j + 1:k + 1], "") == 2
 
 
-def _set_phrase_of_a_verb(tok: Tok) -> bool:
+def set_phrase_of_a_verb(tok: Tok) -> bool:
     """True for a set phrase of four or more characters that ends in a verb (``紧紧围绕``, ``贯彻落实``): it governs what
     follows it, as a verb does; ``自然生态`` does not."""
     if tok.pos not in ("l", "i") or len(tok.word) < 4:

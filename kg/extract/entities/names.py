@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import (CAMPAIGN_HEADS, CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
-from kg.extract.entities.grammar import (GENERIC_VILLAGE, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
+from kg.extract.entities.grammar import (GENERIC_VILLAGE, set_phrase_of_a_verb, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
@@ -701,6 +701,9 @@ def _title_start(toks: list[Tok], h: int) -> tuple[int | None, bool]:
     return k, launched
 
 
+_OPENS_A_CAMPAIGN = re.compile(r"^(?:v|vn|a|ad|an|i|l)$")
+
+
 def _a_title(text: str, inside: list[Tok], head: str, launched: bool) -> bool:
     """True when the words ``inside`` (the title with its head) name one programme or body: they open with a noun
     after a launch word, or, for a campaign, with its own verb; they hold no preposition, no ``的``, no two things
@@ -708,8 +711,9 @@ def _a_title(text: str, inside: list[Tok], head: str, launched: bool) -> bool:
     opening, campaign = inside[0], head in CAMPAIGN_HEADS
     own_verb = opening.pos == "v" and len(opening.word) >= 2 and opening.word not in BOUNDARY_WORDS
     if opening.word in BOUNDARY_WORDS or not (
-            own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")):
-        return False
+            own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")
+            or launched and campaign and _OPENS_A_CAMPAIGN.match(opening.pos) and not set_phrase_of_a_verb(opening)):
+        return False  # a campaign launched may open with its aim: ``实施|稳增长…百日攻坚行动``, ``推进|土壤污染防治行动计划``
     if any(t.pos == "p" or t.pos == "c" and not campaign for t in inside):
         return False  # ``水环境治理从平台``, ``诚信体系和信用信息平台``: a phrase, or two things
     name = text[opening.start:inside[-1].end]
