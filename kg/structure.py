@@ -259,6 +259,7 @@ def _read_part(b: _Builder, key: str, kind: str, head: _Para, paras: list[_Para]
         ov_end = paras[first].start if sections else end
         b.add(key=f"{key}0", kind="overview", title=f"{title}(总述)", part=kind,
               start=paras[0].start if paras else head.end, end=ov_end, parent=key)
+        _read_dash_topics(b, f"{key}0", kind, paras[:first] if sections else paras, ov_end)
     closing_from = _closing_start(paras, sections)
     n = 0
     for j, i in enumerate(sections):
@@ -285,6 +286,16 @@ def _untitled_sections(paras: list[_Para]) -> list[int]:
     style = _section_style(paras, None)
     sections = _section_heads(paras, style, None) or _summary_openers(paras)
     return sections if len(sections) >= 2 else []
+
+
+def _read_dash_topics(b: _Builder, key: str, kind: str, paras: list[_Para], end: int):
+    """The highlights of an overview, each a paragraph led by a dash and a short phrase (``——综合实力更强。荣登…``):
+    topics of the overview, titled by the phrase."""
+    starts = [(p, lead) for p in paras if p.text.startswith("—")
+              and (lead := _lead_phrase(_Para(p.start, p.end, p.text.lstrip("—").strip())))]
+    for t, (p, lead) in enumerate(starts, 1):
+        stop = starts[t][0].start if t < len(starts) else end
+        b.add(key=f"{key}.{t}", kind="topic", title=lead.strip(), part=kind, start=p.start, end=stop, parent=key, number=t)
 
 
 def _summary_openers(paras: list[_Para]) -> list[int]:

@@ -259,3 +259,9 @@ def test_a_web_pages_breadcrumb_is_no_headline():
     text = ("当前位置:\n首页 - 县政府信息 - 正文\n青峰县第十八届人民代表大会第二次会议隆重开幕\n发布日期:2023-02-13\n"
             "2月12日上午,大会开幕。县长作政府工作报告。")
     assert _areas(text, "front") == [("other", "青峰县第十八届人民代表大会第二次会议隆重开幕")]
+
+
+def test_the_highlights_an_overview_leads_with_a_dash_are_its_topics():
+    text = ("青峰县政府工作报告\n一、2022年工作回顾\n2022年,是极不平凡的一年。\n——综合实力更强。地区生产总值增长5%。\n"
+            "——发展后劲更足。新开工项目30个。\n二、2023年工作安排\n新增就业2000人。")
+    assert _areas(text, "topic") == [("review", "综合实力更强"), ("review", "发展后劲更足")]
