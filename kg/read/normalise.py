@@ -5,6 +5,7 @@ made simplified, one for one. Every analysed character keeps its offset in the o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
 from kg.extract.lexicon import SUMMARY_OPENER
@@ -54,7 +55,7 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
     >>> normalise("渾南區(qū)人民政府(PPP)")[0]
     '渾南區人民政府(PPP)'
     """
-    paragraphs = [p for p in (_clean_line(raw, a, b) for a, b in _line_spans(raw)) if p[0]]
+    paragraphs = _without_watermark([p for p in (_clean_line(raw, a, b) for a, b in _line_spans(raw)) if p[0]])
     chars: list[str] = []
     offsets: list[int] = []
     previous: str | None = None
@@ -69,6 +70,33 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
         previous, previous_heading, previous_end = line, heading, line_offsets[-1]
     offsets.append(len(raw))
     return "".join(chars), tuple(offsets)
+
+
+def _without_watermark(paragraphs: list[tuple]) -> list[tuple]:
+    """The lines without the mark a crawled site appended to most of them (``一、2021年工作回顾AFi乡村百科--为乡村振兴助力``,
+    ``各位代表:heK``): the longest ending of three characters or more, not all punctuation, that at least five
+    lines and a third of them share.
+
+    >>> lines = [(t + "heK", range(len(t) + 3), False) for t in ("各位代表:", "一、工作回顾", "投资5亿元。", "新建学校。", "完成。")]
+    >>> [line for line, _, _ in _without_watermark(lines)]
+    ['各位代表:', '一、工作回顾', '投资5亿元。', '新建学校。', '完成。']
+    """
+    if len(paragraphs) < 5:
+        return paragraphs
+    endings = Counter(line[-n:] for line, _, _ in paragraphs for n in range(3, min(len(line), 24) + 1))
+    marked = [e for e, n in endings.items() if n >= 5 and n * 3 >= len(paragraphs) and _WORDED.search(e)]
+    if not marked:
+        return paragraphs
+    mark = max(marked, key=len)
+    out = []
+    for line, offsets, heading in paragraphs:
+        if line.endswith(mark) and len(line) > len(mark):
+            line, offsets = line[: -len(mark)], list(offsets)[: -len(mark)]
+        out.append((line, offsets, heading))
+    return out
+
+
+_WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _line_spans(raw: str):
