@@ -684,3 +684,11 @@ def test_bare_members_of_a_list_with_no_head_are_not_typed_by_a_named_sibling_fo
 ])
 def test_a_capacity_by_the_year_or_an_area_starts_the_name_at_its_owner(sentence, name):
     assert (name, "Project") in _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("抓好京张体育文化旅游带建设。", "京张体育文化旅游带"),
+    ("沿河修建碧溪河景观带。", "碧溪河景观带"),  # 修建 builds it, and opens no name
+])
+def test_belts_of_tourism_culture_or_landscape_named_by_their_place_are_projects(sentence, name):
+    assert (name, "Project") in _entities(sentence)
