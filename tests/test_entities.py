@@ -692,3 +692,7 @@ def test_a_capacity_by_the_year_or_an_area_starts_the_name_at_its_owner(sentence
 ])
 def test_belts_of_tourism_culture_or_landscape_named_by_their_place_are_projects(sentence, name):
     assert (name, "Project") in _entities(sentence)
+
+
+def test_a_cluster_named_by_its_field_and_place_is_a_project_and_its_verb_no_part_of_it():
+    assert ("滇中稀贵金属集群", "Project") in _entities("培育壮大滇中稀贵金属集群。")
