@@ -696,3 +696,9 @@ def test_belts_of_tourism_culture_or_landscape_named_by_their_place_are_projects
 
 def test_a_cluster_named_by_its_field_and_place_is_a_project_and_its_verb_no_part_of_it():
     assert ("滇中稀贵金属集群", "Project") in _entities("培育壮大滇中稀贵金属集群。")
+
+
+def test_a_company_and_what_it_builds_are_two_names():
+    found = _entities("湖南星澜农业开发有限公司投资建设碧溪茶叶基地。")
+    assert ("湖南星澜农业开发有限公司", "Enterprise") in found
+    assert not any(n.startswith("湖南") and n.endswith("基地") for n, _ in found)

@@ -138,6 +138,12 @@ def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     >>> "".join(t.word for t in toks[_after_a_named_subject(toks, 0, len(toks) - 1, "产业园"):])
     '碧溪产业园'
     """
+    for i in range(k - 2, j - 1, -1):
+        if toks[i].word.endswith(_COMPANY_ENDS) and toks[i + 1].pos in ("v", "vn"):
+            i += 1
+            while i < k and (toks[i].pos in ("v", "vn") or toks[i].word in _AIM_VERBS):
+                i += 1
+            return i  # ``星河农业开发有限公司`` | ``投资建设`` | ``茶叶基地``: the company, what it does, then the works
     if TYPE_SUFFIXES[suffix] == "Initiative" or suffix.endswith(_WORKS_ENDS):
         return j
     for i in range(k - 2, j - 1, -1):
@@ -153,6 +159,7 @@ def _after_a_named_subject(toks: list[Tok], j: int, k: int, suffix: str) -> int:
 
 
 _AIM_VERBS = frozenset("建设 打造 创建 建成 争创".split())
+_COMPANY_ENDS = ("有限公司", "有限责任公司", "股份公司", "公司", "集团")
 
 
 def _a_body_then_its_aim(toks: list[Tok], i: int) -> bool:
