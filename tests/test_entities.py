@@ -702,3 +702,12 @@ def test_a_company_and_what_it_builds_are_two_names():
     found = _entities("湖南星澜农业开发有限公司投资建设碧溪茶叶基地。")
     assert ("湖南星澜农业开发有限公司", "Enterprise") in found
     assert not any(n.startswith("湖南") and n.endswith("基地") for n, _ in found)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("启动新一轮打造一流营商环境三年行动。", "打造一流营商环境三年行动"),  # a new round; the campaign's own aim opens it
+    ("开展规范涉企执法专项行动。", "规范涉企执法专项行动"),
+    ("深入推进先进制造业和现代服务业融合发展试点。", "先进制造业和现代服务业融合发展试点"),  # one pilot of both
+])
+def test_a_campaign_launched_is_named_by_its_whole_title(sentence, name):
+    assert (name, "Initiative") in _entities(sentence)

@@ -700,15 +700,22 @@ def _title_start(toks: list[Tok], h: int) -> tuple[int | None, bool]:
     launches it stands right before it (else a clause mark, or nothing)."""
     k = h
     while k - 1 >= 0 and toks[k - 1].word not in _LAUNCHERS and not _TITLE_STOPS.intersection(toks[k - 1].word) \
-            and toks[h].end - toks[k - 1].start <= 18:
+            and toks[h].end - toks[k - 1].start <= 22:
         k -= 1
     launched = k > 0 and toks[k - 1].word in _LAUNCHERS
+    if launched and k < h and _A_ROUND.fullmatch(toks[k].word):
+        k += 1  # ``启动新一轮`` | ``打造一流营商环境三年行动``: a new round of the campaign, not its title
     if k == h or not (launched or k == 0 or _TITLE_STOPS.intersection(toks[k - 1].word)):
         return None, False
     return k, launched
 
 
+_A_ROUND = re.compile(r"新一轮|新一批|新一届|第[一二三四五六七八九十\d]+(?:轮|批|届|期)")
+
+
 _OPENS_A_CAMPAIGN = re.compile(r"^(?:v|vn|a|ad|an|i|l)$")
+_MANNER_WORDS = frozenset("深入 全面 全力 大力 积极 持续 稳步 扎实 切实 不断 进一步 加快 加大 加强 高标准 高质量".split())
+_JOINT_WORKS = frozenset("融合 融合发展 协同 协同发展 联动 一体化 互动 共建 衔接".split())
 
 
 def _a_title(text: str, inside: list[Tok], head: str, launched: bool) -> bool:
@@ -717,11 +724,15 @@ def _a_title(text: str, inside: list[Tok], head: str, launched: bool) -> bool:
     joined (but in a campaign's title), and more than a kind counted or a generic name."""
     opening, campaign = inside[0], head in CAMPAIGN_HEADS
     own_verb = opening.pos == "v" and len(opening.word) >= 2 and opening.word not in BOUNDARY_WORDS
-    if opening.word in BOUNDARY_WORDS or not (
+    aim = launched and campaign and opening.pos in ("v", "vn", "n") and len(opening.word) >= 2 \
+        and opening.word not in _LAUNCHERS and opening.word not in _MANNER_WORDS
+    if opening.word in BOUNDARY_WORDS and not aim or not (aim or
             own_verb and campaign or launched and (opening.pos[:1] in ("n", "j") or opening.pos == "an")
+            or launched and opening.pos == "a" and len(inside) > 2 and inside[1].pos[:1] == "n"  # ``先进|制造业…``
             or launched and campaign and _OPENS_A_CAMPAIGN.match(opening.pos) and not set_phrase_of_a_verb(opening)):
         return False  # a campaign launched may open with its aim: ``实施|稳增长…百日攻坚行动``, ``推进|土壤污染防治行动计划``
-    if any(t.pos == "p" or t.pos == "c" and not campaign for t in inside):
+    joint = any(t.word in _JOINT_WORKS for t in inside)  # ``先进制造业和现代服务业融合发展试点``: one pilot of both
+    if any(t.pos == "p" or t.pos == "c" and not (campaign or joint) for t in inside):
         return False  # ``水环境治理从平台``, ``诚信体系和信用信息平台``: a phrase, or two things
     name = text[opening.start:inside[-1].end]
     return len(name) - len(head) >= 4 and any(t.pos[:1] == "n" for t in inside) and "的" not in name \
