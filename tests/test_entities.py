@@ -711,3 +711,11 @@ def test_a_company_and_what_it_builds_are_two_names():
 ])
 def test_a_campaign_launched_is_named_by_its_whole_title(sentence, name):
     assert (name, "Initiative") in _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("开展农村集体经营性建设用地入市试点工作。", "农村集体经营性建设用地入市试点"),  # 试点工作: one word for jieba
+    ("完成城乡供水一体化试点任务。", "城乡供水一体化试点"),  # the pilot's tasks, not a kind of task
+])
+def test_a_pilot_before_its_work_or_tasks_is_named(sentence, name):
+    assert (name, "Initiative") in _entities(sentence)

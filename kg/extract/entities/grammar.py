@@ -90,7 +90,7 @@ def merge_tokens(tokens: list[Token], text: str) -> list[Tok]:
     return out
 
 
-_RUN_ON_HEADS = ("项目", "工程")
+_RUN_ON_HEADS = ("项目", "工程", "试点")
 
 
 def _heads_apart(tokens: list[Token]) -> list[Token]:

@@ -20,6 +20,7 @@ from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 -
 __all__ = ["ROUTES", "SEGMENT", "SCHOOL_AT_HEAD", "suffix_names", "government_bodies", "road_works", "place_campaigns", "title_campaigns",
            "follow_up_campaigns"]
 
+_ASPECTS = frozenset("任务 工作 经验 成果 进展 成效".split())  # ``…一体化试点任务``: the programme's, not a kind's
 _NOT_SUFFIX_WORDS = frozenset("新局 开新局 全局 部署 布局 格局 大局 全局 开局 结局 当局 书局 时局 县城 全城 名城 古城 都城 省城 京城 长城 城市 香港 海港 一局 按计划 原计划 中高速 高速度".split())
 _SLOGAN = re.compile(r"之(?:城|都|区|乡|镇|窗)$|^(?:[一二三四五六七八九十两]+|\d+)大")  # ``宜居之城``, ``五大教育集团``, ``9大科技项目``
 _INDUSTRY_LIST = re.compile(r"[^,，。;；]{0,30}?等[^,，。;；\d]{0,6}?(?:产业|行业|领域|业态|环节|消费|市场)(?:[,，。;；、]|发展|集群|防控|$)")
@@ -53,6 +54,7 @@ def suffix_names(text: str, toks: list[Tok], places: frozenset[str] = frozenset(
             continue  # ``环节``, ``家园``: the suffix ends a common word, unless a cup's name leads it (``“星河杯”帆船赛``)
         if suffix in WEAK_SUFFIXES and k + 1 < len(toks) and toks[k + 1].pos in ("n", "ng", "nz", "ns") \
                 and toks[k + 1].word not in BOUNDARY_WORDS and toks[k + 1].word not in PART_WORDS \
+                and not (TYPE_SUFFIXES[suffix] == "Initiative" and toks[k + 1].word in _ASPECTS) \
                 and not (suffix.endswith(ROUTES) and SEGMENT.match(text, tok.end)):
             continue  # a modifier of the noun after it (``中心城区``), not a line before its section
         if TYPE_SUFFIXES[suffix] != "Village" and text[tok.end:tok.end + 1] in _HEAD_GOES_ON:
