@@ -206,6 +206,9 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     while j < k and (toks[j].pos == "paren" or (toks[j].pos == "f" and not _REGION_PART.fullmatch(toks[j].word)
                                                  and not _opens_an_unknown_name(toks, j))):
         j += 1
+    if j - 1 >= floor and j + 1 <= k and toks[j - 1].word in _ONE and len(toks[j].word) == 1 \
+            and toks[j + 1].word[:1] in _CN_NUMERALS:
+        j -= 1  # ``一河两岸``, ``一核两翼``: a set phrase of numerals opens the name
     if j > 0 and _NUMBER.fullmatch(toks[j - 1].word) and _ROAD_NUMBER_HEAD.match(toks[j].word):
         j -= 1
     return j
@@ -241,6 +244,8 @@ def _owner_before_a_capacity(toks: list[Tok], j: int, floor: int) -> int | None:
 _PLACE_MARKS = frozenset("村 社区 镇 乡 县 区 市 旗".split())
 
 
+_ONE = frozenset("一 1".split())
+_CN_NUMERALS = frozenset("一二两三四五六七八九十百千")
 _NUMBER = re.compile(r"\d+")
 _ROAD_NUMBER_HEAD = re.compile(r"国道|省道|县道|号")  # ``G107国道``, ``3号``: the number is part of the name
 
