@@ -719,3 +719,12 @@ def test_a_campaign_launched_is_named_by_its_whole_title(sentence, name):
 ])
 def test_a_pilot_before_its_work_or_tasks_is_named(sentence, name):
     assert (name, "Initiative") in _entities(sentence)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("完成汉邦大楼项目建设。", "汉邦大楼项目"),  # a building with a name of its own, then its project
+    ("加快建设东部电厂二期。", "东部电厂二期"),  # a phase of a facility named by its head
+])
+def test_a_project_or_a_phase_of_a_named_facility_is_a_name(sentence, name):
+    assert (name, "Project") in _entities(sentence)
+    assert not _entities("推进社区公园项目建设,建设产业园二期。")

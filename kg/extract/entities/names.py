@@ -315,6 +315,12 @@ def _specific_or_cued(c: _Candidate) -> bool:
     category in common words (``省级现代农业产业园``, ``快速预警机制``) unless its core is long enough."""
     weak = c.suffix in WEAK_SUFFIXES
     specificity = specificity_of(c.toks[c.j:c.k + 1], c.suffix, c.places)
+    if c.suffix == "项目" and specificity and (head := suffix_of(c.prefix)) and TYPE_SUFFIXES[head] == "Project" \
+            and len(c.prefix) > len(head) and not _LEVEL.match(c.prefix):
+        return True  # ``汉邦大楼项目``: a building of a name of its own, then its project
+    if _A_PHASE.fullmatch(c.suffix) and (head := suffix_of(c.prefix)) and TYPE_SUFFIXES[head] == "Project" \
+            and head not in WEAK_SUFFIXES and len(c.prefix) >= len(head) + 2 and not _LEVEL.match(c.prefix):
+        return True  # ``东部电厂二期``: a phase of a facility named by its head
     if _LEVEL.match(c.prefix) or (weak and c.etype != "Enterprise"):
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
     if specificity or _cued_name(c, weak):
@@ -329,6 +335,7 @@ def _specific_or_cued(c: _Candidate) -> bool:
 
 
 _PILOTS = ("试点",)
+_A_PHASE = re.compile(r"[一二三四五六七八九]期")
 _NO_FIELD = re.compile(r"(?:改革|示范|建设|创新|综合|各类|各项|重点|相关|有关|首批|第[一二三四五六七八九十]批|[一二两三四五六七八九十\d]+[项个批类])+")
 _TASK_WORDS = re.compile("|".join(PROJECT_KIND_WORDS))  # a kind of project: ``政府投资建设项目``
 
