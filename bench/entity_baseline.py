@@ -370,7 +370,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    gold_files = args.gold or sorted(GOLD_DIR.glob("*/*.json"))
+    gold_files = args.gold or sorted(p for split in ("dev", "test") for p in (GOLD_DIR / split).glob("*.json"))
     dirs = search_dirs(args.corpus)
     baseline = Baseline()
     warm_up(baseline)
