@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CLOSING_OPENERS, CLOSING_TOPICS, SUMMARY_OPENER, PLAN_HEADINGS, REGION_ENDINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
+from kg.extract.lexicon import (CLOSING_OPENERS, CLOSING_TOPICS, LOOKING_BACK_CUES, SUMMARY_OPENER, PLAN_HEADINGS, REGION_ENDINGS, RUN_IN_PART_ENDS, REGION_SUFFIXES, REVIEW_HEADINGS, REVIEW_ONLY,
                       SPEAKER_TITLES)
 from kg.extract.gazetteer import resolve_region
 from kg.model import Report, ReportMeta, Sentence, Structure, WorkArea
@@ -288,6 +288,22 @@ def _untitled_sections(paras: list[_Para]) -> list[int]:
     return sections if len(sections) >= 2 else []
 
 
+def _untitled_kind(opening: list[_Para], meta: ReportMeta) -> str:
+    """What a text with no part heading is about, by what its words before its first topic say: the coming
+    year's aims only (``今年,全镇将聚焦…``) make it the plan; looking back only (``一年来``, ``2022年,全镇…完成``)
+    the review; else neither, and its figures are dated by their sentences.
+
+    >>> m = ReportMeta(region="青峰镇", year=2023, review_year=2022, plan_year=2023)
+    >>> [_untitled_kind([_Para(0, 20, t)], m) for t in ("今年,全镇将聚焦产业振兴。", "一年来,全镇完成投资5亿元。", "会议召开。")]
+    ['plan', 'review', 'other']
+    """
+    words = "".join(p.text for p in opening)
+    ahead = re.search(r"(?:今年|明年|新的一年|%s年)[^。]{0,40}?(?:将|要|力争|确保)" % (meta.plan_year or "今"), words)
+    back = any(cue in words for cue in LOOKING_BACK_CUES) or (
+        meta.review_year and re.search(r"%s年[^。]{0,40}?(?:完成|实现|达到|建成)" % meta.review_year, words))
+    return "plan" if ahead and not back else "review" if back and not ahead else "other"
+
+
 def _read_dash_topics(b: _Builder, key: str, kind: str, paras: list[_Para], end: int):
     """The highlights of an overview, each a paragraph led by a dash and a short phrase (``——综合实力更强。荣登…``):
     topics of the overview, titled by the phrase."""
@@ -498,7 +514,8 @@ def read_structure(report: Report) -> Structure:
     opening = meta.title or _opening_words(front) or "报告开头"
     if not heads and _untitled_sections(paras):
         # no part at all (a news item, an excerpt), yet sections or topics: they are the text's work areas
-        _read_part(b, "A", "other", _Para(0, 0, opening), paras, len(text))
+        kind = _untitled_kind(paras[:_untitled_sections(paras)[0]], meta)
+        _read_part(b, {"review": "R", "plan": "P"}.get(kind, "A"), kind, _Para(0, 0, opening), paras, len(text))
     elif front:
         b.add(key="F", kind="front", title=opening, part="other",
               start=0, end=paras[first].start if first < len(paras) else len(text))

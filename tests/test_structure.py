@@ -242,11 +242,13 @@ def test_a_web_page_flattened_into_one_line_keeps_its_headings():
 
 def test_a_text_with_no_part_heading_still_has_its_numbered_topics_as_work_areas():
     """A news item or an excerpt with no review or plan heading: its ``一是…`` paragraphs are its work areas, in a
-    part of no kind (its figures are dated by their sentences)."""
-    text = ("星河镇聚焦产业振兴\n今年,星河镇将聚焦产业振兴。\n一是抓好农业生产。完成粮食种植2万亩。\n"
-            "二是推进土地整治。建设碧溪村高标准农田。")
-    assert _areas(text, "section") == [("other", "抓好农业生产"), ("other", "推进土地整治")]
-    assert _areas(text, "part") == [("other", "星河镇聚焦产业振兴")]
+    part that is the plan where its opening speaks only of this year's aims, and of no kind where it says neither
+    (its figures then dated by their sentences)."""
+    topics = "\n一是抓好农业生产。完成粮食种植2万亩。\n二是推进土地整治。建设碧溪村高标准农田。"
+    text = "星河镇聚焦产业振兴\n2023年3月5日,星河镇召开人代会。今年,星河镇将聚焦产业振兴。" + topics
+    assert _areas(text, "section") == [("plan", "抓好农业生产"), ("plan", "推进土地整治")]
+    assert _areas(text, "part") == [("plan", "星河镇聚焦产业振兴")]
+    assert _areas("星河镇聚焦产业振兴\n2023年3月5日,星河镇召开人代会。" + topics, "part") == [("other", "星河镇聚焦产业振兴")]
 
 
 def test_a_numbered_part_heading_run_into_a_one_line_page_after_a_sentence_is_found():
