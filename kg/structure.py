@@ -512,10 +512,15 @@ def read_structure(report: Report) -> Structure:
     front = paras[:first]
     meta = _read_meta(report, front, [(k, paras[i]) for i, k in heads])
     opening = meta.title or _opening_words(front) or "报告开头"
+    missing = _missing_parts(heads, paras)
     if not heads and _untitled_sections(paras):
         # no part at all (a news item, an excerpt), yet sections or topics: they are the text's work areas
         kind = _untitled_kind(paras[:_untitled_sections(paras)[0]], meta)
         _read_part(b, {"review": "R", "plan": "P"}.get(kind, "A"), kind, _Para(0, 0, opening), paras, len(text))
+        if kind in ("review", "plan"):  # read from its opening's words: the warning says so
+            missing = tuple(note.replace("its figures are dated by their sentences",
+                                         f"its numbered topics are read as the {kind}, by what its opening says")
+                            for note in missing if not note.startswith(f"no {kind} part"))
     elif front:
         b.add(key="F", kind="front", title=opening, part="other",
               start=0, end=paras[first].start if first < len(paras) else len(text))
@@ -529,7 +534,7 @@ def read_structure(report: Report) -> Structure:
     areas = tuple(b.areas)
     structure = Structure(meta=meta, areas=areas, sentences=())
     sentences = tuple(_sentences(text, paras, structure))
-    return Structure(meta=meta, areas=areas, sentences=sentences, missing=_missing_parts(heads, paras))
+    return Structure(meta=meta, areas=areas, sentences=sentences, missing=missing)
 
 
 # the title under an annex's heading that makes it part of the plan: ``2021年省十件民生实事``, ``今年重点项目``
