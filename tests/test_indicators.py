@@ -515,3 +515,8 @@ def test_a_difference_given_out_keeps_what_each_is_compared_with():
 def test_town_and_country_reached_two_figures_with_no_word_that_gives_them_out():
     assert [row[:2] for row in _observations("城乡居民人均可支配收入达到2.36万元和1.53万元。")] == [
         ("城镇居民人均可支配收入", Decimal("2.36")), ("农村居民人均可支配收入", Decimal("1.53"))]
+
+
+def test_a_clause_that_only_names_a_figure_gives_its_name_to_the_change_after_it():
+    assert [row[:3] for row in _observations("全县固定资产投资增长10%,地方一般公共预算收入扣除留抵退税,同口径增长9.9%。")][-1] == (
+        "地方一般公共预算收入", Decimal("9.9"), "%")

@@ -484,6 +484,11 @@ def _named_by_change(previous: str, cursor: int, q: Quantity, down: bool | None 
     '星河镇外贸出口增长'
     """
     ending = _CHANGE_ENDING.search(previous)
+    if q.unit in ("%", "成") and ending is None and not find_quantities(previous) \
+            and (subject := _A_FIGURE_NAMED.search(previous)):  # ``地方一般公共预算收入扣除留抵退税,同口径增长9.9%``
+        name = indicator_name(subject.group().split("、")[-1])
+        return {"name": name, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
+                "qualifier": "下降" if down else q.qualifier} if len(name) >= 2 else None
     if q.unit not in ("%", "成") or ending is None or find_quantities(previous):
         return None
     verb = ending.group() if ending.group() in GROWTH_UP + GROWTH_DOWN else ""
@@ -494,6 +499,9 @@ def _named_by_change(previous: str, cursor: int, q: Quantity, down: bool | None 
     return {"name": name + verb, "q": q, "start": cursor, "end": q.end, "rule": "change", "growth": None,
             "qualifier": "下降" if down else q.qualifier}
 
+
+# a clause that names a figure and says nothing of it, for the clause after it to give its change
+_A_FIGURE_NAMED = re.compile(r"^[\u4e00-\u9fff、]{2,20}?(?:收入|总值|增加值|投资|产值|总额|利润|税收|销售额|营业额|出口|进口|消费)")
 
 _COUNT_UNITS = ("个", "家", "项", "座", "所", "条", "名", "户", "件", "支", "批")
 
