@@ -347,7 +347,7 @@ def _in_simplified(gold: dict) -> dict:
     import opencc
 
     convert = opencc.OpenCC("t2s").convert
-    return json.loads(convert(json.dumps(gold, ensure_ascii=False)))
+    return dict(json.loads(convert(json.dumps(gold, ensure_ascii=False))), doc=gold["doc"])  # the file keeps its name
 
 
 def evaluate(gold: dict, g: Graph) -> Evaluation:

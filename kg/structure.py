@@ -512,15 +512,12 @@ def read_structure(report: Report) -> Structure:
     front = paras[:first]
     meta = _read_meta(report, front, [(k, paras[i]) for i, k in heads])
     opening = meta.title or _opening_words(front) or "报告开头"
-    missing = _missing_parts(heads, paras)
-    if not heads and _untitled_sections(paras):
-        # no part at all (a news item, an excerpt), yet sections or topics: they are the text's work areas
-        kind = _untitled_kind(paras[:_untitled_sections(paras)[0]], meta)
+    untitled = [] if heads else _untitled_sections(paras)
+    read_as = None
+    if untitled:  # no part at all (a news item, an excerpt), yet sections or topics: they are the text's work areas
+        kind = _untitled_kind(paras[:untitled[0]], meta)
+        read_as = kind if kind in ("review", "plan") else None
         _read_part(b, {"review": "R", "plan": "P"}.get(kind, "A"), kind, _Para(0, 0, opening), paras, len(text))
-        if kind in ("review", "plan"):  # read from its opening's words: the warning says so
-            missing = tuple(note.replace("its figures are dated by their sentences",
-                                         f"its numbered topics are read as the {kind}, by what its opening says")
-                            for note in missing if not note.startswith(f"no {kind} part"))
     elif front:
         b.add(key="F", kind="front", title=opening, part="other",
               start=0, end=paras[first].start if first < len(paras) else len(text))
@@ -534,7 +531,7 @@ def read_structure(report: Report) -> Structure:
     areas = tuple(b.areas)
     structure = Structure(meta=meta, areas=areas, sentences=())
     sentences = tuple(_sentences(text, paras, structure))
-    return Structure(meta=meta, areas=areas, sentences=sentences, missing=missing)
+    return Structure(meta=meta, areas=areas, sentences=sentences, missing=_missing_parts(heads, paras, read_as))
 
 
 # the title under an annex's heading that makes it part of the plan: ``2021年省十件民生实事``, ``今年重点项目``
@@ -569,9 +566,12 @@ def _first_clause_heads(paras: list[_Para], found: set[str]) -> list[tuple[int, 
     return heads
 
 
-def _missing_parts(heads: list[tuple[int, str]], paras: list[_Para]) -> tuple[str, ...]:
-    """Why a review or a plan part was not found: what the source lacks."""
-    kinds = [k for _, k in heads]
+def _missing_parts(heads: list[tuple[int, str]], paras: list[_Para], read_as: str | None = None) -> tuple[str, ...]:
+    """Why a review or a plan part was not found: what the source lacks. ``read_as``: the part a text with no part
+    heading was read as, by what its opening says (``_untitled_kind``); only the other is missing."""
+    kinds = [k for _, k in heads] + ([read_as] if read_as else [])
+    dated = (f"its numbered topics are read as the {read_as}, by what its opening says" if read_as
+             else "its figures are dated by their sentences")
     notes = []
     for kind, words in (("review", "工作回顾, 过去一年, 主要工作…"), ("plan", "工作安排, 工作任务, 今后五年…")):
         if kind in kinds:
@@ -579,7 +579,7 @@ def _missing_parts(heads: list[tuple[int, str]], paras: list[_Para]) -> tuple[st
         other = next((paras[i].text[:30] for i, k in heads if k in ("review", "plan")), None)
         where = (f"before the {'plan' if kind == 'review' else 'review'} part ({other})" if other
                  else "anywhere (a summary or an excerpt?)")
-        notes.append(f"no {kind} part: no heading like {words} {where}; its figures are dated by their sentences")
+        notes.append(f"no {kind} part: no heading like {words} {where}; {dated}")
     return tuple(notes)
 
 

@@ -93,7 +93,8 @@ def make_part(x: Extraction, validate: bool = True, page: bool = True) -> Part:
     counts = Counter(e.etype for e in x.entities)
     counts["Observation"] += len(x.observations)
     return Part(report=report_node(x), name=x.report.name, triples=len(own), counts=dict(counts),
-                structured=any(a.kind == "part" and a.part in ("review", "plan") for a in x.structure.areas), missing=x.structure.missing,
+                structured=any(a.kind == "part" and a.part in ("review", "plan") for a in x.structure.areas),
+                missing=x.structure.missing,
                 shared=tuple(shared),
                 violations=violations, paged=page, turtle=turtle_of(own),
                 page=pickle.dumps(page_facts(own), protocol=_PICKLE) if page else b"",

@@ -104,7 +104,7 @@ def _listed_companies(text: str, toks: list[Tok], k: int, places: frozenset[str]
     """``星澜生物、云岚技术获2项专利金奖``, ``星澜、云岚上市``: each member of a list that opens the
     clause before a cue only companies take is a company (a bare one if specific, one with a
     company's suffix if not a common word). ``beside_a_company``: the cue is one places take too (``获评``), so
-    the list is of companies only where one member is named as a company (``友昌母婴、乙盛机械获评…``)."""
+    the list is of companies only where one member is named as a company (``星澜母婴、青峰机械获评…``)."""
     members = [(toks[j].start, toks[e - 1].end, toks[j:e]) for j, e in _list_members(toks, k)]
     named = [(clean_name(text[a:b]), suffix_of(text[a:b]), a, b, inside) for a, b, inside in members]
     companies = any(suffix and TYPE_SUFFIXES[suffix] == "Enterprise" and not known_word(name)

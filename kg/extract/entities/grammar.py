@@ -94,13 +94,17 @@ _RUN_ON_HEADS = ("项目", "工程", "试点")
 
 
 def _heads_apart(tokens: list[Token]) -> list[Token]:
-    """``塔河炼化一体化项目前期工作``: jieba reads ``项目前期`` as one word; the head of the works ends a name, so it
+    """``星澜炼化一体化项目前期工作``: jieba reads ``项目前期`` as one word; the head of the works ends a name, so it
     stands apart from the word after it."""
-    if not any(len(t.word) >= 4 and t.word.startswith(_RUN_ON_HEADS) for t in tokens):
+    def run_on(t: Token) -> bool:
+        return len(t.word) >= 4 and t.word.startswith(_RUN_ON_HEADS) and t.word not in TYPE_SUFFIXES \
+            and known_word(t.word[2:])
+
+    if not any(run_on(t) for t in tokens):
         return tokens
     out = []
     for t in tokens:
-        if len(t.word) >= 4 and t.word.startswith(_RUN_ON_HEADS) and t.word not in TYPE_SUFFIXES and known_word(t.word[2:]):
+        if run_on(t):
             out.extend((Tok(t.word[:2], "n", t.start, t.start + 2), Tok(t.word[2:], t.pos, t.start + 2, t.end)))
         else:
             out.append(t)
@@ -184,7 +188,7 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
     while j - 1 >= floor and end - toks[j - 1].start <= MAX_NAME:
         before = toks[j - 1]
         if (owner := _owner_before_a_capacity(toks, j, floor)) is not None:
-            j = owner  # ``亘富`` | ``200万吨`` | ``褐煤提质项目``: a company's works named with their capacity
+            j = owner  # ``星澜`` | ``200万吨`` | ``褐煤提质项目``: a company's works named with their capacity
             break
         if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
@@ -221,7 +225,7 @@ _OWNER_POS = frozenset({"n", "nz", "ns", "nr", "nt", "nrt", "j"})
 
 
 def _owner_before_a_capacity(toks: list[Tok], j: int, floor: int) -> int | None:
-    """Where a works' name starts when a capacity stands before its kind (``亘富200万吨褐煤提质项目``,
+    """Where a works' name starts when a capacity stands before its kind (``青峰200万吨褐煤提质项目``,
     ``星澜年产10万吨新材料项目``): at the company or the place that owns it, a specific name just before the
     capacity; ``None`` when there is no capacity there, or no owner (``新建10万吨…``: a verb)."""
     i = j - 1
@@ -287,7 +291,7 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
     while manner < k and toks[manner].word in _MANNER:
         manner += 1
     if manner > j and manner + 1 <= k and toks[manner].word in _MANNER_VERBS:
-        j = manner + 1  # ``高质量高效率建设`` | ``平陆运河``: how a work is done, then the doing
+        j = manner + 1  # ``高质量高效率建设`` | ``碧溪运河``: how a work is done, then the doing
     verbs = j
     while verbs < k and _governing_verb(toks[verbs], first=verbs == j):
         verbs += 1  # ``整合重组`` | ``西涌小学``: one verb or a run of them
@@ -298,7 +302,7 @@ def start_after_verbs(toks: list[Tok], j: int, k: int, suffix: str) -> int:
             j = m + 1  # ``高新区建设``|``高水平科技创新平台``: a work word used as the verb
         elif m > j and toks[m].word in ("建设", "打造") and toks[m - 1].word.endswith(_AREA_ENDS) \
                 and toks[k].end - toks[m + 1].start >= keep + 2:
-            j = m + 1  # ``银湖片区建设``|``国际人才智慧谷``: where it is built, the building, then the name
+            j = m + 1  # ``碧溪片区建设``|``国际人才智慧谷``: where it is built, the building, then the name
     while j < k and toks[k].end - toks[j + 1].start >= keep and (
             t := toks[j]).pos not in ("quote", "paren") and (t.word in _LEADING_WORDS or LEADING_JUNK.fullmatch(t.word)
                                                             or _verb_complement(toks, j, k) or set_phrase_of_a_verb(t)):

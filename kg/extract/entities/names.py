@@ -317,10 +317,10 @@ def _specific_or_cued(c: _Candidate) -> bool:
     specificity = specificity_of(c.toks[c.j:c.k + 1], c.suffix, c.places)
     if c.suffix == "项目" and specificity and (head := suffix_of(c.prefix)) and TYPE_SUFFIXES[head] == "Project" \
             and len(c.prefix) > len(head) and not _LEVEL.match(c.prefix):
-        return True  # ``汉邦大楼项目``: a building of a name of its own, then its project
+        return True  # ``星澜大楼项目``: a building of a name of its own, then its project
     if _A_PHASE.fullmatch(c.suffix) and (head := suffix_of(c.prefix)) and TYPE_SUFFIXES[head] == "Project" \
             and head not in WEAK_SUFFIXES and len(c.prefix) >= len(head) + 2 and not _LEVEL.match(c.prefix):
-        return True  # ``东部电厂二期``: a phase of a facility named by its head
+        return True  # ``碧溪电厂二期``: a phase of a facility named by its head
     if _LEVEL.match(c.prefix) or (weak and c.etype != "Enterprise"):
         specificity = specificity if specificity == 2 else 0  # ``国家一流产业科创中心``, ``扬尘整治``
     if specificity or _cued_name(c, weak):
@@ -551,23 +551,23 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
     return found + [r for r in _roads_built(text, toks[0].start, toks[-1].end, places) if (r[2], r[3]) not in taken]
 
 
-# a building verb, then a list of roads: ``建成清水河一路、四路和油气路``
+# a building verb, then a list of roads: ``建成碧溪河一路、四路和澄江路``
 _ROADS_BUILT = re.compile(r"(?:建成|新建|打通|开通|续建|修建|改建|扩建|拓宽|贯通|完工)((?:[\u4e00-\u9fff]{1,7}?路[、和及与])*"
                           r"[\u4e00-\u9fff]{1,7}?路)(?![\u4e00-\u9fff]{0,2}(?:网|段|口|面|灯|基)|径)")
 _ORDINAL_ROAD = re.compile(r"[一二三四五六七八九十]{1,2}路")
 
 
 def _roads_built(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple]:
-    """Roads named right after the verb that builds them (``建成清水河一路、四路和油气路``), each a project; a bare
-    numbered road takes the stem of the one before it (``四路``: ``清水河四路``).
+    """Roads named right after the verb that builds them (``建成碧溪河一路、四路和澄江路``), each a project; a bare
+    numbered road takes the stem of the one before it (``四路``: ``碧溪河四路``).
 
-    >>> t = "建成清水河一路、四路和碧川路,开通主干路"
+    >>> t = "建成碧溪河一路、四路和碧川路,开通主干路"
     >>> [n for n, *_ in _roads_built(t, 0, len(t), frozenset())]
-    ['清水河一路', '清水河四路', '碧川路']
+    ['碧溪河一路', '碧溪河四路', '碧川路']
     """
-    found, stem = [], ""
+    found = []
     for m in _ROADS_BUILT.finditer(text, start, end):
-        at = m.start(1)
+        at, stem = m.start(1), ""  # a numbered road takes the stem of one in its own list only
         for member in re.split(r"[、和及与]", m.group(1)):
             name = stem + member if _ORDINAL_ROAD.fullmatch(member) and stem else member
             if (ordinal := re.search(r"[一二三四五六七八九十]{1,2}路$", member)) and len(member) > len(ordinal.group()):
@@ -582,19 +582,19 @@ def _roads_built(text: str, start: int, end: int, places: frozenset[str]) -> lis
 
 
 # a highway named by the places it joins, in two characters (a side after them), in a list or before its works:
-# ``京昆线改造``, ``津保南线、保沧线``
+# ``青溪线改造``, ``碧青南线、青溪线``
 _HIGHWAY_LINE = re.compile(r"(?:^|(?<=[、,，;；:：和及与]))([\u4e00-\u9fff]{2})[东西南北]?线"
                            r"(?=[、,，。和及与等]|%s|新改建|改建|新建|[\u4e00-\u9fff]{0,4}段)" % _ROAD_WORKS.pattern)
 _ROADS_ABOUT = re.compile(r"道路|公路|国道|省道|县道|高速|通车|绕城|改扩建")
 
 
 def _highway_lines(text: str, start: int, end: int) -> list[tuple]:
-    """Highways named by the two places they join (``京昆线``): the two characters one place name or abbreviation,
+    """Highways named by the two places they join (``青溪线``): the two characters one place name or abbreviation,
     where the sentence is about roads (``_ROADS_ABOUT``) or the line's own works follow it.
 
-    >>> t = "津保南线、保沧线新改建项目推进,骨干道路加快建设"
+    >>> t = "碧青南线、青溪线新改建项目推进,骨干道路加快建设"
     >>> [n for n, *_ in _highway_lines(t, 0, len(t))]
-    ['津保南线', '保沧线']
+    ['碧青南线', '青溪线']
     >>> [n for n, *_ in _highway_lines("守住底线、红线和生命线,县道通车", 0, 15)]
     []
     """
