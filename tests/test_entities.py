@@ -34,6 +34,10 @@ def _entities(text):
     ("深入推进“美丽青峰”建设。", ("美丽青峰建设", "Initiative")),
     ("全面推进平安柳塘建设。", ("平安柳塘建设", "Initiative")),
     ("打好蓝天保卫战。", ("蓝天保卫战", "Initiative")),
+    # a thing whose size is said right before it is one thing, even in common words
+    ("占地300亩的湖心公园向市民开放。", ("湖心公园", "Project")),
+    # a county of China by its name makes a name its own
+    ("加快建设平陆运河。", ("平陆运河", "Project")),
     # a name that opens a clause before a cue that types it
     ("华景万象汇建成营业。", ("华景万象汇", "Project")),
     ("首批企业新蕴科估值达20亿元。", ("新蕴科", "Enterprise")),
@@ -149,7 +153,7 @@ def test_cue_word_names_a_company():
     # categories in common words, designations, industries, quoted clauses, numbers before a unit
     "创建省级现代农业产业园。", "建立快速预警机制。", "新建社区公园3个。", "大力发展大数据、云计算、人工智能等新兴产业。",
     "打造“具有全球影响力的科技创新中心”。", "实现5分钟到达社区公园。", "推进扬尘整治。",
-    "依托国际大学园构建创新高地。",
+    "依托国际大学园构建创新高地。", "发展合作经济示范区。",  # 合作 names a city too, but is a common word
     "努力打造现代化宜居之城。", "牢固树立“四个意识”。", "在变局中开新局。",
     "大力发展临港化工、海洋生物等产业。", "抓好压减燃煤、扬尘治理等关键环节。", "鼓励大中专毕业生等投身农村建设。",
     "推进城市老旧社区微改造。", "建设一批名镇名村。", "做好行政机关履行法院生效裁判工作。",

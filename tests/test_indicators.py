@@ -502,6 +502,11 @@ def test_a_level_reached_after_its_change_takes_the_change_as_its_growth():
         ("全区地区生产总值", Decimal("2"), "万亿元", Decimal("6.1"), "突破")]
 
 
+@pytest.mark.parametrize("sentence", ["地区生产总值增长6.2%达85.3亿元。", "地区生产总值增长6.2%,达85.3亿元。"])
+def test_a_level_reached_right_after_its_change_with_or_without_a_comma(sentence):
+    assert _observations(sentence) == [("地区生产总值", Decimal("85.3"), "亿元", Decimal("6.2"), "达")]
+
+
 def test_money_right_before_the_fund_it_is_the_amount_of_is_named_by_the_fund():
     assert [row[:3] for row in _observations("统筹用好中央149.2亿元乡村振兴补助资金,推动产业发展。")] == [
         ("乡村振兴补助资金", Decimal("149.2"), "亿元")]

@@ -410,15 +410,16 @@ def _level_after_its_change(c: _Clause, i: int, q: Quantity, before: str, change
     return _Then.NEXT
 
 
-_REACHED_AFTER_CHANGE = re.compile(r"[、,，]\s*(?:并|且)?(?:突破|达到|达|超过|超|首破|跨越|迈上|跃上)")
+_REACHED_AFTER_CHANGE = re.compile(r"[、,，]?\s*(?:并|且)?(?:突破|达到|达|超过|超|首破|跨越|迈上|跃上)")
 
 
 _CLAUSE_READERS = (_growth_listed, _growth_of_the_clause, _changes_given_out, _level_after_its_change, _levels_spread,
                    _figures_each, _part_of_a_name, _went_on, _other_unit, _named_level)
 
 
-# a figure reached right after the figure before it (``突破4000亿元,达4601.5亿元``, ``增长8%,到2025年达到900亿元``)
-_REACHED = re.compile(r"[,，]\s*(?P<year>(?:到|至)?(?:19|20)\d\d年(?:底|末)?[,，]?)?(?:总量|总额|规模)?(?:达到|达)$")
+# a figure reached right after the figure before it (``突破4000亿元,达4601.5亿元``, ``增长8%,到2025年达到900亿元``,
+# ``增长6.2%达85.3亿元``)
+_REACHED = re.compile(r"[,，]?\s*(?P<year>(?:到|至)?(?:19|20)\d\d年(?:底|末)?[,，]?)?(?:总量|总额|规模)?(?:达到|达)$")
 _TOTAL_AFTER = re.compile(r"[,，、]\s*(?:总量|总数)?累计(?:达到|达)?$")  # ``新增友城5对、累计达195对``: the total so far
 
 

@@ -6,7 +6,7 @@ import gc
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Token", "tokenize", "tokenize_phrase", "known_word", "user_words"]
+__all__ = ["Token", "tokenize", "tokenize_phrase", "known_word", "word_frequency", "user_words"]
 
 
 class Token(NamedTuple):
@@ -54,6 +54,15 @@ def known_word(word: str) -> bool:
     (True, False)
     """
     return bool(_tokenizer().tokenizer.FREQ.get(word))
+
+
+def word_frequency(word: str) -> int:
+    """How often ``word`` is counted in jieba's dictionary (0: not a word of it).
+
+    >>> word_frequency("合作") > 10_000, word_frequency("星河晶芯")
+    (True, 0)
+    """
+    return _tokenizer().tokenizer.FREQ.get(word) or 0
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import (CAMPAIGN_HEADS, CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, GENERIC_MODIFIERS, GENERIC_NAMES,
+from kg.extract.lexicon import (CAMPAIGN_HEADS, CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, SIZE_UNITS, SIZE_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
 from kg.extract.entities.grammar import (GENERIC_VILLAGE, set_phrase_of_a_verb, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
@@ -353,6 +353,7 @@ def _cued_name(c: _Candidate, weak: bool) -> bool:
         or (etype == "Institution" and _created(c.text, c.start)) \
         or (etype == "Initiative" and _hosted(c.text, c.start, suffix)) \
         or (etype in ("Project", "Institution") and not (weak and _common_kind(c)) and _built(c.text, c.toks, c.j, c.end)) \
+        or (etype == "Project" and len(_strip_modifiers(prefix)) >= 2 and _measured(c.text, c.start)) \
         or (etype == "Initiative" and _world_event(prefix, suffix)) or national_centre(c.name, suffix) \
         or (etype == "Initiative" and "杯" in prefix[1:] and suffix.endswith(_EVENT_ENDS))  # ``中国杯帆船赛``
 
@@ -462,6 +463,16 @@ def _cued(text: str, start: int, end: int) -> bool:
 # what only one named thing does as the subject of its clause: its works reach a stage
 _WORKS_STAGE = re.compile(r"(?:主体|主体工程|一期|二期)?(?:基本|顺利|正式|全面|全线|成功)?(?:完工|封顶|竣工|开工建设|动工建设|开工|动工|开建|建成|"
                           r"投入使用|开园|开馆|启用|运营|投用|投产|通车|开通|开业|开放|招生|落成|完成(?:提标|升级)?改造)")
+
+
+_SIZE = re.compile(r"(?:%s)[约近超达逾]?\d[\d.]*[万亿]?(?:%s)(?:以上|左右|多)?的$" % (
+    "|".join(SIZE_WORDS), "|".join(sorted(SIZE_UNITS, key=len, reverse=True))))
+
+
+def _measured(text: str, start: int) -> bool:
+    """True for a thing its size is said of, right before it (``占地300亩的`` | ``湖心公园``,
+    ``总投资5亿元的`` | ``城南污水厂``): one thing, not a kind."""
+    return _SIZE.search(text[max(0, start - 16):start]) is not None
 
 
 def _built(text: str, toks: list[Tok], j: int, end: int) -> bool:
