@@ -427,8 +427,11 @@ def _headline(front) -> str | None:
 
     >>> _headline([_Para(0, 9, "网络安全为人民"), _Para(10, 50, "奋进新征程,凝心促发展——青峰苏木胜利召开第十七届人民代表大会第三次会议")])
     '奋进新征程,凝心促发展——青峰苏木胜利召开第十七届人民代表大会第三次会议'
+    >>> _headline([_Para(0, 40, "青峰乡第十七届人民代表大会第二次会议隆重开幕2023-12-28 14:59:57来源:某网")])
+    '青峰乡第十七届人民代表大会第二次会议隆重开幕'
     """
-    lines = [p.text.strip() for p in front[:12] if not is_page_furniture(p.text.strip())]
+    lines = [_DATELINE.sub("", p.text.strip()) for p in front[:12]]
+    lines = [line for line in lines if not is_page_furniture(line)]
     for line in lines:  # a line on the congress first: a page's slogans and menus come before its headline
         if 8 <= len(line) <= 60 and _ON_THE_CONGRESS.search(line) and not re.search(r"[。；;!！?？]", line) \
                 and not _DATED.match(line):
@@ -439,6 +442,8 @@ def _headline(front) -> str | None:
     return None
 
 
+# a page's dateline after its headline, on the same line: ``… 2023-12-28 14:59:57  来源:中华网``
+_DATELINE = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:发布时间[:：])?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d\d(?::\d\d)?)?(?:\D.*)?$")
 _ON_THE_CONGRESS = re.compile(r"人民代表大会|人大.{0,4}次会议|两会|政府工作报告")
 _DATED = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")  # ``1月17日,出席…会议的代表…``: the news item's first sentence
 
