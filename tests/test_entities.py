@@ -24,6 +24,7 @@ def _entities(text):
     ("大力实施城市环境品质提升行动。", ("城市环境品质提升行动", "Initiative")),
     ("开展招商护商服务月活动。", ("招商护商服务月活动", "Initiative")),
     ("深入推进城乡教育提升三年行动计划。", ("城乡教育提升三年行动计划", "Initiative")),
+    ("扎实推进营商环境深化提升行动。", ("营商环境深化提升行动", "Initiative")),  # a launch word inside the title
     # region marks, ordinals, phases, 与 between two parts of one name
     ("县中医院正式营业。", ("县中医院", "Institution")),
     ("城东第三小学建成开学。", ("城东第三小学", "Institution")),
@@ -244,6 +245,8 @@ def test_a_bare_name_found_once_is_found_where_it_stands_again():
     # before 等项目, a member with a project's head is a project even in common words
     ("完成运动森林公园、碧川记忆文化街区等项目建设。", {("运动森林公园", "Project"), ("碧川记忆文化街区", "Project")}),
     ("加快院士科研中心、碧川科技园等重点项目建设。", {("院士科研中心", "Institution")}),
+    # a bare member of a list of projects (the 项 of 项目 is not a counter)
+    ("青峰、上洞等项目有序推进。", {("上洞", "Project")}),
     ("完成运动森林公园、碧川影剧院等文体设施建设。", {("运动森林公园", "Project")}),  # facilities, as projects
     # events: a body's founding meeting, a fair's short name, an idiom of jieba's before the head
     ("举办碧川市脑疾病学术与产业联盟成立大会。", {("碧川市脑疾病学术与产业联盟成立大会", "Initiative")}),

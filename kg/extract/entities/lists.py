@@ -407,7 +407,8 @@ _PROJECT_KINDS = re.compile(r"(?:城市更新|旧城改造|旧改|保障房|安�
 def _head_after(text: str, toks: list[Tok], e: int) -> tuple[str | None, str | None]:
     """The type head after ``等``: ``传统工业区`` → ``工业区``; ``企业`` → Enterprise."""
     rest = text[toks[e].end: toks[e].end + 16]
-    rest = _COUNT_LEAD.sub("", rest)
+    if (count := _COUNT_LEAD.match(rest)) and count.end() and not known_word(rest[count.end() - 1:count.end() + 1]):
+        rest = rest[count.end():]  # ``等3个``, ``等家``, not the ``项`` of ``等项目``
     rest = _BATCH_LEAD.sub("", rest)
     rest = _KIND_RUN.sub("", rest)  # ``等标杆性、龙头型项目``: the kinds listed before the head are not the head
     rest = _HEAD_STOP.split(rest)[0]

@@ -703,6 +703,9 @@ def launched_titles(text: str, toks: list[Tok]):
         if not (m := _TITLE_HEAD.search(head.word)) or _head_goes_on(text, toks, h):
             continue
         k, launched = _title_start(toks, h)
+        if k is not None and launched and len(text[toks[k].start:head.start]) < 4 and (longer := _title_start(toks, k - 1))[0] \
+                and longer[1]:
+            k = longer[0]  # ``推进|国企改革深化|提升行动``: a launch word inside the title, whose part after it is too short
         if k is not None and _a_title(text, toks[k:h + 1], m.group(), launched):
             name = text[toks[k].start:head.end]
             found.append((name, type_of(name, suffix_of(name) or m.group()), toks[k].start, head.end, "launched_title"))
