@@ -106,6 +106,9 @@ def _entities(text):
     ("打造碧川路等3条特色花卉景观大道。", ("碧川路", "Project")),
     # a member with the same head as a sibling that is a name, even in words jieba knows
     ("铁扇关门水库和香车水库完成除险加固。", ("香车水库", "Project")),
+    # a head written once after the last of a list of short names is each member's
+    ("青峰、太行山、碧石高速建成通车。", ("太行山高速", "Project")),
+    ("青峰、碧川经济开发区加快建设。", ("青峰经济开发区", "Project")),
     # each member of a list of names after a cue verb
     ("成功引进华为、云岚微电、大疆。", ("大疆", "Enterprise")),
     # the second round of an inspection
@@ -335,6 +338,11 @@ def test_numbered_lines_replace_their_cut_parts():
     ("“啃下”碧川统建楼等一批历史违建。", "啃下碧川统建楼"),  # a verb in quotes opens no name
     ("推进建设中大附属医院。", "建设中大"),
     ("碧川附七医院(二期)、星河医院新院区开工建设。", "医院(二期)"),
+    # a head written once is not shared with things of other kinds, kinds counted, or a work done
+    ("新建碧川智园、星澜大厦等产业空间。", "碧川智园大厦"),
+    ("建设公交场站、换乘枢纽20个。", "公交场站枢纽"),
+    ("升级改造碧门和柳坑工业园。", "改造碧门工业园"),
+    ("启动光明湖、柳坑碧道建设。", "光明湖碧道"),
 ])
 def test_not_names(sentence, wrong):
     assert wrong not in {name for name, _ in _entities(sentence)}

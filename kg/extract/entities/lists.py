@@ -294,12 +294,51 @@ def same_head_lists(text: str, toks: list[Tok]):
                 or not joinable(toks[e - 1], tok) or toks[e - 1].word in ("、", "和", "及"):
             continue  # not right after a last member that ends with a head
         head = suffix_of(text[max(0, toks[e - 1].end - 8):toks[e - 1].end])
-        if not head or text.count(head, toks[0].start, toks[e - 1].end) < 2:
-            continue  # no other member with that head
+        if not head:
+            continue
         members = _members_before(toks, e)
-        if len(members) >= 2:
+        if len(members) < 2:
+            continue
+        if text.count(head, toks[0].start, toks[e - 1].end) >= 2:
             found.extend(_same_heads(text, toks, [(a, b, suffix_of(text[a:b])) for a, b in members]))
+        else:  # no other member with that head: the last member's head may be shared by bare ones
+            found.extend(_head_shared(text, toks, members, head))
     return found
+
+
+def _head_shared(text: str, toks: list[Tok], members: list[tuple[int, int]], head: str):
+    """``荣乌、太行山、津石高速``: the head of a work written once, after the last member, is each bare member's
+    too, when the last member is a name then its head in common words (``霍尔果斯|经济开发区``), the list ends
+    there (not ``A、B大厦等``: things of several kinds) and each bare member is a short name of its own."""
+    *bare, (la, lb) = members
+    last = _inside(toks, la, lb)
+    k = len(last)  # the last member's head: its common words of two characters or more, from the end
+    while k > 1 and len(last[k - 1].word) >= 2 and known_word(last[k - 1].word) \
+            and not specificity_of(last[k - 1:k], head if k == len(last) else ""):
+        k -= 1
+    if TYPE_SUFFIXES[head] != "Project" or head in WEAK_SUFFIXES or k == len(last) or text.startswith("等", lb) \
+            or not specificity_of(last, head) or any(t.pos[:1] in ("v", "m") or t.word in BOUNDARY_WORDS for t in last) \
+            or _COUNT_AFTER.match(text, lb):
+        return []
+    shared = text[last[k].start:lb]  # ``经济开发区``, ``核电站``: the words after the last member's own name
+    found = []
+    for a, b in bare:
+        name = text[a:b]
+        inside = _inside(toks, a, b)
+        own = suffix_of(name)
+        if not (2 <= len(name) <= 4 and _HAN.fullmatch(name)) or (own and len(own) > 1) or name.endswith(_OWN_PLACE_ENDS) \
+                or name in GENERIC_NAMES or name[0] in _COUNT_FIRST or name.startswith(GENERIC_MODIFIERS) \
+                or _holds_word(name, _LONG_BOUNDARY_WORDS) or any(t.word in TYPE_SUFFIXES for t in inside) \
+                or any(t.pos[:1] in ("v", "a", "d", "m") or t.word in BOUNDARY_WORDS for t in inside) \
+                or not (specificity_of(inside, "") or not known_word(name)):
+            return []  # one member a kind, a phrase or a thing of its own: not a list of names
+        found.append((name + shared, "Project", a, b, "enumeration"))
+    return found
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个座条处所家项]")  # ``公交场站、换乘枢纽20个``: kinds, counted
+_OWN_PLACE_ENDS = ("路", "街", "道", "河", "江", "湖", "区", "市", "县", "镇", "乡", "村", "省", "国", "岛")
 
 
 _JOINERS = re.compile(r"[、和及]")

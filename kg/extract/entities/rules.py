@@ -73,7 +73,7 @@ SENTENCE_RULES = (
          lambda w: executive_names(w.text, w.toks, w.places)),
     Rule("quoted", "quoted", "a quoted name then a programme head: “591”专项行动",
          lambda w: quoted_names(w.text, w.toks)),
-    Rule("same_head_list", "enumeration", "names sharing one head written once: 深中、黄茅海等通道",
+    Rule("same_head_list", "enumeration", "names sharing one head written once: 深中、黄茅海等通道, 荣乌、津石高速",
          lambda w: same_head_lists(w.text, w.toks)),
     Rule("government_body", "suffix", "a government body, or its short form: 民政部, 市发改委",
          lambda w: government_bodies(w.text, w.toks)),
