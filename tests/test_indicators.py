@@ -163,8 +163,13 @@ def test_a_count_of_the_figures_after_it_is_not_a_figure_but_gives_one_to_each_n
         ("人大建议办结率", Decimal("100"), "%"), ("满意度", Decimal("100"), "%")]
 
 
-def test_a_count_announcing_the_reports_own_parts_is_not_a_figure():
-    assert _observations("2021年,重点做好以下八个方面工作。") == []
+@pytest.mark.parametrize("sentence", ["2021年,重点做好以下八个方面工作。", "县长在报告中从4个方面总结了全年工作。"])
+def test_a_count_announcing_the_reports_own_parts_is_not_a_figure(sentence):
+    assert _observations(sentence) == []
+
+
+def test_a_streak_is_not_a_figure():
+    assert _observations("连续12个季度召开重大产业项目推进会。") == []
 
 
 def test_a_span_of_years_is_not_a_figure():

@@ -525,6 +525,9 @@ _RATE_OF_DISTANCE = re.compile(r"(?:范围)?内?[\u4e00-\u9fff]{2,12}(?:覆盖�
 _TIME_SPANS = frozenset({"年", "周年"})  # ``今后5年``, ``建党100周年``, ``困扰…数十年``: a span of time, not a figure
 
 
+_STREAK_UNITS = r"(?:个季度|季度|个月|月|年|届|次|周)"
+
+
 def _names_a_rule(text: str, q: Quantity) -> bool:
     """True for a count that is part of a name (``中央八项规定``, ``四个意识``) or that announces the
     parts of the report itself (``重点做好以下八个方面工作``), or that counts the figure after it
@@ -534,10 +537,15 @@ def _names_a_rule(text: str, q: Quantity) -> bool:
     >>> text = "重点做好以下八个方面工作"
     >>> _names_a_rule(text, find_quantities(text)[0])
     True
+    >>> text = "连续12个季度召开重大产业项目推进会"
+    >>> _names_a_rule(text, find_quantities(text)[0])
+    True
     """
+    if text[max(0, q.start - 2):q.start] == "连续" and re.match(_STREAK_UNITS, q.unit + text[q.end:q.end + 2]):
+        return True  # ``连续12个季度召开推进会``: how long something has gone on, not a figure
     if q.unit not in ("项", "个", "条"):
         return False
-    return re.match(r"(?:规定|原则|要求|意识|自信|维护|精神)", text[q.end:q.end + 2]) is not None \
+    return re.match(r"(?:规定|原则|要求|意识|自信|维护|精神|方面)", text[q.end:q.end + 2]) is not None \
         or text[max(0, q.start - 2):q.start] in ("以下", "如下") \
         or text[q.end:q.end + 1].isdigit()  # ``办结率和满意度两个100%``: the count counts the figures after it
 
