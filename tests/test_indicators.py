@@ -222,7 +222,7 @@ def test_after_words_that_cannot_end_a_name_the_name_follows_the_count():
 
 
 def test_the_name_after_a_count_stops_at_the_next_figure_but_not_at_a_year():
-    assert [row[0] for row in _observations("青峰区开展10个领域31项课题研究。")][:1] == ["领域"]
+    assert [row[0] for row in _observations("青峰区开展10个方面31项课题研究。")][:1] == ["方面"]
     assert [row[0] for row in _observations("4项改革荣登2025青峰改革榜。")] == ["改革荣登2025青峰改革榜"]
 
 

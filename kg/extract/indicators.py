@@ -545,7 +545,8 @@ def _names_a_rule(text: str, q: Quantity) -> bool:
         return True  # ``连续12个季度召开推进会``: how long something has gone on, not a figure
     if q.unit not in ("项", "个", "条"):
         return False
-    return re.match(r"(?:规定|原则|要求|意识|自信|维护|精神|方面)", text[q.end:q.end + 2]) is not None \
+    return re.match(r"(?:规定|原则|要求|意识|自信|维护|精神)", text[q.end:q.end + 2]) is not None \
+        or (text[q.start - 1:q.start] == "从" and text.startswith("方面", q.end)) \
         or text[max(0, q.start - 2):q.start] in ("以下", "如下") \
         or text[q.end:q.end + 1].isdigit()  # ``办结率和满意度两个100%``: the count counts the figures after it
 
