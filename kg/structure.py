@@ -408,7 +408,8 @@ def _read_meta(report: Report, front: list[_Para], parts: list[tuple[str, _Para]
         region = "全国"  # the State Council's report, to the National People's Congress
     region = region or "未知地区"
     level = next((lv for suf, lv in REGION_SUFFIXES.items() if region.endswith(suf)), None)
-    title = next((p.text for p in front[:3] if "报告" in p.text and len(p.text) <= 40), None) or _headline(front)
+    title = next((p.text for p in front[:3] if "报告" in p.text and len(p.text) <= 40 and "。" not in p.text), None) \
+        or _headline(front)  # a title, not a news item's sentence (``县长作政府工作报告。``)
     return ReportMeta(
         region=region, year=year,
         review_year=years.get("review") or (year - 1 if year else None),
@@ -521,6 +522,8 @@ def read_structure(report: Report) -> Structure:
     read_as = None
     if untitled:  # no part at all (a news item, an excerpt), yet sections or topics: they are the text's work areas
         kind = _untitled_kind(paras[:untitled[0]], meta)
+        if kind == "other":  # nothing said before the first section: its own heading may say it (``一、过去的一年,…``)
+            kind = _untitled_kind(paras[:untitled[0] + 1], meta)
         read_as = kind if kind in ("review", "plan") else None
         _read_part(b, {"review": "R", "plan": "P"}.get(kind, "A"), kind, _Para(0, 0, opening), paras, len(text))
     elif front:

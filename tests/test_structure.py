@@ -251,6 +251,17 @@ def test_a_text_with_no_part_heading_still_has_its_numbered_topics_as_work_areas
     assert _areas("星河镇聚焦产业振兴\n2023年3月5日,星河镇召开人代会。" + topics, "part") == [("other", "星河镇聚焦产业振兴")]
 
 
+def test_a_text_whose_first_numbered_heading_looks_back_is_the_review():
+    text = ("政府工作报告\n各位代表:\n现在,我代表乡人民政府向大会报告工作。\n"
+            "一、过去的一年,我们众志成城、砥砺奋进\n全乡完成投资5亿元。\n二、面对疫情,我们夺取了双重胜利\n新增就业200人。")
+    assert _areas(text, "section") == [("review", "过去的一年,我们众志成城、砥砺奋进"), ("review", "面对疫情,我们夺取了双重胜利")]
+
+
+def test_the_headline_of_a_page_whose_dateline_runs_on_after_it():
+    text = "青峰乡第十七届人民代表大会第二次会议隆重开幕2023-12-28 14:59:57来源:某网\n12月26日上午,大会开幕。乡长作政府工作报告。"
+    assert read_structure(parse_report(text)).meta.title == "青峰乡第十七届人民代表大会第二次会议隆重开幕"
+
+
 def test_a_numbered_part_heading_run_into_a_one_line_page_after_a_sentence_is_found():
     text = "青峰镇2023年度政府工作报告各位代表:现在,我代表青峰镇人民政府报告工作。一、2022年主要工作2022年以来,全镇完成投资5亿元。"
     assert _areas(text, "part") == [("review", "2022年主要工作")]
