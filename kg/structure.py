@@ -350,7 +350,7 @@ def _closing_start(paras: list[_Para], sections: list[int]) -> int | None:
             return i
     inline = all(len(paras[i].text) > 80 for i in sections)
     single = all(sections[j + 1] - sections[j] == 1 for j in range(len(sections) - 1))
-    if inline and single and last + 1 < len(paras):
+    if inline and single and len(sections) >= 2 and last + 1 < len(paras):  # one section: what follows is its own
         return last + 1
     return None
 

@@ -251,6 +251,14 @@ def test_a_text_with_no_part_heading_still_has_its_numbered_topics_as_work_areas
     assert _areas("星河镇聚焦产业振兴\n2023年3月5日,星河镇召开人代会。" + topics, "part") == [("other", "星河镇聚焦产业振兴")]
 
 
+def test_the_paragraph_after_a_parts_only_section_is_that_sections_own():
+    text = ("青峰镇2022年政府工作报告\n一、2021年工作回顾\n2021年是开局之年。\n"
+            "一年来,我们聚焦区位优势,项目为王,提升发展质效。充分发挥区位优势,建成碧溪物流园,新增就业200人,完成投资5亿元,"
+            "引进企业12家,建成高标准农田1万亩,改造农村公路30公里,群众出行条件明显改善。\n"
+            "目前,我镇的重点项目:碧溪苗木基地、碧溪物流园。")
+    assert _areas(text, "closing") == []
+
+
 def test_a_text_whose_first_numbered_heading_looks_back_is_the_review():
     text = ("政府工作报告\n各位代表:\n现在,我代表乡人民政府向大会报告工作。\n"
             "一、过去的一年,我们众志成城、砥砺奋进\n全乡完成投资5亿元。\n二、面对疫情,我们夺取了双重胜利\n新增就业200人。")
