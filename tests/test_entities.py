@@ -157,7 +157,7 @@ def test_cue_word_names_a_company():
     # categories in common words, designations, industries, quoted clauses, numbers before a unit
     "创建省级现代农业产业园。", "建立快速预警机制。", "新建社区公园3个。", "大力发展大数据、云计算、人工智能等新兴产业。",
     "打造“具有全球影响力的科技创新中心”。", "实现5分钟到达社区公园。", "推进扬尘整治。",
-    "依托国际大学园构建创新高地。", "发展合作经济示范区。",  # 合作 names a city too, but is a common word
+    "依托国际大学园构建创新高地。", "发展合作经济示范区。", "建设农产品加工基地。", "改善乡镇卫生院条件。",  # 合作 names a city too, but is a common word
     "努力打造现代化宜居之城。", "牢固树立“四个意识”。", "在变局中开新局。",
     "大力发展临港化工、海洋生物等产业。", "抓好压减燃煤、扬尘治理等关键环节。", "鼓励大中专毕业生等投身农村建设。",
     "推进城市老旧社区微改造。", "建设一批名镇名村。", "做好行政机关履行法院生效裁判工作。",
@@ -443,7 +443,7 @@ def test_the_thing_at_the_head_of_its_works_is_mentioned_there_too():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("推进百澜信工业园建设。", ("百澜信工业园", "Project")),  # a numeral opening an unknown name cut into characters
-    ("后澜总部基地聚焦金融。", ("后澜总部基地", "Project")),  # a localiser opening one
+    ("后澜总部大厦聚焦金融。", ("后澜总部大厦", "Project")),  # a localiser opening one
     ("上村文体中心加快建设。", ("上村文体中心", "Project")),
 ])
 def test_an_unknown_name_cut_into_single_characters_keeps_its_first(sentence, expected):
