@@ -260,7 +260,7 @@ def _single_member(text: str, toks: list[Tok], e: int, a: int, b: int):
 
 _COUNT_AFTER_LIST = re.compile(r"[^\d]\d{1,2}[个家所座条]")  # ``A、B 2个制造业创新中心``
 _COUNTED = re.compile(r"^\d|\d+(?:\.\d+)?(?:个|家|项|处|座|批|所|条|名|支|人|亿|万|年|%)")
-_FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴|大宗)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节|消费)")
+_FIELDS = re.compile(r"(?:重点|关键|主要|传统|新兴|大宗|特色|优势|新型|高端)?(?:新兴产业|战略性新兴产业|未来产业|产业|行业|领域|技术|业态|方面|环节|消费)")
 
 
 _ROAD_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:路|大道|大街)")
