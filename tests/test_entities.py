@@ -37,6 +37,8 @@ def _entities(text):
     ("打好蓝天保卫战。", ("蓝天保卫战", "Initiative")),
     # a thing whose size is said right before it is one thing, even in common words
     ("占地300亩的湖心公园向市民开放。", ("湖心公园", "Project")),
+    # a named road opening a name makes it its own
+    ("碧景二路特色商业走廊持续开业。", ("碧景二路特色商业走廊", "Project")),
     # a county of China by its name makes a name its own
     ("加快建设平陆运河。", ("平陆运河", "Project")),
     # a name that opens a clause before a cue that types it

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES
+from kg.extract.lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, NOT_ROADS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES
 from kg.extract.gazetteer import county_or_above
 from kg.nlp.segment import Token, known_word, word_frequency, tokenize, tokenize_phrase
 
@@ -403,6 +403,22 @@ _RARE = 500  # fewer uses than this in jieba's dictionary: a word that is seldom
 _SEATS = frozenset({"县城", "镇区"})  # the one seat of a county or a town: ``县城污水处理厂``
 
 
+_ROAD_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,5}?)([东西南北中]?[一二三四五六七八九十]?[路街])(?=[\u4e00-\u9fff])")
+
+
+def _holds_a_road(toks: list[Tok], suffix: str) -> bool:
+    """True for a name that holds a road's name before more words (``海景二路|特色商业走廊``): a named road, whose
+    stem is no common word (not ``道路``, ``发展之路``)."""
+    words = "".join(t.word for t in toks)
+    words = words[:len(words) - len(suffix)] if suffix and words.endswith(suffix) else words
+    for m in _ROAD_INSIDE.finditer(words):
+        road = m.group(0)
+        if road[-2:] not in NOT_ROADS and not known_word(road) and not known_word(m.group(1) + m.group(2)[-1]) \
+                and m.start() == 0:
+            return True
+    return False
+
+
 def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozenset()) -> int:
     """How surely a name's tokens hold something only one thing is called.
 
@@ -412,6 +428,8 @@ def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozen
     """
     if len(toks) > 1 and toks[0].word in REGION_MARKS and toks[1].word != "级" \
             or len(toks) > 2 and toks[0].word in _SEATS:  # not ``街道级``, ``县城道路``
+        return 2
+    if _holds_a_road(toks, suffix):
         return 2
     strength = 1 if _two_singles(toks, suffix) else 0  # jieba cut an unknown name into characters: ``迳|口``
     for t in toks:
