@@ -341,6 +341,7 @@ def test_numbered_lines_replace_their_cut_parts():
     ("“啃下”碧川统建楼等一批历史违建。", "啃下碧川统建楼"),  # a verb in quotes opens no name
     ("推进建设中大附属医院。", "建设中大"),
     ("碧川附七医院(二期)、星河医院新院区开工建设。", "医院(二期)"),
+    ("严格实行重大项目领导包保负责制。", "实行重大项目领导包保负责制"),  # the verb that puts a system in force
     # a head written once is not shared with things of other kinds, kinds counted, or a work done
     ("新建碧川智园、星澜大厦等产业空间。", "碧川智园大厦"),
     ("建设公交场站、换乘枢纽20个。", "公交场站枢纽"),
