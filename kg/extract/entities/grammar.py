@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, NOT_ROADS, STOP_WORDS, TYPE_SUFFIXES, UNIT_BASES
+from kg.extract.lexicon import BOUNDARY_CHARS, BOUNDARY_WORDS, NAME_WORDS, NOT_ROADS, STOP_WORDS, TOWN_QUARTERS, TYPE_SUFFIXES, UNIT_BASES
 from kg.extract.gazetteer import county_or_above
 from kg.nlp.segment import Token, known_word, word_frequency, tokenize, tokenize_phrase
 
@@ -397,8 +397,6 @@ _DESIGNATION_LAST = frozenset("评为成身获予“\"\n")
 PROPER_POS = frozenset({"nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "quote", "paren", "x"})
 _COMMON_PLACES = frozenset("城市 农村 乡村 城乡 城区 全国 中国 国际 国内 海外 境外 东部 西部 南部 北部 中部".split())
 REGION_MARKS = frozenset("省 市 县 区 镇 乡 街道".split())
-# quarters of any town, which are also the names of a few districts (``城东``, ``新城``, ``郊区``)
-_TOWN_QUARTERS = re.compile(r"城[东西南北中关]|[东西南北]城|新城|老城|市中|郊区|矿区|城区|新区|河[东西南北]|江[东西南北]")
 _RARE = 500  # fewer uses than this in jieba's dictionary: a word that is seldom anything but a name
 _SEATS = frozenset({"县城", "镇区"})  # the one seat of a county or a town: ``县城污水处理厂``
 
@@ -450,7 +448,7 @@ def _word_specificity(word: str, token_word: str, pos: str, places: frozenset[st
     if _LATIN_OR_DIGIT.search(word) or any(p in word for p in places):
         return 2
     if len(word) >= 2 and word == token_word and word_frequency(word) < _RARE and county_or_above(word) \
-            and not _TOWN_QUARTERS.fullmatch(word):
+            and word not in TOWN_QUARTERS:
         return 2  # a county, city or province of China by its name, not a common word too (``合作``, ``港口``)
     if pos in PROPER_POS:
         if word == token_word or not _common_word(word):

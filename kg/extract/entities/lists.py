@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 import string
 
-from kg.extract.lexicon import BOUNDARY_CHARS, NOT_ROADS, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
+from kg.extract.lexicon import BOUNDARY_CHARS, NOT_ROADS, PLACE_SUFFIXES, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
 from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
                            national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize  # noqa: F401 - tokenize: the doctests
@@ -326,7 +326,8 @@ def _head_shared(text: str, toks: list[Tok], members: list[tuple[int, int]], hea
         name = text[a:b]
         inside = _inside(toks, a, b)
         own = suffix_of(name)
-        if not (2 <= len(name) <= 4 and _HAN.fullmatch(name)) or (own and len(own) > 1) or name.endswith(_OWN_PLACE_ENDS) \
+        if not (2 <= len(name) <= 4 and _HAN.fullmatch(name)) or (own and (len(own) > 1 or TYPE_SUFFIXES[own] == "Village")) \
+                or name.endswith(PLACE_SUFFIXES) \
                 or name in GENERIC_NAMES or name[0] in _COUNT_FIRST or name.startswith(GENERIC_MODIFIERS) \
                 or _holds_word(name, _LONG_BOUNDARY_WORDS) or any(t.word in TYPE_SUFFIXES for t in inside) \
                 or any(t.pos[:1] in ("v", "a", "d", "m") or t.word in BOUNDARY_WORDS for t in inside) \
@@ -338,7 +339,6 @@ def _head_shared(text: str, toks: list[Tok], members: list[tuple[int, int]], hea
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个座条处所家项]")  # ``公交场站、换乘枢纽20个``: kinds, counted
-_OWN_PLACE_ENDS = ("路", "街", "道", "河", "江", "湖", "区", "市", "县", "镇", "乡", "村", "省", "国", "岛")
 
 
 _JOINERS = re.compile(r"[、和及]")
