@@ -525,7 +525,7 @@ _RATE_OF_DISTANCE = re.compile(r"(?:范围)?内?[\u4e00-\u9fff]{2,12}(?:覆盖�
 _TIME_SPANS = frozenset({"年", "周年"})  # ``今后5年``, ``建党100周年``, ``困扰…数十年``: a span of time, not a figure
 
 
-_STREAK_UNITS = r"(?:个季度|季度|个月|月|年|届|次|周)"
+_STREAK_UNITS = re.compile(r"(?:个季度|季度|个月|月|年|届|次|周)")
 
 
 def _names_a_rule(text: str, q: Quantity) -> bool:
@@ -541,7 +541,7 @@ def _names_a_rule(text: str, q: Quantity) -> bool:
     >>> _names_a_rule(text, find_quantities(text)[0])
     True
     """
-    if text[max(0, q.start - 2):q.start] == "连续" and re.match(_STREAK_UNITS, q.unit + text[q.end:q.end + 2]):
+    if text[max(0, q.start - 2):q.start] == "连续" and _STREAK_UNITS.match(q.unit + text[q.end:q.end + 2]):
         return True  # ``连续12个季度召开推进会``: how long something has gone on, not a figure
     if q.unit not in ("项", "个", "条"):
         return False

@@ -18,7 +18,7 @@ from kg.nlp.segment import Token, known_word, word_frequency, tokenize, tokenize
 
 __all__ = ["Tok", "clean_name", "merge_tokens", "joinable", "left_edge", "start_after_verbs", "suffix_of", "type_of", "national_centre",
            "specificity_of", "attributive", "designated", "MAX_NAME", "LEADING_JUNK", "GENERIC_VILLAGE", "PERSON_HEADS",
-           "PROPER_POS", "REGION_MARKS", "SUFFIX_LAST_CHARS", "PART_WORDS"]
+           "PROPER_POS", "REGION_MARKS", "SUFFIX_LAST_CHARS", "PART_WORDS", "HAN_ONLY"]
 
 _STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "mq", "y", "e", "o", "i"}
 _NAME_STARTS = frozenset({"国际", "综合", "示范", "创新", "孵化", "标准化", "全国"})
@@ -179,8 +179,8 @@ _REGION_PART = re.compile(r"[东西南北中]部|南方|北方|东方")  # ``东
 
 def _place_piece(tok: Tok) -> bool:
     """A piece of a hyphenated chain of places: a proper noun, a word jieba does not know, or a lone character."""
-    return tok.pos in ("ns", "nz", "nt") or len(tok.word) == 1 and _HAN_ONLY.match(tok.word) is not None \
-        or (not known_word(tok.word) and _HAN_ONLY.match(tok.word) is not None)
+    return tok.pos in ("ns", "nz", "nt") or len(tok.word) == 1 and HAN_ONLY.match(tok.word) is not None \
+        or (not known_word(tok.word) and HAN_ONLY.match(tok.word) is not None)
 
 
 def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
@@ -193,7 +193,7 @@ def left_edge(toks: list[Tok], k: int, floor: int = 0) -> int:
             break
         if _joinable_words(before.word, before.pos, toks[j].word):  # ``joinable(before, toks[j])``
             j -= 1
-        elif before.word == "-" and j - 2 >= floor and _place_piece(toks[j - 2]) and _HAN_ONLY.match(toks[j].word):
+        elif before.word == "-" and j - 2 >= floor and _place_piece(toks[j - 2]) and HAN_ONLY.match(toks[j].word):
             j -= 1  # places joined into one name: ``东涌-大雁顶-七娘山生态修复项目``, not stages (``孵化器-加速器``)
         elif _joins_two_parts(toks, j - 1, floor):
             j -= 2
@@ -265,7 +265,7 @@ def _two_odd_characters(toks: list[Tok], i: int, floor: int) -> bool:
     if i < max(floor, 1) or not (len(toks[i].word) == len(toks[i + 1].word) == 1):
         return False
     pair = toks[i].word + toks[i + 1].word
-    return _HAN_ONLY.match(pair) is not None and not known_word(pair) and toks[i + 1].word not in "和与及或的了着过在"\
+    return HAN_ONLY.match(pair) is not None and not known_word(pair) and toks[i + 1].word not in "和与及或的了着过在"\
         and toks[i].word not in "和与及或的了着过在" and (toks[i - 1].pos.startswith("v") or toks[i - 1].pos == "x")
 
 
@@ -405,16 +405,13 @@ _ROAD_INSIDE = re.compile(r"([\u4e00-\u9fff]{2,5}?)([东西南北中]?[一二三
 
 
 def _holds_a_road(toks: list[Tok], suffix: str) -> bool:
-    """True for a name that holds a road's name before more words (``海景二路|特色商业走廊``): a named road, whose
+    """True for a name opened by a road's name before more words (``海景二路|特色商业走廊``): a named road, whose
     stem is no common word (not ``道路``, ``发展之路``)."""
     words = "".join(t.word for t in toks)
     words = words[:len(words) - len(suffix)] if suffix and words.endswith(suffix) else words
-    for m in _ROAD_INSIDE.finditer(words):
-        road = m.group(0)
-        if road[-2:] not in NOT_ROADS and not known_word(road) and not known_word(m.group(1) + m.group(2)[-1]) \
-                and m.start() == 0:
-            return True
-    return False
+    m = _ROAD_INSIDE.match(words)  # the road opens the name
+    return m is not None and m.group(0)[-2:] not in NOT_ROADS and not known_word(m.group(0)) \
+        and not known_word(m.group(1) + m.group(2)[-1])
 
 
 def specificity_of(toks: list[Tok], suffix: str, places: frozenset[str] = frozenset()) -> int:
@@ -454,7 +451,7 @@ def _word_specificity(word: str, token_word: str, pos: str, places: frozenset[st
         if word == token_word or not _common_word(word):
             return 2
         return 1  # jieba knows ``公立医院`` as one word, but ``公立`` is common
-    if len(word) == 3 and token_word == word and not known_word(word) and _HAN_ONLY.fullmatch(word) \
+    if len(word) == 3 and token_word == word and not known_word(word) and HAN_ONLY.fullmatch(word) \
             and word not in _POLICY_TERMS:
         return 2  # three characters jieba does not know, as one word: a proper name (``瑞科讯``), not an abbreviation
     if (len(word) <= 4 and not known_word(word)) or pos == "nz":
@@ -462,7 +459,7 @@ def _word_specificity(word: str, token_word: str, pos: str, places: frozenset[st
     return 0
 
 
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 # policy words of three characters jieba does not know: no names
 _POLICY_TERMS = frozenset("碳达峰 碳中和 危化品 民转公 新基建 双循环 放管服 菜篮子 米袋子 强链补 补短板 城中村 智能化 数字化".split())
 

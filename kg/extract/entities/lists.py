@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import string
 
 from kg.extract.lexicon import BOUNDARY_CHARS, NOT_ROADS, PLACE_SUFFIXES, BOUNDARY_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES, STOP_WORDS, TYPE_SUFFIXES, WEAK_SUFFIXES
-from kg.extract.entities.grammar import (LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
+from kg.extract.entities.grammar import (HAN_ONLY, LEADING_JUNK, SUFFIX_LAST_CHARS, attributive, PERSON_HEADS, Tok, clean_name, joinable, left_edge,
                            national_centre, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize  # noqa: F401 - tokenize: the doctests
 
@@ -326,7 +326,7 @@ def _head_shared(text: str, toks: list[Tok], members: list[tuple[int, int]], hea
         name = text[a:b]
         inside = _inside(toks, a, b)
         own = suffix_of(name)
-        if not (2 <= len(name) <= 4 and _HAN.fullmatch(name)) or (own and (len(own) > 1 or TYPE_SUFFIXES[own] == "Village")) \
+        if not (2 <= len(name) <= 4 and HAN_ONLY.fullmatch(name)) or (own and (len(own) > 1 or TYPE_SUFFIXES[own] == "Village")) \
                 or name.endswith(PLACE_SUFFIXES) \
                 or name in GENERIC_NAMES or name[0] in _COUNT_FIRST or name.startswith(GENERIC_MODIFIERS) \
                 or _holds_word(name, _LONG_BOUNDARY_WORDS) or any(t.word in TYPE_SUFFIXES for t in inside) \
@@ -337,7 +337,6 @@ def _head_shared(text: str, toks: list[Tok], members: list[tuple[int, int]], hea
     return found
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个座条处所家项]")  # ``公交场站、换乘枢纽20个``: kinds, counted
 
 
@@ -354,7 +353,7 @@ def _same_heads(text: str, toks: list[Tok], typed: list[tuple[int, int, str | No
         prefix = name[:len(name) - len(suffix or "")]
         if suffix in named and TYPE_SUFFIXES[suffix] in ("Project", "Institution") \
                 and (_weak_place_head(suffix) or not _named(toks, a, b, suffix)) and name[0] not in _COUNT_FIRST \
-                and 2 <= len(prefix) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) and not known_word(name) \
+                and 2 <= len(prefix) <= 4 and HAN_ONLY.fullmatch(prefix) and not known_word(name) \
                 and name not in GENERIC_NAMES and prefix not in GENERIC_NAMES and not attributive(prefix) \
                 and not _COMMON_PREFIX.search(prefix) and not prefix.startswith(GENERIC_MODIFIERS) \
                 and not suffix.endswith(("局", "部", "署", "项目")) \

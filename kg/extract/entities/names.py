@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import (CAMPAIGN_HEADS, CAMPAIGN_LAUNCH_WORDS, TITLE_HEADS, TITLE_LAUNCH_WORDS, NOT_ROAD_ENDINGS, BODY_STEMS, BOUNDARY_WORDS, ENTERPRISE_CUES_AFTER, ENTERPRISE_CUES_BEFORE, SIZE_UNITS, SIZE_WORDS, GENERIC_MODIFIERS, GENERIC_NAMES,
                       INSTITUTION_CUES_BEFORE, MEETING_WORDS, PROJECT_KIND_WORDS, REGION_ENDINGS, TYPE_SUFFIXES, UNIT_BASES, WEAK_SUFFIXES)
-from kg.extract.entities.grammar import (GENERIC_VILLAGE, set_phrase_of_a_verb, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
+from kg.extract.entities.grammar import (GENERIC_VILLAGE, HAN_ONLY, set_phrase_of_a_verb, MAX_NAME, national_centre, PART_WORDS, PROPER_POS, REGION_MARKS, SUFFIX_LAST_CHARS, Tok, attributive,
                            clean_name, designated, left_edge, specificity_of, start_after_verbs, suffix_of, type_of)
 from kg.nlp.segment import known_word, tokenize, tokenize_phrase  # noqa: F401 - tokenize: the doctests
 
@@ -552,7 +552,7 @@ def road_works(text: str, toks: list[Tok], places: frozenset[str] = frozenset())
         j = k - 1 if short and k > 0 and toks[k - 1].pos in ("n", "ns", "nz", "nr", "j") else k
         name = text[toks[j].start:tok.end]
         stem = name[:-1]
-        if not 3 <= len(name) <= 8 or _NOT_ROAD.search(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name) \
+        if not 3 <= len(name) <= 8 or _NOT_ROAD.search(name) or not HAN_ONLY.fullmatch(name) \
                 or toks[j].pos in ("v", "vn", "m", "x", "p", "c", "u", "uj", "d", "r") or stem in places:
             continue
         if known_word(stem) and specificity_of(toks[j:k + 1], "", places) != 2:
